@@ -1,0 +1,60 @@
+import { test as base, expect } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export type WebHost = { url: string; origin: string; token: string; dataDir: string; process: ChildProcess; stop: () => Promise<void> }
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+/** Starts the real web host (`src/web/cli.ts`) on a random port over a data dir; resolves once it prints its URL. */
+export async function startHost(dataDir: string): Promise<WebHost> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'web', 'cli.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, CHOKEPOINT_DATA_DIR: dataDir, CHOKEPOINT_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = output.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(m[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)))
+  })
+  const parsed = new URL(url)
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+    process: child,
+    stop: () =>
+      new Promise<void>((r) => {
+        if (child.exitCode !== null) return r()
+        child.once('exit', () => r())
+        child.kill('SIGTERM')
+      })
+  }
+}
+
+/** Each test gets a fresh data dir and its own web host. */
+export const test = base.extend<{ host: WebHost }>({
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-e2e-'))
+    const host = await startHost(dataDir)
+    await use(host)
+    await host.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+export { expect }

@@ -1,0 +1,41 @@
+/**
+ * Engine outputs. Every series is indexed by quarter, aligned with `EvalResult.quarters`.
+ * Exposure is an index 0–100: the criticality-weighted share of critical input needs left unmet
+ * after buffers and alternatives. Cost pressure is an index 0–100 (see docs/MODEL.md).
+ */
+export const ECONOMIES = ['us', 'cn'] as const
+export type Economy = (typeof ECONOMIES)[number]
+export const ECONOMY_LABELS: Record<Economy, string> = { us: 'US & allies', cn: 'China' }
+
+export const SECTORS = ['defense', 'autos', 'electronics'] as const
+export type Sector = (typeof SECTORS)[number]
+export const SECTOR_LABELS: Record<Sector, string> = { defense: 'Defense', autos: 'Autos', electronics: 'Electronics' }
+
+/** Material / channel split of exposure. */
+export const CHANNELS = ['light_ree', 'dy_tb', 'specialty_ree', 'ndfeb', 'smco', 'chips', 'software', 'tariffs'] as const
+export type Channel = (typeof CHANNELS)[number]
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  light_ree: 'Light REEs',
+  dy_tb: 'Dy/Tb',
+  specialty_ree: 'Sm/Y/other specialty',
+  ndfeb: 'NdFeB magnets',
+  smco: 'SmCo magnets',
+  chips: '≤14-nm chips',
+  software: 'Software/cloud/OS',
+  tariffs: 'Tariffs'
+}
+
+export type SectorSeries = {
+  /** Exposure index 0–100 per quarter. */
+  exposure: number[]
+  /** Cost-pressure index 0–100 per quarter. */
+  cost: number[]
+  /** Exposure split by channel; for each quarter the channels sum to `exposure`. */
+  byChannel: Record<Channel, number[]>
+}
+
+export type EvalResult = {
+  /** Quarter ids, e.g. '2025-Q1'. */
+  quarters: string[]
+  economies: Record<Economy, Record<Sector, SectorSeries>>
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+
+/**
+ * The scenario document: what the app saves, imports, exports and what the CLI runs.
+ * Versioned; older documents are upgraded by pure functions in `upgrade.ts`, newer ones are refused.
+ * See docs/SCENARIO-FORMAT.md.
+ */
+export const SCENARIO_SCHEMA_VERSION = 1
+export const SCENARIO_FORMAT = 'chokepoint.scenario'
+
+/** ISO calendar date, `YYYY-MM-DD`, validated as a real date. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'not a real calendar date')
+
+/** A quarter label, `YYYY-Qn`. */
+export const quarterId = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter as YYYY-Qn, e.g. 2025-Q1')
+
+const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case identifier')
+const finite = z.number().finite()
+
+/** A pause in a measure: it is inactive from `from` (inclusive) until `until` (exclusive); `until` null = open-ended. */
+export const suspensionSchema = z
+  .object({ from: isoDate, until: isoDate.nullable(), note: z.string().max(500).default('') })
+  .strict()
+  .refine((s) => s.until === null || s.until > s.from, { message: 'suspension ends before it starts', path: ['until'] })
+
+/** A planner's setting for one catalogue measure. Parameters absent here take the catalogue default. */
+export const measureSettingSchema = z
+  .object({
+    id: identifier,
+    enabled: z.boolean(),
+    params: z.record(identifier, finite).default({}),
+    start: isoDate,
+    end: isoDate.nullable().default(null),
+    suspensions: z.array(suspensionSchema).max(20).default([])
+  })
+  .strict()
+  .refine((m) => m.end === null || m.end > m.start, { message: 'end is before start', path: ['end'] })
+
+/** "If measure `ifMeasure` is active, measure `thenMeasure` starts `lagQuarters` later at `intensity`." */
+export const triggerSchema = z
+  .object({
+    id: identifier,
+    ifMeasure: identifier,
+    thenMeasure: identifier,
+    lagQuarters: z.number().int().min(0).max(20),
+    intensity: z.number().min(0).max(1)
+  })
+  .strict()
+  .refine((t) => t.ifMeasure !== t.thenMeasure, { message: 'a measure cannot trigger itself', path: ['thenMeasure'] })
+
+export const horizonSchema = z
+  .object({ start: quarterId, quarters: z.number().int().min(4).max(40) })
+  .strict()
+
+export const scenarioDocSchema = z
+  .object({
+    format: z.literal(SCENARIO_FORMAT),
+    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+    name: z.string().trim().min(1, 'a scenario needs a name').max(200),
+    notes: z.string().max(20_000).default(''),
+    tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+    /** Dataset version the scenario was built against (informational; the current dataset is used to run it). */
+    datasetVersion: z.string().max(40),
+    horizon: horizonSchema,
+    /** Seed of the Monte Carlo bands: same seed, same bands. */
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    measures: z.array(measureSettingSchema).max(200),
+    /** Assumption id → overriding base value (same unit as the assumption). */
+    overrides: z.record(identifier, finite).default({}),
+    triggers: z.array(triggerSchema).max(50).default([])
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>()
+    doc.measures.forEach((m, i) => {
+      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', message: `measure "${m.id}" appears twice`, path: ['measures', i, 'id'] })
+      seen.add(m.id)
+    })
+  })
+
+export type IsoDate = string
+export type QuarterId = string
+export type Suspension = z.infer<typeof suspensionSchema>
+export type MeasureSetting = z.infer<typeof measureSettingSchema>
+export type Trigger = z.infer<typeof triggerSchema>
+export type Horizon = z.infer<typeof horizonSchema>
+export type ScenarioDoc = z.infer<typeof scenarioDocSchema>

@@ -1,0 +1,56 @@
+import { contract, isMethod, type Method, type Output, type ParsedInput } from '../shared/contract'
+import { fail, formatPath, ok, type Result } from '../shared/result'
+import { RepoError } from './repositories/scenarios'
+import { StorageError, classifyStorageError } from './db/open'
+
+/** One handler per contract method; `satisfies Handlers` makes a missing or mistyped one a compile error. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> }
+
+export type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void
+
+/**
+ * The single entry point for IPC and HTTP: validates the method name and input against the contract,
+ * runs the handler, validates the output, and turns every failure into `{ok:false, error}` data.
+ * Stacks go to the log, never to the caller.
+ */
+export function createDispatch(handlers: Handlers, log: Log) {
+  return async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (typeof method !== 'string' || !isMethod(method)) return fail('unknown_method', `Unknown API method: ${describe(method)}.`)
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(input)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: formatPath(i.path), message: i.message }))
+      return fail('invalid_input', `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues)
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown
+      const value = await handler(parsed.data)
+      const checked = spec.output.safeParse(value)
+      if (!checked.success) {
+        log('error', `${method} produced output that breaks the contract`, checked.error.issues)
+        return fail('internal', `${method} failed: the result did not match the contract.`)
+      }
+      return ok(checked.data)
+    } catch (e) {
+      return toFailure(method, e, log)
+    }
+  }
+}
+
+function toFailure(method: string, e: unknown, log: Log): Result<never> {
+  if (e instanceof RepoError) return fail(e.code, e.message)
+  if (e instanceof StorageError) {
+    log('error', `${method}: ${e.message}`)
+    return fail('storage', e.message)
+  }
+  const code = (e as { code?: unknown }).code
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const classified = classifyStorageError(e, 'the database')
+    log('error', `${method}: ${classified.message}`, e)
+    return fail('storage', classified.message)
+  }
+  log('error', `${method} threw`, e)
+  return fail('internal', `${method} failed unexpectedly. The details were written to the log.`)
+}
+
+const describe = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 80)) : typeof v)

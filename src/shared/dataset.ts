@@ -1,0 +1,9 @@
+import { loadModel, type Model } from '../core'
+import measures from '../../resources/data/measures.json'
+import assumptions from '../../resources/data/assumptions.json'
+
+/**
+ * The shipped baseline (resources/data), validated once at start-up. The renderer runs the engine on it
+ * locally; services and the CLI use it for exports and batch runs.
+ */
+export const model: Model = loadModel(measures, assumptions)

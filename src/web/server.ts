@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { fail, type Result } from '../shared/result'
+import { SECURITY_HEADERS, hasToken, isAllowedHost, isAllowedOrigin } from './security'
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>
+
+export type WebHostOptions = {
+  dispatch: Dispatch
+  /** Folder of the built renderer (out/renderer). */
+  rendererDir: string
+  /** Per-run secret; every API request must carry it as `Authorization: Bearer <token>`. */
+  token?: string
+  port?: number
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number
+  /** A request body must arrive within this many ms (slow clients are cut off). */
+  bodyTimeoutMs?: number
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon'
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly result: Result<never>
+  ) {
+    super(result.ok ? '' : result.error.message)
+  }
+}
+
+/**
+ * The localhost web host: serves the built renderer and `POST /api/<method>` → `dispatch`.
+ * Bound to 127.0.0.1 only; Host and Origin are checked on every request and the token on every API call.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<{ server: Server; url: string; port: number; token: string; close: () => Promise<void> }> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024
+  const bodyTimeout = options.bodyTimeoutMs ?? 10_000
+  let port = 0
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      const status = e instanceof HttpError ? e.status : 500
+      const result = e instanceof HttpError ? e.result : fail('internal', 'The web host failed to answer. See its console.')
+      if (!(e instanceof HttpError)) console.error('[chokepoint] web host error', e)
+      send(res, status, result)
+    })
+  })
+  server.requestTimeout = bodyTimeout + 5_000
+  server.headersTimeout = bodyTimeout
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!isAllowedHost(req.headers.host, port)) throw new HttpError(403, fail('forbidden', 'Unexpected Host header.'))
+    if (!isAllowedOrigin(req.headers.origin, port)) throw new HttpError(403, fail('forbidden', 'Cross-origin requests are refused.'))
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') throw new HttpError(405, fail('invalid_input', 'Use POST for API calls.'))
+      if (!hasToken(req.headers.authorization, token)) throw new HttpError(403, fail('forbidden', 'Missing or wrong access token. Open the URL printed by `npm run web`.'))
+      const input = await readJson(req, maxBody, bodyTimeout)
+      const result = await options.dispatch(decodeURIComponent(url.pathname.slice(5)), input)
+      return send(res, 200, result)
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, fail('invalid_input', 'Method not allowed.'))
+    return serveStatic(url.pathname, res)
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse) {
+    const root = normalize(options.rendererDir)
+    let file = normalize(join(root, decodeURIComponent(pathname)))
+    if (file !== root && !file.startsWith(root + sep)) throw new HttpError(404, fail('not_found', 'Not found.'))
+    const info = await stat(file).catch(() => null)
+    if (info?.isDirectory()) file = join(file, 'index.html')
+    else if (!info) throw new HttpError(404, fail('not_found', 'Not found.'))
+    const body = await readFile(file).catch(() => null)
+    if (!body) throw new HttpError(404, fail('not_found', 'Not found.'))
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+    res.end(body)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as { port: number }).port
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise((r) => server.close(() => r()))
+  }
+}
+
+function send(res: ServerResponse, status: number, result: Result<unknown>) {
+  if (res.headersSent) return res.end()
+  const body = JSON.stringify(result)
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(body)
+}
+
+/** Reads a JSON body with a size cap and a deadline; bad JSON is the caller's error, not the server's. */
+function readJson(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > maxBytes) return Promise.reject(new HttpError(413, fail('too_large', `Request body over ${maxBytes} bytes.`)))
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const timer = setTimeout(() => {
+      reject(new HttpError(408, fail('invalid_input', 'The request body took too long to arrive.')))
+      req.destroy()
+    }, timeoutMs)
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBytes) {
+        clearTimeout(timer)
+        reject(new HttpError(413, fail('too_large', `Request body over ${maxBytes} bytes.`)))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => {
+      clearTimeout(timer)
+      const text = Buffer.concat(chunks).toString('utf8')
+      if (text.trim() === '') return resolve({})
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(new HttpError(400, fail('invalid_input', 'The request body is not valid JSON.')))
+      }
+    })
+    req.on('error', () => clearTimeout(timer))
+  })
+}
