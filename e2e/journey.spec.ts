@@ -46,8 +46,10 @@ test('toggle a Beijing measure, save, reload, reopen: toggle and chart are as sa
   expect(await chartValues(page, 'defense')).toEqual(before)
 
   // …and reopening the saved one restores the toggle and the chart.
-  await page.getByLabel('Saved scenarios').selectOption({ label: 'Workshop A' })
-  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await page.getByRole('button', { name: 'Library…' }).click()
+  const library = page.getByRole('dialog', { name: 'Library' })
+  await library.getByRole('list', { name: 'Saved scenarios' }).getByRole('button', { name: 'Workshop A' }).click()
+  await library.getByRole('button', { name: 'Open', exact: true }).click()
   await expect(page.getByRole('status')).toContainText('Opened “Workshop A”')
   await expect(page.getByRole('switch', { name: label })).toBeChecked({ checked: !wasOn })
   expect(await chartValues(page, 'defense')).toEqual(after)

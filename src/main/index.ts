@@ -3,11 +3,12 @@ import { app, BrowserWindow, Menu, dialog, ipcMain, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createServices, defaultDataDir, type Services } from '../services'
-import { IPC_CALL } from '../shared/channels'
-import { fail } from '../shared/result'
+import { createServices, DATABASE_FILE, defaultDataDir, type Services } from '../services'
+import { recover, recoveryAdvice } from '../services/backup-recovery'
 import { buildMenu } from './menu'
-import { isTrustedSender, lockDown, secureWebPreferences } from './security'
+import { createElectronPdfPrinter, createSaveFile } from './export-desktop'
+import { createSecureWindow, handleIpcCalls, lockDownAll } from './security'
+import { recoveryDialog } from './storage-recovery'
 import { loadWindowState, saveWindowState } from './window-state'
 
 const dataDir = defaultDataDir()
@@ -23,7 +24,7 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore()
     win?.focus()
   })
-  app.on('web-contents-created', (_e, contents) => lockDown(contents, shell))
+  lockDownAll(app, shell)
   app.whenReady().then(start)
   app.on('window-all-closed', () => {
     services?.close()
@@ -38,33 +39,46 @@ function electronNativeBinding(): string | undefined {
 }
 
 function start() {
-  try {
-    services = createServices({ dataDir, runtime: 'electron', nativeBinding: electronNativeBinding() })
-  } catch (e) {
-    dialog.showErrorBox('Chokepoint cannot open its data', e instanceof Error ? e.message : String(e))
+  services = openServices()
+  if (!services) {
     app.exit(1)
     return
   }
-  const dispatch = services.dispatch
-  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, appUrl)) return fail('forbidden', 'IPC from an untrusted frame was refused.')
-    return dispatch(method, input)
-  })
+  handleIpcCalls(ipcMain, services.dispatch, appUrl)
   Menu.setApplicationMenu(buildMenu(() => win))
   createWindow()
 }
 
+/**
+ * Opens the library; if that fails, says why and offers the ways forward (open the latest backup, start
+ * with an empty library — the current file is renamed aside either way — or quit). Null means quit.
+ */
+function openServices(): Services | null {
+  const nativeBinding = electronNativeBinding()
+  const dbFile = join(dataDir, DATABASE_FILE)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      // Exports: native save dialog (last folder remembered) + atomic write; PDF through printToPDF.
+      const saveFile = createSaveFile({ dialog, getWindow: () => win, dataDir, defaultFolder: app.getPath('documents') })
+      return createServices({ dataDir, runtime: 'electron', nativeBinding, saveFile, pdfPrinter: createElectronPdfPrinter(BrowserWindow) })
+    } catch (e) {
+      const { options, choices } = recoveryDialog(recoveryAdvice(e, dbFile, { nativeBinding }), dataDir)
+      const choice = choices[dialog.showMessageBoxSync(options)] ?? 'quit'
+      if (choice === 'quit') return null
+      try {
+        recover(choice, dbFile, new Date(), { nativeBinding })
+      } catch (failed) {
+        dialog.showErrorBox('Chokepoint could not recover its data', failed instanceof Error ? failed.message : String(failed))
+        return null
+      }
+    }
+  }
+  return null
+}
+
 function createWindow() {
   const state = loadWindowState(dataDir)
-  win = new BrowserWindow({
-    ...state.bounds,
-    minWidth: 1024,
-    minHeight: 640,
-    show: false,
-    title: 'Chokepoint',
-    backgroundColor: '#111418',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'))
-  })
+  win = createSecureWindow(BrowserWindow, { preload: join(import.meta.dirname, '../preload/index.cjs'), bounds: state.bounds })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => win?.show())
   win.on('close', () => {

@@ -1,31 +1,34 @@
 import { useEffect, useRef } from 'react'
+import { resolveShortcut, type ShortcutAction, type TargetLike } from './features/help/shortcuts'
 
-type Actions = { save: () => void; undo: () => void; redo: () => void }
+export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>> & { context: () => { presenting: boolean; overlay: boolean } }
 
-const isTextField = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || (el instanceof HTMLInputElement && !['checkbox', 'range', 'radio', 'button'].includes(el.type)) || el instanceof HTMLTextAreaElement)
-
-/** App-wide keys (the desktop menu shows them but leaves handling here, so both runtimes behave alike). */
-export function useShortcuts(actions: Actions) {
-  const ref = useRef(actions)
+/**
+ * App-wide keys (the desktop menu shows them but leaves handling here, so both runtimes behave alike).
+ * The key → action table is pure (`shortcuts.ts`); this hook only routes events to the handlers.
+ */
+export function useShortcuts(handlers: ShortcutHandlers) {
+  const ref = useRef(handlers)
   useEffect(() => {
-    ref.current = actions
+    ref.current = handlers
   })
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey
-      if (!mod) return
-      const key = e.key.toLowerCase()
-      if (key === 's') {
-        e.preventDefault()
-        ref.current.save()
-      } else if ((key === 'z' || key === 'y') && !isTextField(e.target)) {
-        e.preventDefault()
-        if (key === 'y' || e.shiftKey) ref.current.redo()
-        else ref.current.undo()
-      }
+      if (e.defaultPrevented || e.isComposing) return
+      const h = ref.current
+      const action = resolveShortcut(e, describeTarget(e.target), h.context())
+      if (!action) return
+      const run = h[action]
+      if (!run) return
+      e.preventDefault()
+      run()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
+}
+
+function describeTarget(t: EventTarget | null): TargetLike {
+  if (!(t instanceof HTMLElement)) return null
+  return { tag: t.tagName, type: t instanceof HTMLInputElement ? t.type : undefined, editable: t.isContentEditable }
 }

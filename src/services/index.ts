@@ -1,8 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase } from './db/open'
+import { openWithBackups } from './backup'
 import { createDispatch, type Handlers, type Log } from './dispatch'
 import { createScenarioRepository } from './repositories/scenarios'
+import { createDraftRepository } from './repositories/drafts'
+import { readExamples, type Example } from './scenario-files-io'
+import { scenarioHandlers } from './handlers/scenarios'
+import { exportHandlers, type SaveFile } from './handlers/export'
+import { createExporter } from './export/exporter'
+import type { PdfPrinter } from './export/pdf'
 import { model } from '../shared/dataset'
 import pkg from '../../package.json' with { type: 'json' }
 
@@ -13,6 +19,12 @@ export type ServicesOptions = {
   log?: Log
   /** better-sqlite3 binary for the host runtime's ABI (the desktop app passes Electron's). */
   nativeBinding?: string
+  /** Folder of the bundled example scenarios (default: resources/scenarios of this checkout or app). */
+  examplesDir?: string
+  /** Desktop app: save dialog + atomic write for exports (absent: exports return their bytes). */
+  saveFile?: SaveFile
+  /** Desktop app: Electron's printToPDF (absent: headless Chromium). */
+  pdfPrinter?: PdfPrinter
 }
 
 export const DATABASE_FILE = 'chokepoint.sqlite'
@@ -33,24 +45,31 @@ export function createServices(options: ServicesOptions) {
   const log = options.log ?? consoleLog
   mkdirSync(options.dataDir, { recursive: true })
   const dbFile = join(options.dataDir, DATABASE_FILE)
-  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding })
+  // Rotating backups (backups/, newest 5): one before a migration, then daily; see backup.ts.
+  const storage = openWithBackups(dbFile, { nativeBinding: options.nativeBinding, clock, log })
+  const db = storage.db
   const scenarios = createScenarioRepository(db, clock)
+  const drafts = createDraftRepository(db, clock, (e) => log('warn', 'the autosaved draft could not be read and was ignored', e))
+  // out/main (desktop build) and src/services (web host, tests) both sit two levels below the app root.
+  const examplesDir = options.examplesDir ?? join(import.meta.dirname, '..', '..', 'resources', 'scenarios')
+  let examples: Example[] | null = null
 
+  // One handler map per feature, merged; `satisfies` fails the build if a contract method has no handler.
   const handlers = {
     'app.info': () => ({ appVersion: pkg.version, datasetVersion: model.datasetVersion, dataDir: options.dataDir, runtime: options.runtime }),
-    'scenario.list': ({ query }) => ({ items: scenarios.list(query) }),
-    'scenario.get': ({ id }) => scenarios.get(id),
-    'scenario.save': (input) => scenarios.save(input),
-    'scenario.delete': ({ id }) => {
-      scenarios.remove(id)
-      return { id }
-    }
+    ...scenarioHandlers({ scenarios, drafts, model, clock, examples: () => (examples ??= readExamples(examplesDir, model, log)) }),
+    ...exportHandlers(createExporter({ model, clock, appVersion: pkg.version, pdfPrinter: options.pdfPrinter }), options.saveFile)
   } satisfies Handlers
 
   return {
     dispatch: createDispatch(handlers, log),
     dbFile,
-    close: () => db.close()
+    /** Takes a backup now if the newest is older than a day (also done hourly on its own). */
+    backupIfDue: storage.backupIfDue,
+    close: () => {
+      storage.stop()
+      db.close()
+    }
   }
 }
 

@@ -18,6 +18,8 @@ export type WebHostOptions = {
   maxBodyBytes?: number
   /** A request body must arrive within this many ms (slow clients are cut off). */
   bodyTimeoutMs?: number
+  /** Request headers must arrive within this many ms (defaults to the body timeout). */
+  headersTimeoutMs?: number
 }
 
 const TYPES: Record<string, string> = {
@@ -48,18 +50,27 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
   const token = options.token ?? randomBytes(24).toString('base64url')
   const maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024
   const bodyTimeout = options.bodyTimeoutMs ?? 10_000
+  const headersTimeout = options.headersTimeoutMs ?? bodyTimeout
   let port = 0
 
-  const server = createServer((req, res) => {
+  // Node checks the header/request deadlines on this interval (default 30 s): make it short enough that a
+  // slow client is cut off close to its deadline.
+  const server = createServer({ connectionsCheckingInterval: Math.min(1_000, headersTimeout) }, (req, res) => {
     handle(req, res).catch((e) => {
       const status = e instanceof HttpError ? e.status : 500
       const result = e instanceof HttpError ? e.result : fail('internal', 'The web host failed to answer. See its console.')
       if (!(e instanceof HttpError)) console.error('[chokepoint] web host error', e)
+      // A body left unread (too large, too slow) ends the connection once the answer is out: closing at
+      // once would reset the socket and the client would never see why.
+      if (!req.complete) {
+        res.setHeader('connection', 'close')
+        res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref())
+      }
       send(res, status, result)
     })
   })
   server.requestTimeout = bodyTimeout + 5_000
-  server.headersTimeout = bodyTimeout
+  server.headersTimeout = headersTimeout
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!isAllowedHost(req.headers.host, port)) throw new HttpError(403, fail('forbidden', 'Unexpected Host header.'))
@@ -68,8 +79,10 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') throw new HttpError(405, fail('invalid_input', 'Use POST for API calls.'))
       if (!hasToken(req.headers.authorization, token)) throw new HttpError(403, fail('forbidden', 'Missing or wrong access token. Open the URL printed by `npm run web`.'))
+      const method = decodePath(url.pathname.slice(5))
+      if (method === null) throw new HttpError(400, fail('unknown_method', 'The API method name is not valid URL encoding.'))
       const input = await readJson(req, maxBody, bodyTimeout)
-      const result = await options.dispatch(decodeURIComponent(url.pathname.slice(5)), input)
+      const result = await options.dispatch(method, input)
       return send(res, 200, result)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, fail('invalid_input', 'Method not allowed.'))
@@ -78,7 +91,9 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
 
   async function serveStatic(pathname: string, res: ServerResponse) {
     const root = normalize(options.rendererDir)
-    let file = normalize(join(root, decodeURIComponent(pathname)))
+    const decoded = decodePath(pathname)
+    if (decoded === null || decoded.includes('\0')) throw new HttpError(404, fail('not_found', 'Not found.'))
+    let file = normalize(join(root, decoded))
     if (file !== root && !file.startsWith(root + sep)) throw new HttpError(404, fail('not_found', 'Not found.'))
     const info = await stat(file).catch(() => null)
     if (info?.isDirectory()) file = join(file, 'index.html')
@@ -103,8 +118,17 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
   }
 }
 
+/** `decodeURIComponent` that answers null for malformed escapes instead of throwing (a 500 would be our fault). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
 function send(res: ServerResponse, status: number, result: Result<unknown>) {
-  if (res.headersSent) return res.end()
+  if (res.headersSent || res.destroyed) return res.end()
   const body = JSON.stringify(result)
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(body)
@@ -117,20 +141,24 @@ function readJson(req: IncomingMessage, maxBytes: number, timeoutMs: number): Pr
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let refused = false
     const timer = setTimeout(() => {
+      refused = true
       reject(new HttpError(408, fail('invalid_input', 'The request body took too long to arrive.')))
-      req.destroy()
     }, timeoutMs)
     req.on('data', (chunk: Buffer) => {
+      if (refused) return // drained and dropped until the connection closes
       size += chunk.length
       if (size > maxBytes) {
+        refused = true
+        chunks.length = 0
         clearTimeout(timer)
         reject(new HttpError(413, fail('too_large', `Request body over ${maxBytes} bytes.`)))
-        req.destroy()
       } else chunks.push(chunk)
     })
     req.on('end', () => {
       clearTimeout(timer)
+      if (refused) return
       const text = Buffer.concat(chunks).toString('utf8')
       if (text.trim() === '') return resolve({})
       try {
@@ -139,6 +167,14 @@ function readJson(req: IncomingMessage, maxBytes: number, timeoutMs: number): Pr
         reject(new HttpError(400, fail('invalid_input', 'The request body is not valid JSON.')))
       }
     })
-    req.on('error', () => clearTimeout(timer))
+    // A client that hangs up mid-body settles the request too, so nothing waits on it forever.
+    const abandoned = () => {
+      clearTimeout(timer)
+      reject(new HttpError(400, fail('invalid_input', 'The request was abandoned before its body arrived.')))
+    }
+    req.on('error', abandoned)
+    req.on('close', () => {
+      if (!req.complete) abandoned()
+    })
   })
 }

@@ -38,4 +38,21 @@ export type EvalResult = {
   /** Quarter ids, e.g. '2025-Q1'. */
   quarters: string[]
   economies: Record<Economy, Record<Sector, SectorSeries>>
+  /** Flow diagnostics (present when produced by the core engine). */
+  diagnostics?: EvalDiagnostics
 }
+
+/** Flow and capacity diagnostics used for calibration and the UI (optional for other producers of EvalResult). */
+export type EvalDiagnostics = {
+  /**
+   * China magnet exports vs the same quarter of 2024 (1 = 2024 level; includes the underlying
+   * export trend). `global` uses the civil approval path; `usBound` adds the US-specific initial factor.
+   * Can exceed 1 after a lift (lagged approvals arrive).
+   */
+  magnetExportsIndex: { global: number[]; usBound: number[] }
+  /** Expected new allied capacity as a share of allied demand, per capacity channel. */
+  alliedCapacityShare: { ndfeb: number[]; dy_tb: number[]; light_ree: number[] }
+}
+
+/** `EvalResult` as produced by the core engine: diagnostics always present. */
+export type EngineResult = EvalResult & { diagnostics: EvalDiagnostics }

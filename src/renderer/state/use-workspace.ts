@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { defaultScenario, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 import type { ScenarioSummary } from '../../shared/contract'
 import type { Api } from '../../shared/api'
 import { edit, redo, startHistory, undo, type Edit, type History } from './scenario-edit'
+import { canonicalJson } from './canonical-json'
 
 type Action = { type: 'edit'; edit: Edit } | { type: 'undo' } | { type: 'redo' } | { type: 'load'; doc: ScenarioDoc }
 
@@ -21,71 +22,224 @@ function reducer(h: History, a: Action): History {
 }
 
 export type Status = { kind: 'info' | 'error'; text: string } | null
+/** What a save did: the saved scenario, or why it was refused (also shown in the status line). */
+export type SaveOutcome = { saved: ScenarioSummary } | { error: string }
+
+/** What the draft is compared against to decide "unsaved changes": the saved scenario, or a fresh one. */
+type Baseline = { id: string | null; version: number | null; json: string }
+
+/** How long the draft must be still before it is autosaved (ms). Short: a kill loses at most this much. */
+export const AUTOSAVE_DELAY_MS = 300
+const UNTITLED = 'Untitled scenario'
+const fresh = () => defaultScenario(model, UNTITLED)
+const time = (iso: string) => new Date(iso).toLocaleTimeString()
 
 /**
- * The planner's working draft: edits with undo/redo, plus save / list / open through the API.
- * The draft lives here; the backend only sees it when saved.
+ * The planner's working draft: edits with undo/redo, and its persistence — save, save as, open, new,
+ * the unsaved-changes mark, the autosaved draft and recovery after a crash. The draft lives here; the
+ * backend sees it when saved, and (as a recovery copy) a moment after each change.
  */
 export function useWorkspace(api: Api) {
-  const [history, dispatch] = useReducer(reducer, undefined, () => startHistory(defaultScenario(model, 'Untitled scenario')))
-  const [savedId, setSavedId] = useState<string | null>(null)
-  const [savedJson, setSavedJson] = useState<string | null>(null)
-  const [items, setItems] = useState<ScenarioSummary[]>([])
+  const [history, dispatch] = useReducer(reducer, undefined, () => startHistory(fresh()))
+  const [baseline, setBaseline] = useState<Baseline>(() => ({ id: null, version: null, json: canonicalJson(history.doc) }))
   const [status, setStatus] = useState<Status>(null)
+  const [ready, setReady] = useState(false)
+  const [draftSavedAt, setDraftSavedAt] = useState<string | null>(null)
+  const [recovered, setRecovered] = useState(false)
   const doc = history.doc
-  const dirty = useMemo(() => JSON.stringify(doc) !== savedJson, [doc, savedJson])
-
-  const refresh = useCallback(async () => {
-    const r = await api.call('scenario.list', {})
-    if (r.ok) setItems(r.value.items)
-    else setStatus({ kind: 'error', text: r.error.message })
-  }, [api])
-
+  const dirty = useMemo(() => canonicalJson(doc) !== baseline.json, [doc, baseline.json])
+  const historyRef = useRef(history)
   useEffect(() => {
-    void refresh()
-  }, [refresh])
+    historyRef.current = history
+  })
 
-  const save = useCallback(async () => {
-    const r = await api.call('scenario.save', { id: savedId ?? undefined, doc })
-    if (!r.ok) return setStatus({ kind: 'error', text: r.error.message })
-    setSavedId(r.value.id)
-    setSavedJson(JSON.stringify(doc))
-    setStatus({ kind: 'info', text: `Saved “${r.value.name}” (version ${r.value.version}).` })
-    void refresh()
-  }, [api, doc, savedId, refresh])
+  const load = useCallback((next: ScenarioDoc, base: Baseline) => {
+    dispatch({ type: 'load', doc: next })
+    setBaseline(base)
+    setRecovered(false)
+  }, [])
+
+  // Recovery: a draft with unsaved changes left by a crash, a kill or a closed window comes back as it was.
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      const r = await api.call('draft.load', {})
+      if (cancelled) return
+      const draft = r.ok ? r.value.draft : null
+      if (!r.ok) setStatus({ kind: 'error', text: `The autosaved draft could not be read: ${r.error.message}` })
+      if (draft?.dirty && historyRef.current.past.length === 0) {
+        let base: Baseline = { id: null, version: null, json: canonicalJson(fresh()) }
+        if (draft.scenarioId) {
+          const saved = await api.call('scenario.get', { id: draft.scenarioId })
+          if (saved.ok) base = { id: saved.value.id, version: draft.baseVersion ?? saved.value.version, json: canonicalJson(saved.value.doc) }
+        }
+        if (cancelled) return
+        if (canonicalJson(draft.doc) !== base.json) {
+          load(draft.doc, base)
+          setRecovered(true)
+          setDraftSavedAt(draft.savedAt)
+          setStatus({ kind: 'info', text: `Recovered unsaved changes to “${draft.doc.name}” from the autosave at ${time(draft.savedAt)}.` })
+        }
+      }
+      setReady(true)
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [api, load])
+
+  // Autosave: a moment after each change the draft is written (or dropped once nothing is unsaved).
+  // Calls are chained so a slow save can never land after the discard that follows it.
+  const chain = useRef<Promise<unknown>>(Promise.resolve())
+  const draftWritten = useRef(false)
+  useEffect(() => {
+    if (!ready) return
+    const timer = setTimeout(() => {
+      chain.current = chain.current.then(async () => {
+        if (dirty) {
+          const named = doc.name.trim() ? doc : { ...doc, name: UNTITLED }
+          const r = await api.call('draft.save', { doc: named, scenarioId: baseline.id, baseVersion: baseline.version, dirty: true })
+          if (r.ok) {
+            draftWritten.current = true
+            setDraftSavedAt(r.value.savedAt)
+          }
+        } else if (draftWritten.current) {
+          const r = await api.call('draft.discard', {})
+          if (r.ok) draftWritten.current = false
+          setDraftSavedAt(null)
+        }
+      })
+    }, AUTOSAVE_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [api, ready, doc, dirty, baseline.id, baseline.version])
+
+  // Leaving with unsaved changes asks (the browser's prompt; the desktop app turns it into a native dialog).
+  useEffect(() => {
+    if (!dirty) return
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault()
+      e.returnValue = ''
+    }
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [dirty])
+
+  const write = useCallback(
+    async (id: string | null, toSave: ScenarioDoc, label?: string): Promise<SaveOutcome> => {
+      if (!toSave.name.trim()) {
+        const error = 'Give the scenario a name before saving.'
+        setStatus({ kind: 'error', text: error })
+        return { error }
+      }
+      const r = await api.call('scenario.save', { id: id ?? undefined, doc: toSave, label: label?.trim() || undefined, baseVersion: id ? (baseline.version ?? undefined) : undefined })
+      if (!r.ok) {
+        setStatus({ kind: 'error', text: r.error.message })
+        return { error: r.error.message }
+      }
+      setBaseline({ id: r.value.id, version: r.value.version, json: canonicalJson(toSave) })
+      setRecovered(false)
+      setStatus({ kind: 'info', text: `Saved “${r.value.name}” (version ${r.value.version}).` })
+      return { saved: r.value }
+    },
+    [api, baseline.version]
+  )
+
+  /** Saves the draft as a new version of the open scenario (or as a new one), with an optional label. */
+  const save = useCallback((label?: string) => write(baseline.id, doc, label), [write, baseline.id, doc])
+
+  /** Saves the draft as a new scenario under `name`; the one it came from stays as last saved. */
+  const saveAs = useCallback(
+    async (name: string, label?: string) => {
+      const renamed = { ...doc, name: name.trim() }
+      const outcome = await write(null, renamed, label)
+      if ('saved' in outcome && renamed.name !== doc.name) dispatch({ type: 'edit', edit: { type: 'rename', name: renamed.name } })
+      return outcome
+    },
+    [write, doc]
+  )
 
   const open = useCallback(
     async (id: string) => {
       const r = await api.call('scenario.get', { id })
       if (!r.ok) return setStatus({ kind: 'error', text: r.error.message })
-      dispatch({ type: 'load', doc: r.value.doc })
-      setSavedId(r.value.id)
-      setSavedJson(JSON.stringify(r.value.doc))
+      load(r.value.doc, { id: r.value.id, version: r.value.version, json: canonicalJson(r.value.doc) })
       setStatus({ kind: 'info', text: `Opened “${r.value.name}”.` })
     },
-    [api]
+    [api, load]
+  )
+
+  /** Opens a document that is not in the library yet (an example): unsaved until saved. */
+  const openUnsaved = useCallback(
+    (next: ScenarioDoc, what: string) => {
+      load(next, { id: null, version: null, json: canonicalJson(fresh()) })
+      setStatus({ kind: 'info', text: `Opened ${what} “${next.name}”. It is not in your library until you save it.` })
+    },
+    [load]
   )
 
   const newScenario = useCallback(() => {
-    dispatch({ type: 'load', doc: defaultScenario(model, 'Untitled scenario') })
-    setSavedId(null)
-    setSavedJson(null)
-  }, [])
+    const next = fresh()
+    load(next, { id: null, version: null, json: canonicalJson(next) })
+    setStatus({ kind: 'info', text: 'New scenario.' })
+  }, [load])
+
+  /** Drops recovered changes: back to the saved scenario, or to a new one. */
+  const discardRecovered = useCallback(() => {
+    if (baseline.id) void open(baseline.id)
+    else newScenario()
+  }, [baseline.id, open, newScenario])
+
+  /**
+   * Keeps the draft in step when the library changes the open scenario (rename, notes, tags, restore):
+   * the change applies to the draft and to what counts as saved, so other unsaved edits stay unsaved.
+   */
+  const onLibraryChange = useCallback(
+    (s: ScenarioSummary, savedDoc?: ScenarioDoc) => {
+      if (s.id !== baseline.id) return
+      if (savedDoc) return load(savedDoc, { id: s.id, version: s.version, json: canonicalJson(savedDoc) })
+      const meta = { name: s.name, notes: s.notes, tags: s.tags }
+      const saved = { ...(JSON.parse(baseline.json) as ScenarioDoc), ...meta }
+      dispatch({ type: 'edit', edit: { type: 'replace', doc: { ...historyRef.current.doc, ...meta } } })
+      setBaseline({ id: s.id, version: s.version, json: canonicalJson(saved) })
+    },
+    [baseline.id, baseline.json, load]
+  )
+
+  /** The open scenario went to the trash: the draft stays, as an unsaved scenario. */
+  const onLibraryDelete = useCallback(
+    (id: string) => {
+      if (id !== baseline.id) return
+      setBaseline({ id: null, version: null, json: canonicalJson(fresh()) })
+    },
+    [baseline.id]
+  )
 
   const onEdit = useCallback((e: Edit) => dispatch({ type: 'edit', edit: e }), [])
 
   return {
     doc,
     dirty,
-    items,
     status,
+    setStatus,
+    /** The saved scenario the draft belongs to (id null: never saved) and the version it started from. */
+    current: { id: baseline.id, version: baseline.version },
+    /** When the draft was last autosaved (null: nothing unsaved, or not yet). */
+    draftSavedAt,
+    recovered,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     onEdit,
     undo: useCallback(() => dispatch({ type: 'undo' }), []),
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
     save,
+    saveAs,
     open,
-    newScenario
+    openUnsaved,
+    newScenario,
+    discardRecovered,
+    onLibraryChange,
+    onLibraryDelete
   }
 }
+
+export type Workspace = ReturnType<typeof useWorkspace>

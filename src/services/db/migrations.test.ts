@@ -18,3 +18,49 @@ describe('migration 1: scenarios and their version history', () => {
     db.close()
   })
 })
+
+describe('migration 2: library search lookup tables', () => {
+  it('fills tag and measure tables from existing scenarios, skipping blank tags and malformed documents', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.pragma('foreign_keys = ON')
+    MIGRATIONS[0].up(db)
+    const insert = db.prepare(`INSERT INTO scenarios (id, name, tags, doc, schema_version, version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1, 'now', 'now')`)
+    const doc = (measures: { id: string; enabled: boolean }[]) => JSON.stringify({ measures })
+    insert.run('a', 'Alpha', '["Workshop", " allies "]', doc([{ id: 'cn-licensing', enabled: true }, { id: 'us-tariff', enabled: false }]))
+    insert.run('b', 'Beta', '[]', doc([{ id: 'us-tariff', enabled: true }]))
+    insert.run('c', 'Broken', '[]', '{not json')
+    MIGRATIONS[1].up(db)
+    expect(db.prepare('SELECT scenario_id, tag FROM scenario_tags ORDER BY scenario_id, tag').all()).toEqual([
+      { scenario_id: 'a', tag: 'allies' },
+      { scenario_id: 'a', tag: 'Workshop' }
+    ])
+    expect(db.prepare('SELECT scenario_id, measure_id FROM scenario_measures ORDER BY scenario_id').all()).toEqual([
+      { scenario_id: 'a', measure_id: 'cn-licensing' },
+      { scenario_id: 'b', measure_id: 'us-tariff' }
+    ])
+    // Tags match case-insensitively through the index; rows follow their scenario when it is deleted.
+    expect(db.prepare(`SELECT scenario_id FROM scenario_tags WHERE tag = 'workshop'`).pluck().all()).toEqual(['a'])
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT scenario_id FROM scenario_measures WHERE measure_id = 'us-tariff'`).all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX scenario_measures_measure/)
+    db.prepare(`DELETE FROM scenarios WHERE id = 'a'`).run()
+    expect(db.prepare('SELECT count(*) FROM scenario_tags').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT count(*) FROM scenario_measures').pluck().get()).toBe(1)
+    db.close()
+  })
+})
+
+describe('migration 3: autosaved draft slot', () => {
+  it('creates a one-row-per-slot drafts table that refuses a non-boolean dirty flag', () => {
+    const db = new BetterSqlite3(':memory:')
+    MIGRATIONS[0].up(db)
+    MIGRATIONS[1].up(db)
+    MIGRATIONS[2].up(db)
+    const put = db.prepare(`INSERT INTO drafts (slot, doc, scenario_id, base_version, dirty, saved_at) VALUES ('main', '{}', NULL, NULL, ?, 'now')
+      ON CONFLICT (slot) DO UPDATE SET dirty = excluded.dirty`)
+    put.run(1)
+    put.run(0)
+    expect(db.prepare('SELECT slot, dirty FROM drafts').all()).toEqual([{ slot: 'main', dirty: 0 }])
+    expect(() => put.run(2)).toThrow(/CHECK/)
+    db.close()
+  })
+})

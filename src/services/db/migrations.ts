@@ -40,5 +40,51 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
       `)
     }
+  },
+  {
+    // Library search at scale (10,000 scenarios): tags and switched-on measures get lookup tables with
+    // indexes (filled from the existing rows), and the live list gets an index in its display order.
+    name: 'library search: tag and measure lookup tables, list order index',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE scenario_tags (
+          scenario_id  TEXT NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,
+          tag          TEXT NOT NULL COLLATE NOCASE,
+          PRIMARY KEY (scenario_id, tag)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX scenario_tags_tag ON scenario_tags (tag, scenario_id);
+        CREATE TABLE scenario_measures (
+          scenario_id  TEXT NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,
+          measure_id   TEXT NOT NULL,
+          PRIMARY KEY (scenario_id, measure_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX scenario_measures_measure ON scenario_measures (measure_id, scenario_id);
+        CREATE INDEX scenarios_live_updated ON scenarios (updated_at DESC, name, id) WHERE deleted_at IS NULL;
+        CREATE INDEX scenarios_trash ON scenarios (deleted_at) WHERE deleted_at IS NOT NULL;
+        INSERT OR IGNORE INTO scenario_tags (scenario_id, tag)
+          SELECT s.id, trim(t.value) FROM scenarios s, json_each(s.tags) t WHERE t.type = 'text' AND trim(t.value) <> '';
+        -- Materialized so json_each never sees a malformed document (it would abort the migration).
+        WITH valid AS MATERIALIZED (SELECT id, doc FROM scenarios WHERE json_valid(doc))
+        INSERT OR IGNORE INTO scenario_measures (scenario_id, measure_id)
+          SELECT v.id, json_extract(m.value, '$.id') FROM valid v, json_each(v.doc, '$.measures') m
+          WHERE json_extract(m.value, '$.enabled') = 1 AND json_type(m.value, '$.id') = 'text';
+      `)
+    }
+  },
+  {
+    // The autosaved working draft, so a crash or kill loses at most the last moments of editing.
+    name: 'autosaved working draft',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE drafts (
+          slot          TEXT PRIMARY KEY,
+          doc           TEXT NOT NULL,                -- scenario document (JSON), validated on the way in and out
+          scenario_id   TEXT,                         -- saved scenario it was opened from (no FK: it may be trashed)
+          base_version  INTEGER,
+          dirty         INTEGER NOT NULL CHECK (dirty IN (0, 1)),
+          saved_at      TEXT NOT NULL
+        ) STRICT;
+      `)
+    }
   }
 ]

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { openDatabase, StorageError } from './open'
+import { classifyStorageError, openDatabase, StorageError } from './open'
 import { MIGRATIONS, type Migration } from './migrations'
 
 const dirs: string[] = []
@@ -64,4 +65,84 @@ describe('openDatabase', () => {
     expect((error as StorageError).kind).toBe('corrupt')
     expect((error as Error).message).toMatch(/damaged or is not a Chokepoint database/)
   })
+
+  it('syncs every commit (synchronous=FULL) so an acknowledged save survives power loss', () => {
+    const db = openDatabase(tempFile())
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    db.close()
+  })
+
+  it('finds damage inside the file at start-up and leaves the file byte for byte as it was', () => {
+    const file = tempFile()
+    const db = openDatabase(file)
+    db.transaction(() => {
+      const insert = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`)
+      for (let i = 0; i < 500; i++) insert.run(`k${i}`, JSON.stringify('v'.repeat(200)))
+    })()
+    db.close()
+    const bytes = readFileSync(file)
+    bytes.fill(0x5a, 8192, bytes.length - 4096) // header intact, b-tree pages garbage
+    writeFileSync(file, bytes)
+    const before = sha(file)
+    expect(() => openDatabase(file)).toThrow(StorageError)
+    try {
+      openDatabase(file)
+    } catch (e) {
+      expect((e as StorageError).kind).toBe('corrupt')
+      expect((e as Error).message).toMatch(/is damaged .*left untouched/)
+    }
+    expect(sha(file)).toBe(before)
+  })
+
+  it('refuses a newer database before writing anything to it, not even the WAL switch', () => {
+    const file = tempFile()
+    const raw = new BetterSqlite3(file)
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    raw.close()
+    const before = sha(file)
+    expect(() => openDatabase(file)).toThrow(/newer version/)
+    expect(sha(file)).toBe(before)
+  })
+
+  it('turns a full disk into a clear message, and the failed write leaves earlier data intact', () => {
+    const file = tempFile()
+    const db = openDatabase(file)
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('kept', '1')`).run()
+    // Simulated full disk: the database may not grow past its current size.
+    const pages = db.pragma('page_count', { simple: true }) as number
+    db.pragma(`max_page_count = ${pages}`)
+    let error: unknown
+    try {
+      db.transaction(() => {
+        const insert = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`)
+        for (let i = 0; i < 200; i++) insert.run(`big${i}`, JSON.stringify('x'.repeat(4000)))
+      })()
+    } catch (e) {
+      error = e
+    }
+    expect((error as { code?: string }).code).toBe('SQLITE_FULL')
+    const classified = classifyStorageError(error, file)
+    expect(classified.kind).toBe('full')
+    expect(classified.message).toMatch(/disk holding .* is full.*not saved.*Free some space/)
+    expect(db.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['kept'])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
+  it('names the cause and the fix for the other failures a person can act on', () => {
+    const cases: [unknown, string, RegExp][] = [
+      [Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }), 'readonly', /Cannot write .*writable.*CHOKEPOINT_DATA_DIR/],
+      [Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' }), 'readonly', /Cannot write/],
+      [Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), 'busy', /busy.*another program/],
+      [Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }), 'corrupt', /damaged/],
+      [new Error('something else'), 'other', /Storage error/]
+    ]
+    for (const [error, kind, message] of cases) {
+      const c = classifyStorageError(error, 'f.sqlite')
+      expect(c.kind).toBe(kind)
+      expect(c.message).toMatch(message)
+    }
+  })
 })
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')

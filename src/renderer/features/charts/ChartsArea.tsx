@@ -1,22 +1,107 @@
-import type { Economy, EvalResult, Sector } from '../../../core'
+import { useMemo } from 'react'
+import { SECTORS, type Economy, type EvalResult, type Sector } from '../../../core'
 import { useStable } from '../../state/use-stable'
-import { toChannelRows } from './chart-series'
-import { ExposureChart } from './ExposureChart'
+import type { Marker } from '../timeline/timeline-model'
+import { channelChart, measureChart, niceCeiling, niceFloor, rowsMax, type Attribution, type Band, type ChartData, type MeasureLabel } from './chart-series'
+import { ChartLegend, mergeSeries } from './ChartLegend'
+import { ExposureChart, type ChartOptions } from './ExposureChart'
+import { headline } from './headline'
 
-type Props = { result: EvalResult; reference: EvalResult; economy: Economy; sectors: readonly Sector[] }
+export type SectorInputs = {
+  result: EvalResult
+  baseline: EvalResult
+  modified: EvalResult | null
+  /** Bands per sector of the shown economy (null until the worker answers, or when hidden). */
+  bands: Partial<Record<Sector, Band>> | null
+  /** Attribution per sector of the shown economy (null when stacking by channel or not yet computed). */
+  attribution: Partial<Record<Sector, Attribution>> | null
+  measureLabels: readonly MeasureLabel[]
+}
 
-/** The three sector charts; each receives rows that keep their identity while unchanged. */
-export function ChartsArea({ result, reference, economy, sectors }: Props) {
+type Props = SectorInputs & {
+  economy: Economy
+  stacking: 'channel' | 'measure'
+  markers: readonly Marker[]
+  threshold: number
+  options: ChartOptions
+  showTables: boolean
+  /** Draw only these sectors (presentation shows one at a time). */
+  sectors?: readonly Sector[]
+}
+
+/** Maps one sector; exported for presentation mode, which shows one chart at a time. */
+export function sectorData(p: SectorInputs, economy: Economy, stacking: 'channel' | 'measure', sector: Sector, showBaseline: boolean, showBand: boolean): ChartData {
+  const overlays = { baseline: showBaseline ? p.baseline : null, modified: showBaseline ? p.modified : null, band: showBand ? (p.bands?.[sector] ?? null) : null }
+  const attribution = p.attribution?.[sector]
+  return stacking === 'measure' && attribution
+    ? measureChart(p.result, economy, sector, attribution, p.measureLabels, overlays)
+    : channelChart(p.result, economy, sector, overlays)
+}
+
+/**
+ * The three sector charts (the element `#charts` is what the latency benchmark watches) with a shared
+ * legend. Each chart gets value-stable data, so only charts whose numbers changed re-render.
+ */
+export function ChartsArea(props: Props) {
+  const { economy, stacking, markers, threshold, options, showTables } = props
+  const sectors = props.sectors ?? SECTORS
+  const data = sectors.map((s) => sectorData(props, economy, stacking, s, options.showBaseline, options.showBand))
+  const series = useStable(mergeSeries(data.map((d) => d.series)))
+  const showModified = options.showBaseline && props.modified !== null
   return (
-    <section className="charts" aria-label="Exposure charts" id="charts">
-      {sectors.map((s) => (
-        <SectorSlot key={s} sector={s} economy={economy} result={result} reference={reference} />
-      ))}
-    </section>
+    <>
+      <ChartLegend series={series} showBaseline={options.showBaseline} showModified={showModified} full={options.large} band={options.showBand} />
+      <section className="charts" aria-label="Exposure charts" id="charts" style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
+        {sectors.map((s, i) => (
+          <SectorSlot
+            key={s}
+            sector={s}
+            economy={economy}
+            data={data[i]}
+            quarters={props.result.quarters}
+            markers={markers}
+            threshold={threshold}
+            stacking={stacking}
+            options={options}
+            showTable={showTables}
+          />
+        ))}
+      </section>
+    </>
   )
 }
 
-function SectorSlot({ sector, economy, result, reference }: { sector: Sector; economy: Economy; result: EvalResult; reference: EvalResult }) {
-  const rows = useStable(toChannelRows(result, economy, sector, reference))
-  return <ExposureChart sector={sector} economy={economy} rows={rows} referenceLabel="No measures" />
+type SlotProps = {
+  sector: Sector
+  economy: Economy
+  data: ChartData
+  quarters: readonly string[]
+  markers: readonly Marker[]
+  threshold: number
+  stacking: 'channel' | 'measure'
+  options: ChartOptions
+  showTable: boolean
+}
+
+function SectorSlot({ sector, economy, data, quarters, markers, threshold, stacking, options, showTable }: SlotProps) {
+  const stableData = useStable(data)
+  const yMax = niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows)))
+  const yMin = niceFloor(stableData.min)
+  const totals = stableData.rows.map((r) => r.total)
+  const head = useStable(headline(totals, quarters, threshold))
+  const stableOptions = useMemo(() => options, [options.showBand, options.showBaseline, options.large]) // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <ExposureChart
+      sector={sector}
+      economy={economy}
+      data={stableData}
+      markers={markers}
+      yMax={yMax}
+      yMin={yMin}
+      headline={head}
+      stacking={stacking}
+      options={stableOptions}
+      showTable={showTable}
+    />
+  )
 }

@@ -1,28 +1,152 @@
-import { CHANNELS, type Channel, type Economy, type EvalResult, type Sector } from '../../../core'
+import { CHANNELS, CHANNEL_LABELS, type Channel, type Economy, type EvalResult, type Sector } from '../../../core'
+import { CHANNEL_COLORS } from './palette'
 
-/** One row per quarter, as recharts wants it: a value per channel plus the total and the reference. */
-export type ChannelRow = { quarter: string; total: number; reference: number | null } & Record<Channel, number>
+/**
+ * Pure mappers from engine results to recharts rows. Components render what these return and compute
+ * nothing; the values are rounded to what the tooltip shows, so a redraw happens only when a visible
+ * number changes (rows are compared by value upstream).
+ */
+
+/** One plotted series of a stacked chart. `key` is the row field; colours are fixed per channel / measure. */
+export type SeriesDef = { key: string; label: string; color: string }
+
+/** One quarter of a chart. Series values live under their `key`; the rest are the overlays. */
+export type ChartRow = {
+  quarter: string
+  /** Scenario total (index 0–100). */
+  total: number
+  /** All measures off, default assumptions. */
+  baseline: number | null
+  /** All measures off, this scenario's assumption overrides (null when there are none). */
+  modified: number | null
+  /** P10–P90 of the total, from the Monte Carlo (null until computed or when hidden). */
+  band: [number, number] | null
+  [series: string]: number | string | null | [number, number]
+}
+
+/** `min` is the lowest stacked value (negative contributions stack below zero when stacking by measure). */
+export type ChartData = { rows: ChartRow[]; series: SeriesDef[]; min: number; max: number }
+
+/** Per-quarter P10/P90 of one sector. */
+export type Band = { p10: number[]; p90: number[] }
+/**
+ * A sector's exposure split by measure (Shapley values from the core): for every quarter
+ * baseline + Σ byMeasure = total. Contributions can be negative (capacity, stockpiles).
+ */
+export type Attribution = { baseline: number[]; byMeasure: Record<string, number[]> }
 
 /** '2025-Q1' → '2025 Q1' (axis labels). */
 export const quarterLabel = (q: string) => q.replace('-', ' ')
 
-const round = (v: number) => Math.round(v * 100) / 100
+export const round = (v: number) => Math.round(v * 100) / 100
+
+export type Overlays = {
+  baseline?: EvalResult | null
+  modified?: EvalResult | null
+  band?: Band | null
+}
+
+function overlay(rows: ChartRow[], t: number, economy: Economy, sector: Sector, metric: 'exposure' | 'cost', o: Overlays) {
+  const row = rows[t]
+  const b = o.baseline?.economies[economy][sector][metric][t]
+  const m = o.modified?.economies[economy][sector][metric][t]
+  row.baseline = b === undefined ? null : round(b)
+  row.modified = m === undefined ? null : round(m)
+  const lo = o.band?.p10[t]
+  const hi = o.band?.p90[t]
+  row.band = lo === undefined || hi === undefined ? null : [round(lo), round(hi)]
+}
+
+/** Rows of one sector's exposure chart, stacked by channel; only channels that carry exposure are series. */
+export function channelChart(result: EvalResult, economy: Economy, sector: Sector, o: Overlays = {}): ChartData {
+  const s = result.economies[economy][sector]
+  const rows: ChartRow[] = result.quarters.map((q, t) => {
+    const row: ChartRow = { quarter: quarterLabel(q), total: round(s.exposure[t]), baseline: null, modified: null, band: null }
+    for (const c of CHANNELS) row[c] = round(s.byChannel[c][t])
+    return row
+  })
+  rows.forEach((_, t) => overlay(rows, t, economy, sector, 'exposure', o))
+  const series = CHANNELS.filter((c) => rows.some((r) => (r[c] as number) > 0)).map((c: Channel) => ({ key: c, label: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c] }))
+  return { rows, series, min: 0, max: rowsMax(rows) }
+}
+
+export type MeasureLabel = { id: string; label: string; color: string }
+
+/** At most this many measures get their own colour; the rest are summed into "Other measures". */
+export const MAX_MEASURE_SERIES = 8
 
 /**
- * Maps an engine result to the rows of one sector's chart, stacked by channel. `reference` is the same
- * sector in a comparison result (e.g. the scenario with no measures), or null.
+ * Rows stacked by measure: the largest contributors get their own series, the others are summed into
+ * "Other measures"; the structural exposure with every measure off is its own series. Negative
+ * contributions (measures that lower exposure) stack below zero; the total is drawn as a line.
  */
-export function toChannelRows(result: EvalResult, economy: Economy, sector: Sector, reference?: EvalResult): ChannelRow[] {
-  const series = result.economies[economy][sector]
-  const ref = reference?.economies[economy][sector]
+export function measureChart(
+  result: EvalResult,
+  economy: Economy,
+  sector: Sector,
+  attribution: Attribution,
+  measures: readonly MeasureLabel[],
+  o: Overlays = {}
+): ChartData {
+  const s = result.economies[economy][sector]
+  const weight = (id: string) => (attribution.byMeasure[id] ?? []).reduce((a, v) => a + Math.abs(v), 0)
+  const ranked = measures.filter((m) => weight(m.id) > 0.005).sort((a, b) => weight(b.id) - weight(a.id))
+  const own = ranked.length > MAX_MEASURE_SERIES ? ranked.slice(0, MAX_MEASURE_SERIES - 1) : ranked
+  const others = ranked.slice(own.length)
+  let min = 0
+  let max = 0
+  const rows: ChartRow[] = result.quarters.map((q, t) => {
+    const row: ChartRow = { quarter: quarterLabel(q), total: round(s.exposure[t]), baseline: null, modified: null, band: null }
+    let negative = 0
+    let positive = 0
+    const put = (key: string, v: number) => {
+      row[key] = round(v)
+      if (v < 0) negative += v
+      else positive += v
+    }
+    for (const m of own) put(`m:${m.id}`, attribution.byMeasure[m.id]?.[t] ?? 0)
+    put('other', others.reduce((a, m) => a + (attribution.byMeasure[m.id]?.[t] ?? 0), 0))
+    put('structural', attribution.baseline[t] ?? 0)
+    min = Math.min(min, negative)
+    max = Math.max(max, positive)
+    return row
+  })
+  rows.forEach((_, t) => overlay(rows, t, economy, sector, 'exposure', o))
+  const series: SeriesDef[] = own.map((m) => ({ key: `m:${m.id}`, label: m.label, color: m.color }))
+  if (rows.some((r) => r.other !== 0)) series.push({ key: 'other', label: 'Other measures', color: REST_COLOR })
+  if (rows.some((r) => r.structural !== 0)) series.push({ key: 'structural', label: 'Without any measure', color: STRUCTURAL_COLOR })
+  return { rows, series, min: round(min), max: Math.max(round(max), rowsMax(rows)) }
+}
+
+export const REST_COLOR = '#9aa0a6'
+export const STRUCTURAL_COLOR = '#c9c2b2'
+
+/** Cost pressure of every sector as lines, one row per quarter (the cost view). */
+export type CostRow = { quarter: string } & Partial<Record<Sector | `${Sector}:baseline`, number>>
+
+export function costRows(result: EvalResult, economy: Economy, sectors: readonly Sector[], baseline?: EvalResult | null): CostRow[] {
   return result.quarters.map((q, t) => {
-    const row = { quarter: quarterLabel(q), total: round(series.exposure[t]), reference: ref ? round(ref.exposure[t]) : null } as ChannelRow
-    for (const c of CHANNELS) row[c] = round(series.byChannel[c][t])
+    const row: CostRow = { quarter: quarterLabel(q) }
+    for (const s of sectors) {
+      row[s] = round(result.economies[economy][s].cost[t])
+      if (baseline) row[`${s}:baseline`] = round(baseline.economies[economy][s].cost[t])
+    }
     return row
   })
 }
 
-/** Channels that are non-zero somewhere in the rows: the chart draws only those, so the legend stays readable. */
-export function activeChannels(rows: ChannelRow[]): Channel[] {
-  return CHANNELS.filter((c) => rows.some((r) => r[c] > 0))
+/** A y-axis ceiling that only moves when the data crosses a step, so toggling rarely rescales a chart. */
+export function niceCeiling(max: number): number {
+  const steps = [5, 10, 20, 30, 40, 50, 60, 80, 100]
+  return steps.find((s) => max <= s) ?? Math.ceil(max / 10) * 10
+}
+
+/** The same steps below zero (for negative contributions); 0 when nothing is negative. */
+export const niceFloor = (min: number): number => (min >= 0 ? 0 : -niceCeiling(-min))
+
+/** Largest value plotted in the rows (stack top, overlays, band top). */
+export function rowsMax(rows: readonly ChartRow[]): number {
+  let max = 0
+  for (const r of rows) max = Math.max(max, r.total, r.baseline ?? 0, r.modified ?? 0, r.band?.[1] ?? 0)
+  return max
 }

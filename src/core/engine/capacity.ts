@@ -1,0 +1,84 @@
+import { CAPACITY_CHANNELS } from '../model/keys'
+import type { QuarterProfile } from './profiles'
+import { projectCommissioning, type Inputs } from './inputs'
+import type { Plan } from './plan'
+import type { Channel } from './types'
+
+/**
+ * Allied capacity (domain.md §J.2): expected output of each announced project as a share of allied
+ * demand for its channel, per quarter:
+ *
+ *   Cap_j,t = Cap_j · [p·ramp(t − t_c) + (1 − p)·ramp(t − t_c − late)] · active_t
+ *
+ * Funding f (1 = as announced) shifts commissioning by 4·(1 − f) quarters (clamped −2…+8) and
+ * scales on-schedule odds by (0.5 + 0.5·f) (capped 0.95). Technology bans (Nos. 56/62) slow ramp
+ * speed by their intensity while active and cut on-schedule odds by their penalty from the first
+ * quarter they bite. Invariant: monotone non-decreasing in funding, non-increasing in ban intensity.
+ */
+export type CapacityShares = {
+  /** Total expected new capacity / allied demand, [channel slot × slots]. */
+  total: Float64Array
+  /** Of which defence-priority projects. */
+  priority: Float64Array
+}
+
+const CAP_INDEX = new Map<Channel, number>(CAPACITY_CHANNELS.map((k, i) => [k, i]))
+
+/** Slot of a channel in `CapacityShares` arrays, or −1 if no projects can serve it. */
+export const capacitySlot = (k: Channel): number => CAP_INDEX.get(k) ?? -1
+
+export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly QuarterProfile[], out: CapacityShares): void => {
+  const Q = plan.slots
+  out.total.fill(0)
+  out.priority.fill(0)
+  const cap = plan.capacity
+  if (cap === null) return
+  const capProfile = profiles[cap.measure] as QuarterProfile
+  let anyActive = false
+  for (let t = 0; t < Q; t++) if ((capProfile.strength[t] as number) > 0) anyActive = true
+  if (!anyActive) return
+  const fund = cap.funding
+  const shift = Math.min(8, Math.max(-2, 4 * (1 - fund)))
+  const pFund = Math.min(0.95, inputs.onSchedule * (0.5 + 0.5 * fund))
+  const tcs = projectCommissioning(plan.model)
+  const projects = plan.model.projects
+  for (let j = 0; j < projects.length; j++) {
+    const pr = projects[j]
+    if (pr === undefined) continue
+    const slot = capacitySlot(pr.channel)
+    if (slot < 0) continue
+    const tc = (tcs[j] as number) + shift
+    const tcLate = tc + inputs.lateDelay
+    const rampQ = inputs.rampQuarters * pr.rampScale
+    const share = pr.capacity / (inputs.capDemand[slot] as number)
+    let progOn = 0
+    let progLate = 0
+    let oddsCut = 0
+    for (let t = 0; t < Q; t++) {
+      let slow = 0
+      let odds = 0
+      for (const tr of plan.techRamps) {
+        const st = (profiles[tr.measure] as QuarterProfile).strength[t] as number
+        slow += st * tr.intensity
+        odds += st * tr.oddsPenalty
+      }
+      if (odds > oddsCut) oddsCut = odds > 1 ? 1 : odds
+      const speed = slow >= 1 ? 0 : 1 - slow
+      const qs = plan.q0 + t
+      progOn += overlap(qs, tc) * speed / rampQ
+      progLate += overlap(qs, tcLate) * speed / rampQ
+      const p = pFund * (1 - oddsCut)
+      const expected = p * (progOn > 1 ? 1 : progOn) + (1 - p) * (progLate > 1 ? 1 : progLate)
+      const s = share * expected * (capProfile.strength[t] as number)
+      const idx = slot * Q + t
+      out.total[idx] = (out.total[idx] as number) + s
+      if (pr.defensePriority) out.priority[idx] = (out.priority[idx] as number) + s
+    }
+  }
+}
+
+/** Share of quarter [qs, qs+1) after time tc. */
+const overlap = (qs: number, tc: number): number => {
+  const x = qs + 1 - (tc > qs ? tc : qs)
+  return x <= 0 ? 0 : x >= 1 ? 1 : x
+}

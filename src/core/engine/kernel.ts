@@ -1,0 +1,236 @@
+import { MATERIAL_CHANNELS } from '../model/keys'
+import { quarterYear } from '../time/quarters'
+import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
+import type { Inputs } from './inputs'
+import { GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, cellIndex, type Gate, type Plan } from './plan'
+import type { QuarterProfile } from './profiles'
+import { CHANNELS, type Channel } from './types'
+
+/**
+ * The quarterly stock-flow kernel (docs/MODEL.md §3). For every (economy, sector, channel) cell:
+ *
+ *   pass_g,t = 1 − κ_g·(1 − cleared_g,t),  cleared = 1 − f_t + a₀·init_t + a·steady_t
+ *              (f: active share; init/steady: licensed arrivals one lag later, under the initial or steady approval rate)
+ *   G_t      = (1 − φ_t)·[σ_t·(1 − Π_direct pass) + σ'·(1 − Π_indirect pass)] − government release
+ *   C_t      = max(0, C_{t−1} + G_t − ρ·R_t)         (cumulative deficit against firm stocks)
+ *   R_t      = (1 − φ_t)·[σ_t·(pass − uncovered) + σ'·(pass' − uncovered') + (σ₀ − σ_t)]
+ *              (what over-ordering can draw on: covered flows still approved, plus allied supply; not
+ *               uncovered goods, which do not substitute — a permanent ban is never "bought around")
+ *   u_t      = max(0, h(C_t) − h(C_{t−1}))           (h: expected overrun of firm cover ~ U[lo, hi])
+ *   exposure = 100·(1 − Π_k (1 − crit_k·u_k))       byChannel_k ∝ crit_k·u_k, summing exactly to exposure
+ *   cost     = 100·X/(1 + X), X = scale·Σ_k crit_k·(m_k − 1) + tariff term, m_k = 1 + (shock_k − 1)·min(1, G_raw/0.5)
+ *
+ * Everything is monotone non-decreasing in restriction (lower approvals, wider coverage, higher
+ * tariffs) and non-increasing in buffers and allied capacity; property tests pin this.
+ */
+export type KernelOut = {
+  /** crit·u per [e][s][k][t] over the horizon. */
+  terms: Float64Array
+  /** Cost driver X per [e][s][t]. */
+  costX: Float64Array
+  exportsGlobal: Float64Array
+  exportsUs: Float64Array
+  capacity: CapacityShares
+}
+
+export const allocKernelOut = (plan: Plan): KernelOut => ({
+  terms: new Float64Array(N_E * N_S * N_K * plan.horizon),
+  costX: new Float64Array(N_E * N_S * plan.horizon),
+  exportsGlobal: new Float64Array(plan.horizon),
+  exportsUs: new Float64Array(plan.horizon),
+  capacity: { total: new Float64Array(3 * plan.slots), priority: new Float64Array(3 * plan.slots) }
+})
+
+const IS_MATERIAL = CHANNELS.map((k) => (MATERIAL_CHANNELS as readonly Channel[]).includes(k))
+const K_TARIFFS = CHANNELS.indexOf('tariffs')
+const K_NDFEB = CHANNELS.indexOf('ndfeb')
+const S_DEFENSE = 0
+const S_AUTOS = 1
+const E_US = 0
+/** Gap that produced the April-2025 price multiples (≈ half of flows denied). */
+const SHOCK_GAP = 0.5
+const E1 = 1 - Math.exp(-1)
+
+/**
+ * Share of a quarter's flow cleared through one gate: the uncontrolled part plus licensed arrivals
+ * (applications approved at the initial or steady rate, arriving one licence lag later). Uncapped:
+ * after a lift, lagged approvals can push it above 1 (catch-up).
+ */
+const cleared = (g: Gate, retained: number, sector: number, usBound: boolean, p: QuarterProfile, t: number): number => {
+  const f = p.strength[t] as number
+  if (g.kind === GATE_TARIFF) return 1 - f + retained * f
+  let a0 = usBound ? g.aInitial * g.usInitialFactor : g.aInitial
+  let a1 = g.aSteady
+  if (sector === S_DEFENSE) {
+    if (a0 > g.aDefense) a0 = g.aDefense
+    if (a1 > g.aDefense) a1 = g.aDefense
+  }
+  return usBound
+    ? 1 - f + a0 * (p.initUs[t] as number) + a1 * (p.steadyUs[t] as number)
+    : 1 - f + a0 * (p.init[t] as number) + a1 * (p.steady[t] as number)
+}
+
+/** Expected cumulative overrun of firm cover uniformly spread on [lo, hi] (convex, slope ≤ 1). */
+const overrun = (c: number, lo: number, hi: number): number => {
+  if (c <= lo) return 0
+  if (c >= hi) return c - 0.5 * (lo + hi)
+  const d = c - lo
+  return (d * d) / (2 * (hi - lo))
+}
+
+/** Run the kernel; `economyMask` bit e set ⇔ simulate economy e (others left at 0). */
+export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut, economyMask = 3): void => {
+  const Q = plan.slots
+  const H = plan.horizon
+  const gates = plan.gates
+  if ((economyMask & 1) !== 0) computeCapacity(plan, inp, profiles, out.capacity)
+  out.terms.fill(0)
+  out.costX.fill(0)
+  const stock = plan.stockpile
+  const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
+  for (let e = 0; e < N_E; e++) {
+    if ((economyMask & (1 << e)) === 0) continue
+    for (let s = 0; s < N_S; s++) {
+      const costScale = inp.costScale[e * N_S + s] as number
+      for (let k = 0; k < N_K; k++) {
+        const c = cellIndex(e, s, k)
+        const gd = plan.cellGatesDirect[c] as number[]
+        const gi = plan.cellGatesIndirect[c] as number[]
+        if (gd.length === 0 && gi.length === 0) continue
+        const crit = inp.crit[c] as number
+        const isTariff = k === K_TARIFFS
+        if (crit === 0 && !isTariff) continue
+        // Stress starts when any measure on the cell first acts; substitution clocks run from there.
+        let stressStart = Number.POSITIVE_INFINITY
+        for (const g of gd) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
+        for (const g of gi) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
+        const sigD = inp.sigmaDirect[c] as number
+        const sigI = inp.sigmaIndirect[c] as number
+        const lo = inp.bufLo[c] as number
+        const hi = inp.bufHi[c] as number
+        const phi4 = inp.phi4[c] as number
+        const gbd = inp.gbd[c] as number
+        const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
+        const useStock = stockProfile !== null && e === E_US && IS_MATERIAL[k] === true
+        const usBound = e === E_US
+        const shockM1 = inp.shockM1[k] as number
+        const rho = inp.restock[e] as number
+        let cum = 0
+        let stockLevel = 0
+        for (let t = 0; t < Q; t++) {
+          let passD = 1
+          let uncovD = 1
+          let tariffCost = 0
+          for (let j = 0; j < gd.length; j++) {
+            const gIdx = gd[j] as number
+            const g = gates[gIdx] as Gate
+            const p = profiles[g.measure] as QuarterProfile
+            const ret = inp.tariffRetained[gIdx] as number
+            let cl = cleared(g, ret, s, usBound, p, t)
+            if (cl > 1) cl = 1
+            const kappa = inp.kappa[gIdx] as number
+            passD *= 1 - kappa * (1 - cl)
+            // Only the active share of a gate's coverage is "covered" this quarter.
+            uncovD *= 1 - kappa * (p.strength[t] as number)
+            if (g.kind === GATE_TARIFF) tariffCost += (p.strength[t] as number) * g.tariffRate * (inp.kappa[gIdx] as number)
+          }
+          let passI = 1
+          let uncovI = 1
+          for (let j = 0; j < gi.length; j++) {
+            const gIdx = gi[j] as number
+            const g = gates[gIdx] as Gate
+            let cl = cleared(g, inp.tariffRetained[gIdx] as number, s, usBound, profiles[g.measure] as QuarterProfile, t)
+            if (cl > 1) cl = 1
+            const kappa = inp.kappa[gIdx] as number
+            passI *= 1 - kappa * (1 - cl)
+            uncovI *= 1 - kappa * ((profiles[g.measure] as QuarterProfile).strength[t] as number)
+          }
+          let sigma = sigD
+          if (capSlot >= 0) sigma = allocateCapacity(sigD, out.capacity, capSlot * Q + t, s, inp.defenseShare)
+          const tq = plan.q0 + t + 1
+          let phi = 0
+          if (tq > stressStart) {
+            const age = tq - stressStart
+            phi = (phi4 * (1 - Math.exp(-age / 4))) / E1
+            if (gbd > 0) {
+              const g2 = gbd * (1 - Math.exp(-age / inp.gbdTau))
+              if (g2 > phi) phi = g2
+            }
+            if (phi > 1) phi = 1
+          }
+          const gRaw = (1 - phi) * (sigma * (1 - passD) + sigI * (1 - passI))
+          let gap = gRaw
+          if (useStock && stockProfile !== null && stock !== null) {
+            const st = stockProfile.strength[t] as number
+            const target = (inp.stockTargetQ[s] as number) * stock.fill
+            if (st > 0 && stockLevel < target) stockLevel = Math.min(target, stockLevel + (st * target) / inp.fillQuarters)
+            let rel = stock.release * st
+            if (rel > stockLevel) rel = stockLevel
+            if (rel > gap) rel = gap
+            gap -= rel
+            stockLevel -= rel
+          }
+          let u: number
+          if (hi > 0) {
+            const restockable = (1 - phi) * (sigma * (passD - uncovD) + sigI * (passI - uncovI) + (sigD - sigma))
+            const next = Math.max(0, cum + gap - rho * restockable)
+            u = next > cum ? overrun(next, lo, hi) - overrun(cum, lo, hi) : 0
+            cum = next
+          } else u = gap
+          if (t < PRE_ROLL) continue
+          const h = t - PRE_ROLL
+          out.terms[c * H + h] = crit * u
+          const eh = (e * N_S + s) * H + h
+          const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
+          let x = costScale * crit * shockM1 * ratio
+          if (isTariff) x += costScale * sigD * tariffCost * (e === E_US ? inp.passThrough : 1 - inp.passThrough)
+          out.costX[eh] = (out.costX[eh] as number) + x
+        }
+      }
+    }
+  }
+  magnetExports(plan, inp, profiles, out)
+}
+
+/**
+ * Defence gets defence-priority projects first (rated orders), then its pro-rata share of the rest;
+ * civil sectors share what remains. Returns the China-dependent share σ_t for the sector.
+ */
+const allocateCapacity = (sigma: number, cap: CapacityShares, idx: number, sector: number, d: number): number => {
+  const total = cap.total[idx] as number
+  if (total <= 0) return sigma
+  const pri = cap.priority[idx] as number
+  const needDef = sigma * d
+  let toDef = pri + (total - pri) * d
+  if (toDef > needDef) toDef = needDef
+  const left = sector === S_DEFENSE ? sigma - toDef / d : sigma - (total - toDef) / (1 - d)
+  return left > 0 ? left : 0
+}
+
+/** China magnet exports vs the same quarter of 2024 (trend-adjusted): global civil and US-bound. */
+const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut): void => {
+  const gd = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_NDFEB)] as number[]
+  // US tariffs on Chinese goods also cut US-bound magnet purchases (April–May 2025).
+  const gt = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_TARIFFS)] as number[]
+  for (let h = 0; h < plan.horizon; h++) {
+    const t = h + PRE_ROLL
+    let pg = 1
+    let pu = 1
+    for (const gIdx of gd) {
+      const g = plan.gates[gIdx] as Gate
+      const p = profiles[g.measure] as QuarterProfile
+      const kappa = inp.kappa[gIdx] as number
+      const ret = inp.tariffRetained[gIdx] as number
+      pg *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, false, p, t))
+      pu *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, true, p, t))
+    }
+    for (const gIdx of gt) {
+      const g = plan.gates[gIdx] as Gate
+      pu *= 1 - (inp.kappa[gIdx] as number) * (1 - cleared(g, inp.tariffRetained[gIdx] as number, S_AUTOS, true, profiles[g.measure] as QuarterProfile, t))
+    }
+    const years = Math.max(0, quarterYear(plan.q0 + t) - 2024)
+    const trend = Math.pow(1 + inp.exportTrend, years)
+    out.exportsGlobal[h] = trend * pg
+    out.exportsUs[h] = trend * pu
+  }
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod'
+import { CHANNELS, ECONOMIES, SECTORS } from '../engine/types'
+import { isoDate, suspensionSchema } from '../scenario/schema'
+
+/**
+ * The measures catalogue (`resources/data/measures.json`): data, not code. Each measure names the
+ * engine mechanism that interprets it and the parameters that mechanism reads; see docs/MODEL.md §2.
+ */
+
+const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case identifier')
+
+/** Which side takes the measure. */
+export const SIDES = ['beijing', 'washington'] as const
+export type Side = (typeof SIDES)[number]
+
+/** Policy family, used by the UI to group measures. */
+export const MEASURE_KINDS = [
+  'materials-licensing', 'extraterritorial', 'technology', 'chips', 'tariffs',
+  'software-cloud', 'capacity', 'stockpiles', 'sourcing-rules'
+] as const
+export type MeasureKind = (typeof MEASURE_KINDS)[number]
+
+/**
+ * How the engine interprets a measure:
+ * - `licensing`: a licence gate on flows (approval rate, lag, adaptation) — also bans (approval ≈ 0);
+ * - `tariff`: trade loss ε·ln((1+τ0+rate)/(1+τ0)) on the covered share;
+ * - `sourcing-rule`: self-imposed exclusion of China-origin material (DFARS);
+ * - `capacity`: allied projects (from the dataset) come on stream, funding moves timing and odds;
+ * - `tech-ramp`: equipment/technology bans slowing allied ramps (not flows);
+ * - `stockpile`: government stocks filled and released against gaps.
+ */
+export const MECHANISMS = ['licensing', 'tariff', 'sourcing-rule', 'capacity', 'tech-ramp', 'stockpile'] as const
+export type Mechanism = (typeof MECHANISMS)[number]
+
+/** Parameter ids each mechanism reads; the primary (slider) param must be the first listed. */
+export const MECHANISM_PARAMS: Record<Mechanism, { required: readonly string[]; optional: readonly string[] }> = {
+  licensing: { required: ['approval'], optional: ['initial-approval', 'initial-weeks', 'lag-weeks', 'us-initial-factor', 'us-initial-weeks', 'defense-approval', 'chip-approval'] },
+  tariff: { required: ['rate', 'scope'], optional: [] },
+  'sourcing-rule': { required: ['enforcement'], optional: [] },
+  capacity: { required: ['funding'], optional: [] },
+  'tech-ramp': { required: ['intensity'], optional: ['odds-penalty'] },
+  stockpile: { required: ['fill'], optional: ['release'] }
+}
+
+export const confidenceSchema = z.enum(['H', 'M', 'L'])
+export type Confidence = z.infer<typeof confidenceSchema>
+
+/** A typed, bounded parameter. Exactly one per measure is `primary` (the intensity slider). */
+export const paramSchema = z
+  .object({
+    id: identifier,
+    label: z.string().min(1),
+    unit: z.string(),
+    min: z.number().finite(),
+    max: z.number().finite(),
+    step: z.number().positive(),
+    default: z.number().finite(),
+    primary: z.boolean().optional(),
+    /** Where the default comes from (source text or "GUESS — modelling judgement"). */
+    source: z.string().optional()
+  })
+  .strict()
+  .refine((p) => p.min <= p.default && p.default <= p.max, { message: 'default outside [min, max]', path: ['default'] })
+export type MeasureParam = z.infer<typeof paramSchema>
+
+/** One channel a measure acts on, for one economy. `coverage` names the assumption holding κ. */
+export const effectSchema = z
+  .object({
+    economy: z.enum(ECONOMIES),
+    channel: z.enum(CHANNELS),
+    how: z.string().min(1),
+    /** `direct`: the China-origin (or US-controlled) share; `indirect`: third-country goods caught extraterritorially. */
+    pool: z.enum(['direct', 'indirect']).default('direct'),
+    /** Assumption id whose value is the share of the pool the measure covers (κ, 0–1). */
+    coverage: identifier.optional(),
+    /** Restrict to these sectors (default: all three). */
+    sectors: z.array(z.enum(SECTORS)).min(1).optional(),
+    /** Param id holding the approval rate for this effect (default `approval`). */
+    approvalParam: identifier.optional()
+  })
+  .strict()
+export type MeasureEffect = z.infer<typeof effectSchema>
+
+export const instrumentSchema = z
+  .object({
+    name: z.string().min(1),
+    announced: isoDate.optional(),
+    effective: isoDate.optional(),
+    suspendedUntil: isoDate.optional(),
+    url: z.string().optional(),
+    source: z.string().min(1)
+  })
+  .strict()
+
+export const measureDefaultSchema = z
+  .object({ enabled: z.boolean(), start: isoDate, end: isoDate.nullable(), suspensions: z.array(suspensionSchema) })
+  .strict()
+
+export const measureSchema = z
+  .object({
+    id: identifier,
+    side: z.enum(SIDES),
+    kind: z.enum(MEASURE_KINDS),
+    mechanism: z.enum(MECHANISMS),
+    title: z.string().min(1),
+    description: z.string().min(1),
+    instrument: instrumentSchema.nullable(),
+    confidence: confidenceSchema,
+    channels: z.array(effectSchema),
+    default: measureDefaultSchema,
+    params: z.array(paramSchema).min(1)
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const primaries = m.params.filter((p) => p.primary === true)
+    if (primaries.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: `exactly one param must be primary (found ${primaries.length})`, path: ['params'] })
+    }
+    const spec = MECHANISM_PARAMS[m.mechanism]
+    const ids = new Set(m.params.map((p) => p.id))
+    for (const req of spec.required) {
+      if (!ids.has(req)) ctx.addIssue({ code: 'custom', message: `mechanism "${m.mechanism}" needs param "${req}"`, path: ['params'] })
+    }
+    m.params.forEach((p, i) => {
+      if (!spec.required.includes(p.id) && !spec.optional.includes(p.id)) {
+        ctx.addIssue({ code: 'custom', message: `param "${p.id}" is not read by mechanism "${m.mechanism}"`, path: ['params', i, 'id'] })
+      }
+    })
+    if (primaries.length === 1 && primaries[0]?.id !== spec.required[0]) {
+      ctx.addIssue({ code: 'custom', message: `the primary param of a "${m.mechanism}" measure must be "${spec.required[0]}"`, path: ['params'] })
+    }
+    m.channels.forEach((c, i) => {
+      if (c.approvalParam !== undefined && !ids.has(c.approvalParam)) {
+        ctx.addIssue({ code: 'custom', message: `unknown approvalParam "${c.approvalParam}"`, path: ['channels', i, 'approvalParam'] })
+      }
+    })
+  })
+export type Measure = z.infer<typeof measureSchema>
+
+export const catalogueSchema = z
+  .object({
+    catalogueVersion: z.string().min(1),
+    measures: z.array(measureSchema).min(1)
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>()
+    c.measures.forEach((m, i) => {
+      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', message: `measure "${m.id}" appears twice`, path: ['measures', i, 'id'] })
+      seen.add(m.id)
+    })
+  })
+export type Catalogue = z.infer<typeof catalogueSchema>

@@ -1,0 +1,39 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+type Props = { title: string; onClose: () => void; children: ReactNode; className?: string }
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and closes on Esc;
+ * focus returns to the control that opened it.
+ */
+export function Modal({ title, onClose, children, className }: Props) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const onCloseRef = useRef(onClose)
+  useEffect(() => {
+    onCloseRef.current = onClose
+  })
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    if (!dialog.open) dialog.showModal()
+    const close = () => onCloseRef.current()
+    dialog.addEventListener('close', close)
+    return () => {
+      dialog.removeEventListener('close', close)
+      if (dialog.open) dialog.close()
+      opener?.focus()
+    }
+  }, [])
+  return (
+    <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby="modal-title">
+      <header className="modal-head">
+        <h2 id="modal-title">{title}</h2>
+        <button type="button" onClick={() => ref.current?.close()}>
+          Close
+        </button>
+      </header>
+      {children}
+    </dialog>
+  )
+}

@@ -1,0 +1,52 @@
+import { memo } from 'react'
+import type { SeriesDef } from './chart-series'
+
+type Props = { series: readonly SeriesDef[]; showBaseline: boolean; showModified: boolean; full: boolean; band: boolean }
+
+/**
+ * One legend for all charts (colours are the same in every chart), in HTML: readable at any size and
+ * cheaper than three recharts legends.
+ */
+export const ChartLegend = memo(function ChartLegend({ series, showBaseline, showModified, full, band }: Props) {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {series.map((s) => (
+        <li key={s.key}>
+          <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+          {s.label}
+        </li>
+      ))}
+      {showBaseline && full && (
+        <li>
+          <span className="line-key dashed" aria-hidden="true" />
+          No measures
+        </li>
+      )}
+      {showModified && (
+        <li>
+          <span className="line-key dotted" aria-hidden="true" />
+          No measures, your assumptions
+        </li>
+      )}
+      {full && band && (
+        <li>
+          <span className="swatch band" aria-hidden="true" />
+          P10–P90
+        </li>
+      )}
+      {full && (
+        <li>
+          <span className="marker-key beijing" aria-hidden="true" /> Beijing
+          <span className="marker-key washington" aria-hidden="true" /> Washington dates
+        </li>
+      )}
+    </ul>
+  )
+})
+
+/** Series of several charts merged by key, in first-seen order (the shared legend). */
+export function mergeSeries(lists: readonly (readonly SeriesDef[])[]): SeriesDef[] {
+  const seen = new Map<string, SeriesDef>()
+  for (const list of lists) for (const s of list) if (!seen.has(s.key)) seen.set(s.key, s)
+  return [...seen.values()]
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react'
+import { ECONOMIES, ECONOMY_LABELS, SECTORS, evaluate, type Economy, type EvalResult, type ScenarioDoc, type Sector } from '../../../core'
+import { model } from '../../../shared/dataset'
+import { Modal } from '../../components/Modal'
+import { CompareChart, LineSample } from './CompareChart'
+import { KpiTable } from './KpiTable'
+import { InputDiffTable } from './InputDiffTable'
+import { compareSeries, overlayRows, sectorKpis, type Kpis } from './compare-model'
+import { diffInputs } from './input-diff'
+
+/** One scenario in a comparison: what to call it and its document. */
+export type CompareItem = { label: string; doc: ScenarioDoc }
+
+type Props = { items: CompareItem[]; initialThreshold: number; onClose: () => void }
+
+function evaluateAll(items: CompareItem[]): { results: EvalResult[] } | { error: string } {
+  try {
+    return { results: items.map((i) => evaluate(model, i.doc)) }
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/**
+ * 2–4 scenarios side by side: per sector their exposure lines on one chart (a colour and dash per
+ * scenario, the same everywhere), the key figures, and the inputs that differ. Runs the engine here.
+ */
+export function CompareView({ items, initialThreshold, onClose }: Props) {
+  const [economy, setEconomy] = useState<Economy>('us')
+  const [threshold, setThreshold] = useState(initialThreshold)
+  const evaluated = useMemo(() => evaluateAll(items), [items])
+  const series = useMemo(() => compareSeries(items.map((i) => i.label)), [items])
+  const diff = useMemo(() => diffInputs(items.map((i) => i.doc), model), [items])
+
+  const view = useMemo(() => {
+    if ('error' in evaluated) return null
+    const { results } = evaluated
+    const rows = Object.fromEntries(SECTORS.map((s) => [s, overlayRows(results, economy, s)]))
+    const kpis = Object.fromEntries(SECTORS.map((s) => [s, results.map((r) => sectorKpis(r, economy, s, threshold))])) as Record<Sector, Kpis[]>
+    // One y-scale for all three charts, so sectors can be compared by eye too.
+    const max = Math.max(10, ...results.flatMap((r) => SECTORS.flatMap((s) => r.economies[economy][s].exposure)))
+    return { rows, kpis, yMax: Math.ceil(max / 10) * 10 }
+  }, [evaluated, economy, threshold])
+
+  return (
+    <Modal title={`Compare ${items.length} scenarios`} onClose={onClose} className="compare-modal">
+      <div className="toolbar compare-toolbar">
+        <div className="segmented" role="group" aria-label="Economy">
+          {ECONOMIES.map((e) => (
+            <button key={e} type="button" aria-pressed={economy === e} onClick={() => setEconomy(e)}>
+              {ECONOMY_LABELS[e]}
+            </button>
+          ))}
+        </div>
+        <label className="inline-field threshold">
+          <span>Threshold</span>
+          <input type="number" min={0} max={100} step={1} value={threshold} onChange={(e) => setThreshold(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} />
+        </label>
+        <ul className="compare-legend" aria-label="Scenarios compared">
+          {series.map((s) => (
+            <li key={s.key}>
+              <LineSample s={s} />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {view === null ? (
+        <p className="field-error" role="alert">
+          The model could not run one of these scenarios: {'error' in evaluated ? evaluated.error : ''}
+        </p>
+      ) : (
+        <>
+          <div className="compare-charts">
+            {SECTORS.map((s) => (
+              <CompareChart key={s} sector={s} economy={economy} rows={view.rows[s]} series={series} yMax={view.yMax} />
+            ))}
+          </div>
+          <div className="compare-tables">
+            <KpiTable economy={economy} series={series} kpis={view.kpis} threshold={threshold} />
+            <InputDiffTable rows={diff} series={series} />
+          </div>
+        </>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,74 @@
+import { memo } from 'react'
+import { segments, type TimelineRowModel } from './timeline-model'
+
+export type TimelineRow = TimelineRowModel
+
+type Props = {
+  quarters: readonly string[]
+  rows: readonly TimelineRow[]
+  triggerCount: number
+  onTriggers: () => void
+  onRemoveTrigger: (id: string) => void
+}
+
+/**
+ * When each measure and trigger is in force, quarter by quarter, drawn as runs (darker = stronger).
+ * Plain HTML, one element per run, so it costs little to redraw after a toggle.
+ */
+export const TimelineStrip = memo(function TimelineStrip({ quarters, rows, triggerCount, onTriggers, onRemoveTrigger }: Props) {
+  const n = quarters.length
+  const years = quarters.map((q, i) => ({ q, i })).filter(({ q }) => q.endsWith('Q1'))
+  return (
+    <section className="timeline" aria-labelledby="timeline-title" data-testid="timeline">
+      <div className="tl-head">
+        <h2 id="timeline-title" className="section-title">
+          Timeline <span className="hint">— when each measure and trigger is in force (darker = stronger)</span>
+        </h2>
+        <button type="button" className="small" onClick={onTriggers} aria-haspopup="dialog">
+          Triggers ({triggerCount})…
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="empty">No measure is on. Switch one on in the Beijing or Washington panel to see when it acts.</p>
+      ) : (
+        <div className="tl-grid" style={{ ['--quarters' as string]: n }}>
+          <div className="tl-label tl-axis-label" aria-hidden="true" />
+          <div className="tl-axis" aria-hidden="true">
+            {years.map(({ q, i }) => (
+              <span key={q} style={{ left: `${(i / n) * 100}%` }}>
+                {q.slice(0, 4)}
+              </span>
+            ))}
+          </div>
+          {rows.map((r) => (
+            <TimelineTrack key={r.id} row={r} n={n} quarters={quarters} onRemove={r.kind === 'trigger' ? onRemoveTrigger : undefined} />
+          ))}
+        </div>
+      )}
+    </section>
+  )
+})
+
+type TrackProps = { row: TimelineRow; n: number; quarters: readonly string[]; onRemove?: (triggerId: string) => void }
+
+const TimelineTrack = memo(function TimelineTrack({ row, n, quarters, onRemove }: TrackProps) {
+  const runs = segments(row.activity)
+  const summary = runs.length === 0 ? 'not active within the horizon' : runs.map((s) => `${quarters[s.from]}–${quarters[s.to - 1]} at ${Math.round(s.level * 100)} %`).join('; ')
+  return (
+    <>
+      <div className={`tl-label tl-${row.kind}`} title={row.title}>
+        {onRemove && (
+          <button type="button" className="tl-remove" aria-label={`Remove ${row.title}`} onClick={() => onRemove(row.id.replace(/^trigger-/, ''))}>
+            ×
+          </button>
+        )}
+        {row.label}
+      </div>
+      <div className={`tl-track side-${row.side} tl-${row.kind}`} role="img" aria-label={`${row.title}: ${summary}`} data-testid={`timeline-${row.id}`}>
+        {runs.map((s) => (
+          <span key={s.from} className="tl-run" style={{ left: `${(s.from / n) * 100}%`, width: `${((s.to - s.from) / n) * 100}%`, opacity: 0.25 + 0.75 * s.level }} />
+        ))}
+      </div>
+    </>
+  )
+})

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { dateQuarter, markers, measureEvents, segments, timelineRows, type DatedMeasure } from './timeline-model'
+
+const quarters = ['2025 Q1', '2025 Q2', '2025 Q3', '2025 Q4', '2026 Q1']
+const m = (over: Partial<DatedMeasure>): DatedMeasure => ({ id: 'x', side: 'beijing', title: 'X', enabled: true, start: '2025-04-04', end: null, suspensions: [], ...over })
+
+describe('timeline model', () => {
+  it('snaps dates to the quarter that contains them', () => {
+    expect(dateQuarter('2025-04-04')).toBe('2025 Q2')
+    expect(dateQuarter('2025-03-31')).toBe('2025 Q1')
+    expect(dateQuarter('2026-12-01')).toBe('2026 Q4')
+  })
+
+  it('lists start, end, suspension and resumption of enabled measures inside the horizon, in date order', () => {
+    const events = measureEvents(
+      [
+        m({ id: 'a', end: '2025-10-01', suspensions: [{ from: '2025-07-01', until: '2027-01-01' }] }),
+        m({ id: 'off', enabled: false, start: '2025-05-01' }),
+        m({ id: 'w', side: 'washington', title: 'W', start: '2024-12-02' })
+      ],
+      quarters
+    )
+    expect(events.map((e) => `${e.measureId} ${e.text}`)).toEqual(['a X: starts 2025-04-04', 'a X: suspended 2025-07-01', 'a X: ends 2025-10-01'])
+  })
+
+  it('groups events into one marker per quarter and side', () => {
+    const events = measureEvents([m({ id: 'a' }), m({ id: 'b', title: 'Y', start: '2025-05-01' }), m({ id: 'w', side: 'washington', start: '2025-06-01' })], quarters)
+    const ms = markers(events)
+    expect(ms).toHaveLength(2)
+    expect(ms[0]).toEqual({ quarter: '2025 Q2', side: 'beijing', texts: ['X: starts 2025-04-04', 'Y: starts 2025-05-01'] })
+  })
+
+  it('turns activity into runs of equal level, skipping inactive quarters', () => {
+    expect(segments([0, 0.5, 0.5, 1, 0, 1])).toEqual([
+      { from: 1, to: 3, level: 0.5 },
+      { from: 3, to: 4, level: 1 },
+      { from: 5, to: 6, level: 1 }
+    ])
+    expect(segments([0, 0, 0])).toEqual([])
+  })
+})
+
+describe('timeline rows', () => {
+  const measures = [
+    { id: 'w', side: 'washington' as const, title: 'W long', short: 'W' },
+    { id: 'b', side: 'beijing' as const, title: 'B long', short: 'B' },
+    { id: 'idle', side: 'beijing' as const, title: 'Idle', short: 'I' }
+  ]
+  const activity = [
+    { id: 'w', strength: [0, 1, 1], triggered: [false, false, false] },
+    { id: 'b', strength: [0, 0, 0.5], triggered: [false, false, true] },
+    { id: 'idle', strength: [0, 0, 0], triggered: [false, false, false] }
+  ]
+  it('lists acting measures Beijing first, then each trigger with only the activity it adds', () => {
+    const rows = timelineRows(activity, measures, [{ id: 't-1', ifMeasure: 'w', thenMeasure: 'b', lagQuarters: 1, intensity: 0.5 }])
+    expect(rows.map((r) => r.id)).toEqual(['b', 'w', 'trigger-t-1'])
+    expect(rows[2]).toMatchObject({ kind: 'trigger', side: 'beijing', activity: [0, 0, 0.5] })
+    expect(rows[2].title).toMatch(/if W is active, B starts 1 quarter/)
+  })
+})

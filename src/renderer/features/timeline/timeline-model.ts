@@ -1,0 +1,110 @@
+/**
+ * Pure mapping of measure dates and per-quarter activity to what the timeline strip and the chart
+ * markers draw. Dates snap to the quarter that contains them (the charts' x axis is by quarter).
+ */
+export type Side = 'beijing' | 'washington'
+export type DatedMeasure = {
+  id: string
+  side: Side
+  title: string
+  enabled: boolean
+  start: string
+  end: string | null
+  suspensions: readonly { from: string; until: string | null }[]
+}
+export type MeasureEvent = { date: string; quarter: string; side: Side; measureId: string; text: string }
+/** One marker line on a chart: every event of one side within one quarter. */
+export type Marker = { quarter: string; side: Side; texts: string[] }
+
+/** '2025-04-04' → '2025 Q2' (same labels as the chart axis). */
+export function dateQuarter(date: string): string {
+  const month = Number(date.slice(5, 7))
+  return `${date.slice(0, 4)} Q${Math.ceil(month / 3)}`
+}
+
+/** Dated events of the enabled measures that fall on the plotted quarters, in date order. */
+export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: readonly string[]): MeasureEvent[] {
+  const shown = new Set(quarterLabels)
+  const out: MeasureEvent[] = []
+  const add = (m: DatedMeasure, date: string, what: string) => {
+    const quarter = dateQuarter(date)
+    if (shown.has(quarter)) out.push({ date, quarter, side: m.side, measureId: m.id, text: `${m.title}: ${what} ${date}` })
+  }
+  for (const m of measures) {
+    if (!m.enabled) continue
+    add(m, m.start, 'starts')
+    if (m.end) add(m, m.end, 'ends')
+    for (const s of m.suspensions) {
+      add(m, s.from, 'suspended')
+      if (s.until) add(m, s.until, 'resumes')
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.measureId < b.measureId ? -1 : 1))
+}
+
+/** Groups events into one marker per quarter and side, so a chart draws few lines however many events there are. */
+export function markers(events: readonly MeasureEvent[]): Marker[] {
+  const byKey = new Map<string, Marker>()
+  for (const e of events) {
+    const key = `${e.quarter}|${e.side}`
+    const m = byKey.get(key) ?? { quarter: e.quarter, side: e.side, texts: [] }
+    m.texts.push(e.text)
+    byKey.set(key, m)
+  }
+  return [...byKey.values()]
+}
+
+/** A run of consecutive quarters with the same activity level (0–1), as the strip draws it. */
+export type Segment = { from: number; to: number; level: number }
+
+/** Activity per quarter → runs of equal level (rounded to 5 %), skipping inactive quarters. */
+export function segments(activity: readonly number[]): Segment[] {
+  const out: Segment[] = []
+  activity.forEach((raw, t) => {
+    const level = Math.round(Math.min(1, Math.max(0, raw)) * 20) / 20
+    const last = out[out.length - 1]
+    if (level === 0) return
+    if (last && last.to === t && last.level === level) last.to = t + 1
+    else out.push({ from: t, to: t + 1, level })
+  })
+  return out
+}
+
+export type ActivityRow = { id: string; strength: readonly number[]; triggered: readonly boolean[] }
+export type TimelineRowModel = { id: string; label: string; title: string; side: Side; activity: number[]; kind: 'measure' | 'trigger' }
+
+/**
+ * Rows of the timeline: every measure that acts somewhere in the horizon (Beijing first), then one row
+ * per trigger showing the activity it adds to its response measure.
+ */
+export function timelineRows(
+  activity: readonly ActivityRow[],
+  measures: readonly { id: string; side: Side; title: string; short: string }[],
+  triggers: readonly { id: string; ifMeasure: string; thenMeasure: string; lagQuarters: number; intensity: number }[]
+): TimelineRowModel[] {
+  const act = new Map(activity.map((a) => [a.id, a]))
+  const byId = new Map(measures.map((m) => [m.id, m]))
+  const rows: TimelineRowModel[] = []
+  for (const side of ['beijing', 'washington'] as const) {
+    for (const m of measures) {
+      const a = act.get(m.id)
+      if (m.side !== side || !a || !a.strength.some((v) => v > 0)) continue
+      rows.push({ id: m.id, label: m.short, title: m.title, side, activity: [...a.strength], kind: 'measure' })
+    }
+  }
+  for (const t of triggers) {
+    const then = byId.get(t.thenMeasure)
+    const a = act.get(t.thenMeasure)
+    if (!then || !a) continue
+    const ifShort = byId.get(t.ifMeasure)?.short ?? t.ifMeasure
+    rows.push({
+      id: `trigger-${t.id}`,
+      label: `↳ ${then.short}`,
+      title: `Trigger: if ${ifShort} is active, ${then.short} starts ${t.lagQuarters} quarter(s) later at ${Math.round(t.intensity * 100)} %`,
+      side: then.side,
+      activity: a.strength.map((v, h) => (a.triggered[h] ? v : 0)),
+      kind: 'trigger'
+    })
+  }
+  return rows
+}

@@ -1,0 +1,37 @@
+import { useMemo } from 'react'
+import type { Economy, ScenarioDoc, Sector } from '../../core'
+import type { Attribution, Band } from '../features/charts/chart-series'
+import type { TornadoResult } from '../workers/jobs'
+import { engineClient } from '../workers/engine-client'
+import { useJob, type JobState } from '../workers/use-job'
+import { SLIDES, type View } from './view-state'
+
+type PerSector<T> = Partial<Record<Sector, T>>
+export type BandsByEconomy = Record<Economy, PerSector<Band>>
+export type AttributionByEconomy = Record<Economy, PerSector<Attribution>>
+
+/**
+ * The analyses that do not have to land in the same frame as a toggle — Monte Carlo bands, attribution
+ * by measure, the tornado — run in the engine worker, and only while something shows them.
+ */
+export function useAnalyses(doc: ScenarioDoc, view: View, exposureShown: boolean) {
+  const slide = view.presenting ? SLIDES[view.slide] : null
+  const bandsIn = useMemo(() => (view.showBand && exposureShown ? { doc } : null), [doc, view.showBand, exposureShown])
+  const attrIn = useMemo(() => (view.stacking === 'measure' && exposureShown ? { doc } : null), [doc, view.stacking, exposureShown])
+  const tornadoShown = view.presenting ? slide?.kind === 'sensitivity' : view.tab === 'sensitivity'
+  const tornadoIn = useMemo(
+    () => (tornadoShown ? { doc, economy: view.economy, sector: view.tornadoSector, kpi: view.tornadoKpi, threshold: view.threshold } : null),
+    [doc, tornadoShown, view.economy, view.tornadoSector, view.tornadoKpi, view.threshold]
+  )
+  const bands = useJob<BandsByEconomy>('bands', bandsIn)
+  const attribution = useJob<AttributionByEconomy>('attribution', attrIn)
+  const tornado: JobState<TornadoResult> = useJob<TornadoResult>('tornado', tornadoIn)
+  const errors = [bands.error && `Bands: ${bands.error}`, attribution.error && `Attribution: ${attribution.error}`].filter(Boolean)
+  const notice = [engineClient().fallback, ...errors].filter(Boolean).join(' ') || null
+  return {
+    bands: bands.value?.[view.economy] ?? null,
+    attribution: attribution.value?.[view.economy] ?? null,
+    tornado,
+    notice
+  }
+}

@@ -1,0 +1,30 @@
+import { useMemo } from 'react'
+import { SECTORS, type Economy, type EvalResult, type MeasureActivity, type MeasureSetting, type ScenarioDoc } from '../../core'
+import { model } from '../../shared/dataset'
+import { costRows, quarterLabel } from '../features/charts/chart-series'
+import { legendName, measureLabels, shortLabel } from '../features/measures/measure-labels'
+import { markers, measureEvents, timelineRows } from '../features/timeline/timeline-model'
+import { useStable } from './use-stable'
+
+export const beijingMeasures = model.measures.filter((m) => m.side === 'beijing')
+export const washingtonMeasures = model.measures.filter((m) => m.side === 'washington')
+export const MEASURE_LABELS = measureLabels(model.measures)
+const SHORT = model.measures.map((m) => ({ id: m.id, side: m.side, title: m.title, short: legendName(m) }))
+
+/**
+ * Values derived from the scenario for the panels, timeline and markers. Each keeps its identity while
+ * its content is unchanged (useStable), so components fed by them skip re-rendering.
+ */
+export function useDerived(doc: ScenarioDoc, result: EvalResult | null, baseline: EvalResult | null, activity: MeasureActivity | null, economy: Economy) {
+  const settings = useMemo(() => new Map<string, MeasureSetting>(doc.measures.map((m) => [m.id, m])), [doc.measures])
+  const quarters = useMemo(() => (result ? result.quarters.map(quarterLabel) : []), [result])
+  const dated = model.measures.flatMap((m) => {
+    const s = settings.get(m.id)
+    return s ? [{ id: m.id, side: m.side, title: shortLabel(m), enabled: s.enabled, start: s.start, end: s.end, suspensions: s.suspensions }] : []
+  })
+  const marks = useStable(markers(measureEvents(dated, quarters)))
+  const rows = useStable(activity ? timelineRows(activity.measures, SHORT, doc.triggers) : [])
+  const timelineQuarters = useStable(activity ? activity.quarters.map(quarterLabel) : [])
+  const cost = useStable(result ? costRows(result, economy, SECTORS, baseline) : [])
+  return { settings, markers: marks, timelineRows: rows, timelineQuarters, costRows: cost }
+}

@@ -1,0 +1,16 @@
+/// <reference lib="webworker" />
+import { runJob } from './jobs'
+import type { JobRequest, JobResponse } from './protocol'
+
+// The engine worker: runs one job at a time; the client keeps at most one more waiting per kind.
+self.onmessage = (e: MessageEvent<JobRequest>) => {
+  const { id, kind, input } = e.data
+  const t0 = performance.now()
+  let msg: JobResponse
+  try {
+    msg = { id, kind, ok: true, value: runJob(kind, input), ms: performance.now() - t0 }
+  } catch (err) {
+    msg = { id, kind, ok: false, error: err instanceof Error ? err.message : String(err) }
+  }
+  ;(self as unknown as { postMessage: (m: JobResponse) => void }).postMessage(msg)
+}

@@ -1,0 +1,173 @@
+import { CHANNELS, CHANNEL_LABELS, ECONOMY_LABELS, SECTOR_LABELS, type EvalResult } from '../../core'
+import { BAND_COLOR, CHANNEL_COLORS, MODIFIED_COLOR, REFERENCE_COLOR, REST_COLOR, SCENARIO_COLORS } from '../../shared/palette'
+import type { ChartConfig } from '../../shared/contract/export'
+
+/**
+ * A chart as data: everything an exporter draws (SVG/PNG), tabulates (CSV) or hands to PowerPoint as a
+ * native chart. Values are the engine's, unrounded; only the drawings round.
+ */
+export type ChartSeries = {
+  key: string
+  name: string
+  /** `#rrggbb`. */
+  color: string
+  /** One value per category (quarter), in the chart's unit. */
+  values: number[]
+  /** Lines only: drawn dashed (the no-measures reference) or dotted (the same under your assumptions). */
+  dash?: 'dash' | 'dot'
+}
+
+export type ChartBand = { name: string; color: string; low: number[]; high: number[] }
+
+/** Who made the picture from what: printed in the footer of every chart, slide and report page. */
+export type Stamp = {
+  scenario: string
+  /** Export date, ISO `YYYY-MM-DD`. */
+  date: string
+  appVersion: string
+  modelVersion: string
+  datasetVersion: string
+  /** Key assumptions in a few words each, most important first. */
+  assumptions: string[]
+}
+
+export type ChartSpec = {
+  title: string
+  subtitle: string
+  /** Category labels, e.g. `2025 Q1`. */
+  categories: string[]
+  xTitle: string
+  yTitle: string
+  /** Unit of the values, e.g. `index 0–100`. */
+  unit: string
+  yMax: number
+  /** Drawn as a stack of filled areas, bottom first. */
+  stacked: ChartSeries[]
+  /** Drawn as lines over the stack. */
+  lines: ChartSeries[]
+  band: ChartBand | null
+  stamp: Stamp
+}
+
+/** What a chart needs beyond its configuration, computed by the engine. */
+export type ChartInputs = {
+  config: ChartConfig
+  /** The current scenario first; more than one means a comparison (lines overlaid, no stacking). */
+  scenarios: { name: string; result: EvalResult }[]
+  /** The current scenario with every measure off and the default assumptions ("No measures"), or null. */
+  reference: EvalResult | null
+  /** Every measure off under the scenario's assumption overrides; null when it has none. */
+  modified?: EvalResult | null
+  /** P10/P90 of the plotted metric of the current scenario, or null. */
+  band: { low: number[]; high: number[] } | null
+  /** Exposure by measure of the current scenario (attribution, catalogue order), for `stacking: 'measure'`. */
+  attribution: { key: string; name: string; color: string; values: number[] }[] | null
+  stamp: Stamp
+}
+
+export const INDEX_UNIT = 'index 0–100'
+
+/** `2025-Q1` → `2025 Q1`, as on the app's axes. */
+export const quarterText = (q: string) => q.replace('-', ' ')
+
+const metricName = (metric: ChartConfig['metric']) => (metric === 'exposure' ? 'Exposure' : 'Cost pressure')
+
+/** The chart's title as the app shows it: sector, metric, economy. */
+export function chartTitle(config: Pick<ChartConfig, 'sector' | 'economy' | 'metric'>, comparison = false): string {
+  const base = `${SECTOR_LABELS[config.sector]} — ${metricName(config.metric).toLowerCase()}, ${ECONOMY_LABELS[config.economy]}`
+  return comparison ? `${base}: comparison` : base
+}
+
+/**
+ * Builds the chart of one sector as configured. A comparison overlays each scenario's total; otherwise the
+ * current scenario is stacked by channel or by measure (exposure only) or drawn as a total line, with the
+ * "No measures" reference and the P10–P90 band when asked for.
+ */
+export function buildChartSpec(inputs: ChartInputs): ChartSpec {
+  const { config, scenarios, stamp } = inputs
+  const main = scenarios[0]
+  if (!main) throw new Error('a chart needs at least one scenario')
+  const pick = (r: EvalResult) => r.economies[config.economy][config.sector]
+  const metricOf = (r: EvalResult) => (config.metric === 'exposure' ? pick(r).exposure : pick(r).cost)
+  const comparison = scenarios.length > 1
+  const stacked: ChartSeries[] = []
+  const lines: ChartSeries[] = []
+  const notes: string[] = []
+
+  if (comparison) {
+    scenarios.forEach((s, i) => lines.push({ key: `scenario-${i + 1}`, name: s.name, color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], values: metricOf(s.result) }))
+    notes.push(`${scenarios.length} scenarios overlaid`)
+  } else if (config.metric === 'exposure' && config.stacking === 'channel') {
+    const byChannel = pick(main.result).byChannel
+    for (const c of CHANNELS) {
+      if (byChannel[c].some((v) => v > 0)) stacked.push({ key: c, name: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c], values: byChannel[c] })
+    }
+    notes.push('stacked by channel')
+  } else if (config.metric === 'exposure' && config.stacking === 'measure' && inputs.attribution) {
+    stacked.push(...measureStack(inputs.attribution, pick(main.result).exposure))
+    notes.push('stacked by measure')
+  }
+  // A total line when nothing is stacked (cost, 'total', or a stack with every series at zero).
+  if (!comparison && stacked.length === 0) lines.push({ key: 'total', name: main.name, color: SCENARIO_COLORS[0], values: metricOf(main.result) })
+  if (!comparison && inputs.reference && config.reference) {
+    lines.push({ key: 'reference', name: 'No measures', color: REFERENCE_COLOR, values: metricOf(inputs.reference), dash: 'dash' })
+    if (inputs.modified) lines.push({ key: 'modified', name: 'No measures, your assumptions', color: MODIFIED_COLOR, values: metricOf(inputs.modified), dash: 'dot' })
+    notes.push('dashed: no measures')
+  }
+  const band = !comparison && inputs.band && config.band ? { name: 'P10–P90 band', color: BAND_COLOR, low: inputs.band.low, high: inputs.band.high } : null
+  if (band) notes.push('shaded: P10–P90')
+
+  return {
+    title: chartTitle(config, comparison),
+    subtitle: comparison ? `${scenarios.map((s) => s.name).join(' vs ')} · ${notes.join(' · ')}` : `${main.name} · ${notes.join(' · ')}`.replace(/ · $/, ''),
+    categories: main.result.quarters.map(quarterText),
+    xTitle: 'Quarter',
+    yTitle: `${metricName(config.metric)} (${INDEX_UNIT})`,
+    unit: INDEX_UNIT,
+    yMax: niceCeiling(plottedMax(stacked, lines, band)),
+    stacked,
+    lines,
+    band,
+    stamp
+  }
+}
+
+/** At most this many measures get their own colour in a stack by measure; the rest share one series (as in the app). */
+export const MAX_MEASURE_SERIES = 8
+
+/**
+ * Stack by measure as the app draws it: the measures that matter most (by total absolute share) in their
+ * catalogue colours, then one series for whatever they leave unexplained, so the stack sums to the total.
+ */
+export function measureStack(attribution: NonNullable<ChartInputs['attribution']>, total: number[]): ChartSeries[] {
+  const weight = (values: number[]) => values.reduce((a, v) => a + Math.abs(v), 0)
+  const ranked = attribution.filter((a) => weight(a.values) > 0.005).sort((a, b) => weight(b.values) - weight(a.values))
+  const own = ranked.length > MAX_MEASURE_SERIES ? ranked.slice(0, MAX_MEASURE_SERIES - 1) : ranked
+  const series: ChartSeries[] = own.map((a) => ({ key: a.key, name: a.name, color: a.color, values: a.values }))
+  const rest = total.map((v, t) => Math.max(0, v - own.reduce((sum, a) => sum + (a.values[t] ?? 0), 0)))
+  if (rest.some((v) => v > 1e-9)) series.push({ key: 'rest', name: ranked.length > own.length ? 'Other measures & baseline' : 'Without measures', color: REST_COLOR, values: rest })
+  return series
+}
+
+/** A y-axis ceiling in steps (5, 10, 20 … 100), as the app's charts use, so small exposures stay readable. */
+export function niceCeiling(max: number): number {
+  const steps = [5, 10, 20, 30, 40, 50, 60, 80, 100]
+  return steps.find((s) => max <= s) ?? Math.ceil(max / 10) * 10
+}
+
+/** Largest value drawn: the top of the stack, any line, the top of the band. */
+export function plottedMax(stacked: ChartSeries[], lines: ChartSeries[], band: ChartBand | null): number {
+  let max = 0
+  const count = Math.max(0, ...stacked.map((s) => s.values.length), ...lines.map((s) => s.values.length))
+  for (let t = 0; t < count; t++) max = Math.max(max, stacked.reduce((sum, s) => sum + (s.values[t] ?? 0), 0))
+  for (const s of lines) max = Math.max(max, ...s.values)
+  if (band) max = Math.max(max, ...band.high)
+  return max
+}
+
+/** One line of footer text per stamp: scenario, date and versions; then the key assumptions. */
+export function stampLines(stamp: Stamp): [string, string] {
+  const head = `Scenario: ${stamp.scenario} · Exported ${stamp.date} · Chokepoint ${stamp.appVersion} · model ${stamp.modelVersion} · dataset ${stamp.datasetVersion}`
+  const assumptions = stamp.assumptions.length > 0 ? stamp.assumptions.join('; ') : 'baseline dataset, no overrides'
+  return [head, `Key assumptions: ${assumptions}`]
+}

@@ -1,0 +1,134 @@
+import { Resvg } from '@resvg/resvg-js'
+import { describe, expect, it } from 'vitest'
+import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, type ScenarioDoc } from '../../core'
+import { model } from '../../shared/dataset'
+import { CHANNEL_COLORS, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
+import { buildChartSpec, type Stamp } from './chart-spec'
+import { renderChartSvg, wrapText } from './chart-svg'
+import { chartInputs, withoutMeasures } from './content'
+import { BAND_SAMPLES } from './engine'
+import { simulate } from '../../core/analysis/uncertainty'
+import { svgToPng } from './raster'
+import { decodePng, hasColour, pixelStats, pngSize } from './testing/png'
+
+const stamp: Stamp = { scenario: 'Workshop A', date: '2026-11-28', appVersion: '0.1.0', modelVersion: 'm1', datasetVersion: model.datasetVersion, assumptions: ['11 of 15 measures on'] }
+const doc: ScenarioDoc = { ...defaultScenario(model, 'Workshop A'), overrides: { 'cn-share-dy-tb': 0.97 } }
+const ctx = { model, clock: () => new Date('2026-11-28T09:00:00Z'), appVersion: '0.1.0' }
+const config = { sector: 'defense', economy: 'us', metric: 'exposure', stacking: 'channel', band: false, reference: true } as const
+
+/** resvg parses the SVG as XML and fails on malformed markup: a parse check that needs no DOM. */
+const parses = (svg: string) => new Resvg(svg).width
+
+describe('chart spec', () => {
+  it('stacks the channels that carry exposure, with the engine numbers unrounded, and the no-measures line', () => {
+    const result = evaluate(model, doc)
+    const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+    const series = result.economies.us.defense
+    const active = CHANNELS.filter((c) => series.byChannel[c].some((v) => v > 0))
+    expect(active.length).toBeGreaterThan(0)
+    expect(spec.stacked.map((s) => s.key)).toEqual(active)
+    for (const s of spec.stacked) expect(s.values).toEqual(series.byChannel[s.key as (typeof CHANNELS)[number]])
+    const reference = spec.lines.find((l) => l.key === 'reference')
+    expect(reference?.values).toEqual(evaluate(model, withoutMeasures(doc)).economies.us.defense.exposure)
+    // The scenario overrides an assumption, so "No measures, your assumptions" is drawn too.
+    expect(spec.lines.map((l) => l.key)).toEqual(['reference', 'modified'])
+    expect(spec.categories[0]).toBe('2025 Q1')
+    expect(spec.yMax).toBeGreaterThanOrEqual(Math.max(...series.exposure))
+  })
+
+  it('overlays one line per scenario in a comparison, in the scenario colours', () => {
+    const other = { ...doc, name: 'Nothing on', measures: doc.measures.map((m) => ({ ...m, enabled: false })) }
+    const spec = buildChartSpec(chartInputs(ctx, doc, [other], config))
+    expect(spec.stacked).toEqual([])
+    expect(spec.lines.map((l) => [l.name, l.color])).toEqual([
+      ['Workshop A', SCENARIO_COLORS[0]],
+      ['Nothing on', SCENARIO_COLORS[1]]
+    ])
+    expect(spec.lines[1].values).toEqual(evaluate(model, other).economies.us.defense.exposure)
+    expect(spec.title).toMatch(/comparison$/)
+  })
+
+  it('adds the P10–P90 band of the seeded Monte Carlo when asked', () => {
+    const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, band: true }))
+    const sim = simulate(model, doc, { samples: BAND_SAMPLES }).economies.us.defense.exposure
+    expect(spec.band?.low).toEqual(sim.p10)
+    expect(spec.band?.high).toEqual(sim.p90)
+    expect(buildChartSpec(chartInputs(ctx, doc, [], config)).band).toBeNull()
+  })
+
+  it('stacks by measure as the app does: the biggest contributions, then the rest, summing to the total', () => {
+    const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, stacking: 'measure', sector: 'autos' }))
+    const total = evaluate(model, doc).economies.us.autos.exposure
+    expect(spec.stacked.length).toBeGreaterThan(1)
+    expect(spec.stacked.length).toBeLessThanOrEqual(8)
+    expect(spec.stacked.every((s) => s.key.startsWith('m:') || s.key === 'rest')).toBe(true)
+    // The rest closes the stack to the total; where the named measures already exceed it (others pull the
+    // other way), the rest is 0, as in the app.
+    const rest = spec.stacked.find((s) => s.key === 'rest')
+    total.forEach((v, t) => {
+      const sum = spec.stacked.reduce((acc, s) => acc + s.values[t], 0)
+      if ((rest?.values[t] ?? 0) > 0) expect(sum).toBeCloseTo(v, 9)
+      else expect(sum).toBeGreaterThanOrEqual(v - 1e-9)
+    })
+    expect(spec.subtitle).toContain('stacked by measure')
+  })
+
+  it('draws cost pressure as a line, never stacked', () => {
+    const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, metric: 'cost', sector: 'autos' }))
+    expect(spec.stacked).toEqual([])
+    expect(spec.lines[0].values).toEqual(evaluate(model, doc).economies.us.autos.cost)
+    expect(spec.yTitle).toBe('Cost pressure (index 0–100)')
+  })
+})
+
+describe('chart SVG', () => {
+  const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+  const svg = renderChartSvg(spec)
+
+  it('is a well-formed 1920×1080 document with title, axis titles, an SVG legend and the stamp', () => {
+    expect(parses(svg)).toBe(1920)
+    expect(svg).toContain('<title>Defense — exposure, US &amp; allies</title>')
+    expect(svg).toContain('Exposure (index 0–100)')
+    expect(svg).toContain('>Quarter<')
+    expect(svg).toContain('data-legend="true"')
+    for (const s of spec.stacked) expect(svg).toContain(`>${s.name.replace('&', '&amp;')}<`)
+    expect(svg).toContain('>No measures<')
+    expect(svg).toMatch(/Scenario: Workshop A · Exported 2026-11-28 · Chokepoint 0\.1\.0/)
+    expect(svg).toContain(`dataset ${model.datasetVersion}`)
+    expect(svg).toContain('Key assumptions:')
+    expect(svg).toContain('1 override')
+  })
+
+  it('escapes what people type into names', () => {
+    const hostile = { ...doc, name: '<script>alert("x")</script> & Co' }
+    const text = renderChartSvg(buildChartSpec(chartInputs(ctx, hostile, [], config)))
+    expect(parses(text)).toBe(1920)
+    expect(text).not.toContain('<script>')
+    expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co')
+  })
+
+  it('wraps long footers onto at most two lines and marks the cut', () => {
+    const lines = wrapText('word '.repeat(200), 22, 1800, 2)
+    expect(lines).toHaveLength(2)
+    expect(lines[1].endsWith('…')).toBe(true)
+  })
+})
+
+describe('chart PNG', () => {
+  const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+  const svg = renderChartSvg(spec)
+
+  it('is 1920×1080 at scale 1 and 3840×2160 at scale 2', () => {
+    expect(pngSize(svgToPng(svg, 1))).toEqual({ width: 1920, height: 1080 })
+    expect(pngSize(svgToPng(svg, 2))).toEqual({ width: 3840, height: 2160 })
+  })
+
+  it('has ink: text, the stacked channels in their colours and the reference line', () => {
+    const img = decodePng(svgToPng(svg, 1))
+    const stats = pixelStats(img)
+    expect(stats.inked).toBeGreaterThan(0.03)
+    expect(stats.colours).toBeGreaterThan(20)
+    for (const s of spec.stacked) expect(hasColour(img, CHANNEL_COLORS[s.key as keyof typeof CHANNEL_COLORS]), CHANNEL_LABELS[s.key as keyof typeof CHANNEL_LABELS]).toBe(true)
+    expect(hasColour(img, REFERENCE_COLOR)).toBe(true)
+  })
+})

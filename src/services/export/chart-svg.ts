@@ -1,0 +1,151 @@
+import { stampLines, type ChartSeries, type ChartSpec } from './chart-spec'
+
+/**
+ * Draws a chart spec as a standalone SVG document, 1920×1080 user units (16:9), light theme: title, axes
+ * with titles, gridlines, stacked areas, lines, band, an SVG legend (the app's recharts legend is HTML and
+ * would be lost) and a footer stamping scenario, date, versions and key assumptions.
+ * Pure string building, no DOM: the same SVG is downloaded, rasterised to PNG and used by the report.
+ */
+
+export const SVG_WIDTH = 1920
+export const SVG_HEIGHT = 1080
+
+const FONT = "'Liberation Sans', Arial, Helvetica, 'DejaVu Sans', sans-serif"
+const INK = '#1b1f24'
+const MUTED = '#5b6470'
+const GRID = '#d9dee4'
+
+// Layout (user units). The legend sits right of the plot; the footer spans the bottom.
+const PLOT = { left: 150, right: 1400, top: 190, bottom: 830 }
+const LEGEND = { left: 1450, top: 200, width: 420, rowHeight: 38, swatch: 30 }
+const FOOTER_TOP = 940
+
+/** Escapes text for SVG/XML content and attributes. */
+export const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+
+/** Cuts a text to about `maxWidth` user units at `fontSize`, with an ellipsis (average glyph ≈ 0.53 em). */
+export function fitText(text: string, fontSize: number, maxWidth: number): string {
+  const maxChars = Math.max(4, Math.floor(maxWidth / (fontSize * 0.53)))
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1).trimEnd()}…`
+}
+
+/** Breaks a text into at most `maxLines` lines of about `maxWidth` user units; the last one ends in … if cut. */
+export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
+  const maxChars = Math.max(4, Math.floor(maxWidth / (fontSize * 0.53)))
+  const lines: string[] = []
+  let rest = text.trim()
+  while (rest.length > 0 && lines.length < maxLines) {
+    if (rest.length <= maxChars || lines.length === maxLines - 1) {
+      lines.push(fitText(rest, fontSize, maxWidth))
+      break
+    }
+    const cut = rest.lastIndexOf(' ', maxChars)
+    const at = cut > maxChars / 2 ? cut : maxChars
+    lines.push(rest.slice(0, at).trimEnd())
+    rest = rest.slice(at).trimStart()
+  }
+  return lines
+}
+
+const n = (v: number) => (Math.round(v * 10) / 10).toString()
+
+export function renderChartSvg(spec: ChartSpec): string {
+  const count = spec.categories.length
+  const xAt = (i: number) => PLOT.left + (count <= 1 ? 0 : (i * (PLOT.right - PLOT.left)) / (count - 1))
+  const yAt = (v: number) => PLOT.bottom - (Math.max(0, Math.min(spec.yMax, v)) / spec.yMax) * (PLOT.bottom - PLOT.top)
+  const parts: string[] = []
+  const label = `${spec.title}. ${spec.yTitle} by quarter, ${spec.categories[0] ?? ''} to ${spec.categories[count - 1] ?? ''}.`
+
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" role="img" aria-label="${escapeXml(label)}" font-family="${escapeXml(FONT)}">`,
+    `<title>${escapeXml(spec.title)}</title>`,
+    `<desc>${escapeXml(label)}</desc>`,
+    `<rect width="${SVG_WIDTH}" height="${SVG_HEIGHT}" fill="#ffffff"/>`,
+    `<text x="${PLOT.left - 90}" y="86" font-size="46" font-weight="700" fill="${INK}">${escapeXml(fitText(spec.title, 46, SVG_WIDTH - 120))}</text>`,
+    `<text x="${PLOT.left - 90}" y="136" font-size="28" fill="${MUTED}">${escapeXml(fitText(spec.subtitle, 28, SVG_WIDTH - 120))}</text>`
+  )
+
+  // Grid and value axis.
+  const ticks = 5
+  for (let t = 0; t <= ticks; t++) {
+    const v = (spec.yMax * t) / ticks
+    const y = n(yAt(v))
+    parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${y}" y2="${y}" stroke="${GRID}" stroke-width="2"${t === 0 ? '' : ' stroke-dasharray="6 6"'}/>`)
+    parts.push(`<text x="${PLOT.left - 16}" y="${n(yAt(v) + 9)}" font-size="26" text-anchor="end" fill="${MUTED}">${n(v)}</text>`)
+  }
+  const yMid = (PLOT.top + PLOT.bottom) / 2
+  parts.push(`<text transform="translate(${PLOT.left - 100} ${yMid}) rotate(-90)" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.yTitle)}</text>`)
+
+  // Category axis: at most ~12 labels so they never collide.
+  const step = Math.max(1, Math.ceil(count / 12))
+  parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${PLOT.bottom}" y2="${PLOT.bottom}" stroke="${INK}" stroke-width="2"/>`)
+  for (let i = 0; i < count; i += step) {
+    const x = n(xAt(i))
+    parts.push(`<line x1="${x}" x2="${x}" y1="${PLOT.bottom}" y2="${PLOT.bottom + 10}" stroke="${INK}" stroke-width="2"/>`)
+    parts.push(`<text x="${x}" y="${PLOT.bottom + 42}" font-size="24" text-anchor="middle" fill="${MUTED}">${escapeXml(spec.categories[i])}</text>`)
+  }
+  parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 92}" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
+
+  // Data: stacked areas, then the band, then lines on top.
+  const baseline = new Array<number>(count).fill(0)
+  for (const s of spec.stacked) {
+    const top = s.values.map((v, i) => baseline[i] + v)
+    const upper = top.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
+    const lower = baseline.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`).reverse()
+    parts.push(`<path data-series="${escapeXml(s.key)}" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${s.color}" fill-opacity="0.8" stroke="${s.color}" stroke-width="2"/>`)
+    top.forEach((v, i) => (baseline[i] = v))
+  }
+  if (spec.band) {
+    const upper = spec.band.high.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
+    const lower = spec.band.low.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`).reverse()
+    parts.push(`<path data-series="band" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${spec.band.color}" fill-opacity="0.22" stroke="${spec.band.color}" stroke-opacity="0.6" stroke-width="2"/>`)
+  }
+  for (const s of spec.lines) {
+    const pts = s.values.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
+    parts.push(`<path data-series="${escapeXml(s.key)}" d="M${pts.join('L')}" fill="none" stroke="${s.color}" stroke-width="5"${s.dash === 'dash' ? ' stroke-dasharray="16 10"' : s.dash === 'dot' ? ' stroke-dasharray="4 7"' : ''} stroke-linejoin="round"/>`)
+  }
+  parts.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="${GRID}" stroke-width="2"/>`)
+
+  parts.push(renderLegend(spec))
+
+  // Footer stamp.
+  const [head, assumptions] = stampLines(spec.stamp)
+  parts.push(`<line x1="60" x2="${SVG_WIDTH - 60}" y1="${FOOTER_TOP}" y2="${FOOTER_TOP}" stroke="${GRID}" stroke-width="2"/>`)
+  parts.push(`<text x="60" y="${FOOTER_TOP + 38}" font-size="23" fill="${INK}">${escapeXml(fitText(head, 23, SVG_WIDTH - 120))}</text>`)
+  wrapText(assumptions, 22, SVG_WIDTH - 120, 2).forEach((line, i) => {
+    parts.push(`<text x="60" y="${FOOTER_TOP + 74 + i * 32}" font-size="22" fill="${MUTED}">${escapeXml(line)}</text>`)
+  })
+  parts.push('</svg>')
+  return parts.join('\n')
+}
+
+type LegendItem = { name: string; color: string; kind: 'area' | 'line' | 'dash' | 'dot' | 'band' }
+
+/** Legend entries top to bottom: lines first, then the stack from the top layer down (as it reads). */
+export function legendItems(spec: ChartSpec): LegendItem[] {
+  const items: LegendItem[] = spec.lines.map((s: ChartSeries) => ({ name: s.name, color: s.color, kind: s.dash ?? 'line' }))
+  if (spec.band) items.push({ name: spec.band.name, color: spec.band.color, kind: 'band' })
+  for (const s of [...spec.stacked].reverse()) items.push({ name: s.name, color: s.color, kind: 'area' })
+  return items
+}
+
+function renderLegend(spec: ChartSpec): string {
+  const items = legendItems(spec)
+  const maxRows = Math.floor((PLOT.bottom - LEGEND.top) / LEGEND.rowHeight)
+  const shown = items.length > maxRows ? [...items.slice(0, maxRows - 1), { name: `… ${items.length - maxRows + 1} more (see CSV)`, color: '#ffffff', kind: 'area' as const }] : items
+  const out = [`<g data-legend="true">`, `<text x="${LEGEND.left}" y="${LEGEND.top - 16}" font-size="26" font-weight="700" fill="${INK}">Legend</text>`]
+  shown.forEach((item, i) => {
+    const y = LEGEND.top + i * LEGEND.rowHeight
+    const midY = y + LEGEND.rowHeight / 2
+    if (item.kind === 'area' || item.kind === 'band') {
+      const opacity = item.kind === 'band' ? '0.3' : '0.85'
+      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${opacity}" stroke="${item.color}" stroke-width="2"/>`)
+    } else {
+      out.push(`<line x1="${LEGEND.left}" x2="${LEGEND.left + LEGEND.swatch}" y1="${midY}" y2="${midY}" stroke="${item.color}" stroke-width="5"${item.kind === 'dash' ? ' stroke-dasharray="9 5"' : item.kind === 'dot' ? ' stroke-dasharray="3 4"' : ''}/>`)
+    }
+    out.push(`<text x="${LEGEND.left + LEGEND.swatch + 14}" y="${midY + 9}" font-size="25" fill="${INK}">${escapeXml(fitText(item.name, 25, LEGEND.width - LEGEND.swatch - 14))}</text>`)
+  })
+  out.push('</g>')
+  return out.join('\n')
+}

@@ -1,0 +1,57 @@
+import { evaluate, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
+import { attribute, type Attribution } from '../../core/analysis/attribution'
+import { simulate, type SimulationResult } from '../../core/analysis/uncertainty'
+import type { ChartConfig } from '../../shared/contract/export'
+import { shortMeasureLabel } from '../../shared/measure-label'
+import { MEASURE_COLORS } from '../../shared/palette'
+
+/**
+ * The few engine calls exports need, behind one seam: the base evaluation, the P10–P90 band (seeded Monte
+ * Carlo, the scenario's seed) and the Shapley split by measure. Results are memoised per scenario document
+ * for the life of one engine (one export), so a deck runs each analysis once however many slides use it.
+ */
+export type Engine = {
+  evaluate(model: Model, doc: ScenarioDoc): EvalResult
+  /** P10/P90 of the configured metric. */
+  band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[] } | null
+  /** Exposure split by measure: one entry per catalogue measure, with its legend colour and short label. */
+  attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): { key: string; name: string; color: string; values: number[] }[] | null
+  /** Version of the model (measures catalogue) stamped on exports. */
+  version(model: Model): string
+}
+
+/** Monte Carlo samples behind an exported band (the model's reference run size). */
+export const BAND_SAMPLES = 1000
+
+export function createEngine(): Engine {
+  const results = new Map<string, EvalResult>()
+  const simulations = new Map<string, SimulationResult>()
+  const attributions = new Map<string, Attribution>()
+  const memo = <T>(cache: Map<string, T>, doc: ScenarioDoc, compute: () => T): T => {
+    const key = JSON.stringify(doc)
+    const hit = cache.get(key)
+    if (hit !== undefined) return hit
+    const value = compute()
+    cache.set(key, value)
+    return value
+  }
+  return {
+    evaluate: (model, doc) => memo(results, doc, () => evaluate(model, doc)),
+    band: (model, doc, { economy, sector, metric }) => {
+      const sim = memo(simulations, doc, () => simulate(model, doc, { samples: BAND_SAMPLES }))
+      const band = sim.economies[economy][sector][metric]
+      return { low: band.p10, high: band.p90 }
+    },
+    attribution: (model, doc, economy, sector) => {
+      const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]
+      const zeros = split.baseline.map(() => 0)
+      return model.measures.map((m, i) => ({
+        key: `m:${m.id}`,
+        name: shortMeasureLabel(m),
+        color: MEASURE_COLORS[i % MEASURE_COLORS.length],
+        values: split.byMeasure[m.id] ?? zeros
+      }))
+    },
+    version: (model) => `catalogue ${model.catalogueVersion}`
+  }
+}

@@ -1,0 +1,76 @@
+import type { Model } from '../../core'
+import { MAX_SCENARIO_FILE_CHARS } from '../../shared/contract'
+import type { Handlers } from '../dispatch'
+import type { DraftRepository } from '../repositories/drafts'
+import { RepoError, type ScenarioRepository } from '../repositories/scenarios'
+import { parseScenarioFile, ScenarioFileError, serializeScenarios } from '../scenario-files'
+import type { Example } from '../scenario-files-io'
+
+type ScenarioMethods =
+  | 'scenario.list' | 'scenario.search' | 'scenario.tags' | 'scenario.get' | 'scenario.save' | 'scenario.update'
+  | 'scenario.duplicate' | 'scenario.delete' | 'scenario.trash' | 'scenario.untrash' | 'scenario.emptyTrash'
+  | 'scenario.versions' | 'scenario.version' | 'scenario.restoreVersion' | 'scenario.exportFile' | 'scenario.importFile'
+  | 'scenario.examples' | 'scenario.example' | 'draft.load' | 'draft.save' | 'draft.discard'
+
+export type ScenarioDeps = {
+  scenarios: ScenarioRepository
+  drafts: DraftRepository
+  model: Model
+  /** The bundled examples, read lazily (first use) and kept. */
+  examples: () => readonly Example[]
+  clock: () => Date
+}
+
+/** A file problem, as the error the caller sees (the message names what is wrong and where). */
+const asRepoError = (e: unknown): unknown =>
+  e instanceof ScenarioFileError ? new RepoError(e.kind === 'too_large' ? 'too_large' : 'invalid_input', e.message) : e
+
+/** Scenario library handlers: thin; the repositories do the work in transactions, scenario-files the checking. */
+export function scenarioHandlers({ scenarios, drafts, model, examples, clock }: ScenarioDeps) {
+  return {
+    'scenario.list': ({ query }) => ({ items: scenarios.list(query) }),
+    'scenario.search': (input) => scenarios.search(input),
+    'scenario.tags': () => ({ items: scenarios.tags() }),
+    'scenario.get': ({ id }) => scenarios.get(id),
+    'scenario.save': (input) => scenarios.save(input),
+    'scenario.update': (input) => scenarios.update(input),
+    'scenario.duplicate': ({ id }) => scenarios.duplicate(id),
+    'scenario.delete': ({ id }) => scenarios.remove(id),
+    'scenario.trash': () => ({ items: scenarios.trash() }),
+    'scenario.untrash': ({ id }) => scenarios.untrash(id),
+    'scenario.emptyTrash': ({ ids }) => ({ removed: scenarios.emptyTrash(ids) }),
+    'scenario.versions': ({ id }) => ({ items: scenarios.versions(id) }),
+    'scenario.version': ({ id, version }) => scenarios.version(id, version),
+    'scenario.restoreVersion': ({ id, version }) => scenarios.restoreVersion(id, version),
+    // `dialog` is honoured by the desktop shell, which wraps this method with a native save dialog.
+    'scenario.exportFile': ({ ids }) => ({ ...serializeScenarios(scenarios.getMany(ids), clock().toISOString()), count: ids.length, savedTo: null }),
+    'scenario.importFile': (input) => {
+      if (!('files' in input)) {
+        throw new RepoError('invalid_input', 'Choosing files in a dialog is only available in the desktop app; send the file contents instead.')
+      }
+      try {
+        // Every file is checked in full before anything is written: one bad file imports nothing.
+        const parsed = input.files.map((f) => ({ name: f.name, ...parseScenarioFile(f.name, f.contents, model, MAX_SCENARIO_FILE_CHARS) }))
+        const docs = parsed.flatMap((p) => p.docs)
+        const label = parsed.length === 1 ? `Imported from “${parsed[0].name}”` : `Imported from ${parsed.length} files`
+        return { ...scenarios.insertMany(docs, label), upgraded: parsed.reduce((n, p) => n + p.upgraded, 0), cancelled: false }
+      } catch (e) {
+        throw asRepoError(e)
+      }
+    },
+    'scenario.examples': () => ({
+      items: examples().map(({ id, doc }) => ({ id, name: doc.name, notes: doc.notes, tags: doc.tags }))
+    }),
+    'scenario.example': ({ id }) => {
+      const found = examples().find((e) => e.id === id)
+      if (!found) throw new RepoError('not_found', `No example scenario “${id}”.`)
+      return { doc: found.doc }
+    },
+    'draft.load': () => ({ draft: drafts.load() }),
+    'draft.save': (input) => drafts.save(input),
+    'draft.discard': () => {
+      drafts.discard()
+      return {}
+    }
+  } satisfies Pick<Handlers, ScenarioMethods>
+}
