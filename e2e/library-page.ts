@@ -6,7 +6,13 @@ import type { WebHost } from './fixtures'
 /** Page helpers for the library journeys (library*.spec.ts, compare*.spec.ts): what a person does, by role and label. */
 
 const ROOT = resolve(import.meta.dirname, '..')
-type MeasureDef = { id: string; side: 'beijing' | 'washington'; title: string; default: { enabled: boolean } }
+type MeasureDef = {
+  id: string
+  side: 'beijing' | 'washington'
+  title: string
+  default: { enabled: boolean }
+  params: { id: string; label: string; primary?: boolean; min: number; max: number; step: number; default: number }[]
+}
 /** The shipped catalogue, to name measures the way the app shows them. */
 export const MEASURES: MeasureDef[] = JSON.parse(readFileSync(join(ROOT, 'resources', 'data', 'measures.json'), 'utf8')).measures
 export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control'

@@ -55,9 +55,9 @@ test('save, rename, tag, search, duplicate, delete with undo, trash, history', a
   await search.fill('monday') // notes match too
   await expect.poll(() => listedNames(page)).toEqual(['Allied build-out, round 2 (2)', 'Allied build-out, round 2'])
   await search.fill('')
-  await library.getByLabel('Tag').selectOption({ label: 'workshop (2)' })
+  await library.getByRole('combobox', { name: 'Tag', exact: true }).selectOption({ label: 'workshop (2)' })
   await expect.poll(() => listedNames(page)).toEqual(['Allied build-out, round 2 (2)', 'Allied build-out, round 2'])
-  await library.getByLabel('Tag').selectOption('')
+  await library.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('')
   // beijing[0] was toggled only in the "Allied" scenarios (and their duplicate): the filter splits them.
   const b0 = beijing[0]
   await library.getByLabel('Measure on').selectOption({ label: `Beijing: ${b0.title}` })
@@ -187,7 +187,7 @@ test('keyboard only: save, open the library, pick and open a scenario', async ({
   await page.keyboard.type('keyb')
   await expect.poll(() => listedNames(page)).toEqual(['Keyboard'])
   await page.keyboard.press('Tab') // tag
-  for (let i = 0; i < 20 && !(await library.getByRole('button', { name: 'Keyboard', exact: true }).evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 20 && !(await library.getByRole('button', { name: 'Keyboard', exact: true }).evaluate((el) => el.matches(':focus'))); i++) {
     await page.keyboard.press('Tab')
   }
   await page.keyboard.press('Enter')

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
 import Database from 'better-sqlite3'
 import { IPC_CALL, IPC_EVENT } from '../shared/channels'
+import { openDatabase } from '../services/db/open'
 import { createSecureWindow, isExternalLinkAllowed, isTrustedSender, lockDown } from './security'
 
 /**
@@ -240,6 +241,29 @@ describe('the real main process (src/main/index.ts) under a recording electron',
     const aside = readdirSync(dataDir).filter((f) => f.startsWith('chokepoint.set-aside-'))
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dataDir, aside[0]), 'utf8')).toBe(garbage)
+  })
+
+  it('restores the latest backup when the person picks it, keeping the damaged file aside', async () => {
+    fake.state.dialogAnswer = 0 // [Open the latest backup (…), Start with an empty library, Quit]
+    const dataDir = await startMain((dir) => {
+      const file = join(dir, 'chokepoint.sqlite')
+      const db = openDatabase(file)
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('marker', '"from the backup"')`).run()
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      db.close()
+      mkdirSync(join(dir, 'backups'))
+      copyFileSync(file, join(dir, 'backups', 'chokepoint-2026-11-20T08-00-00-000Z.sqlite'))
+      writeFileSync(file, 'damaged '.repeat(1000))
+    })
+    const shown = fake.state.dialogs[0] as { buttons: string[] }
+    expect(shown.buttons[0]).toMatch(/^Open the latest backup \(/)
+    expect(shown.buttons.slice(1)).toEqual(['Start with an empty library', 'Quit'])
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
+    const aside = readdirSync(dataDir).filter((f) => f.startsWith('chokepoint.replaced-') && f.endsWith('.sqlite'))
+    expect(readFileSync(join(dataDir, aside[0]), 'utf8')).toBe('damaged '.repeat(1000))
+    const restored = new Database(join(dataDir, 'chokepoint.sqlite'), { readonly: true })
+    expect(restored.prepare(`SELECT value FROM settings WHERE key = 'marker'`).pluck().get()).toBe('"from the backup"')
+    restored.close()
   })
 
   it('quits without touching a database from a newer version when the person chooses Quit', async () => {

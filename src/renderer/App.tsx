@@ -18,6 +18,8 @@ import { SensitivityView } from './features/sensitivity/SensitivityView'
 import { PresentationView } from './features/presentation/PresentationView'
 import { HelpOverlay } from './features/help/HelpOverlay'
 import { LibraryBar } from './features/library/LibraryBar'
+import { ExportProvider } from './features/export/ExportProvider'
+import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
 import './features/measures/measures.css'
 import './features/charts/charts.css'
@@ -93,6 +95,7 @@ export function App({ api }: { api: Api }) {
   }
 
   return (
+    <ExportProvider api={api} doc={doc}>
     <div className="app">
       <header className="app-header">
         <h1>Chokepoint</h1>
@@ -112,6 +115,7 @@ export function App({ api }: { api: Api }) {
           <button type="button" onClick={() => dispatchView({ type: 'help', on: true })} title="Keyboard shortcuts (?)" aria-haspopup="dialog">
             Shortcuts
           </button>
+          <ScenarioExportButton economy={view.economy} threshold={view.threshold} band={view.showBand} />
         </div>
       </header>
       <p className={`status ${ws.status?.kind ?? ''}`} role="status" aria-live="polite">
@@ -169,5 +173,6 @@ export function App({ api }: { api: Api }) {
         </Modal>
       )}
     </div>
+    </ExportProvider>
   )
 }

@@ -66,10 +66,12 @@ export type RecoveryAdvice = {
 /** What to tell a person whose database could not be opened, and which ways forward make sense. */
 export function recoveryAdvice(error: unknown, dbFile: string, options: { nativeBinding?: string } = {}): RecoveryAdvice {
   const message = error instanceof Error ? error.message : String(error)
-  const kind = error instanceof StorageError ? error.kind : 'other'
   // Restoring or starting afresh cannot help when the folder is not writable, the disk is full or another
-  // program holds the file: those are fixed outside the app, and the message says how.
-  if (kind === 'readonly' || kind === 'full' || kind === 'busy') return { title: 'Chokepoint cannot open its data', message, actions: [], latestBackup: null }
+  // program holds the file: those are fixed outside the app, and the message says how. Nor is a failure
+  // that is not about the database at all a reason to move the library aside.
+  if (!(error instanceof StorageError) || error.kind === 'readonly' || error.kind === 'full' || error.kind === 'busy')
+    return { title: 'Chokepoint cannot open its data', message, actions: [], latestBackup: null }
+  const kind = error.kind
   const latestBackup = latestUsableBackup(dbFile, options)
   const actions: RecoveryAction[] = latestBackup ? ['restore-backup', 'start-fresh'] : ['start-fresh']
   const title = kind === 'newer' ? 'This library was saved by a newer Chokepoint' : kind === 'corrupt' ? 'The Chokepoint library is damaged' : 'Chokepoint cannot open its data'

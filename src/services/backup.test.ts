@@ -177,6 +177,7 @@ describe('recovery', () => {
       full: [],
       busy: []
     })
+    expect(recoveryAdvice(new Error('a bug elsewhere'), file).actions).toEqual([])
     const bare = tempDb()
     expect(recoveryAdvice(new StorageError('m', 'corrupt'), bare).actions).toEqual(['start-fresh'])
     expect(recoveryAdvice(new StorageError('m', 'corrupt'), file).latestBackup?.createdAt.toISOString()).toBe('2026-11-02T00:00:00.000Z')

@@ -17,6 +17,8 @@ export function createDispatch(handlers: Handlers, log: Log) {
   return async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('unknown_method', `Unknown API method: ${describe(method)}.`)
     const spec = contract[method]
+    const shape = shapeProblem(input)
+    if (shape) return fail('invalid_input', `Invalid input for ${method}: ${shape}`)
     let parsed: ReturnType<typeof spec.input.safeParse>
     try {
       parsed = spec.input.safeParse(input)
@@ -45,8 +47,36 @@ export function createDispatch(handlers: Handlers, log: Log) {
   }
 }
 
+/**
+ * Bounds on any input, checked before validation walks it. No valid input comes near them (the largest, an
+ * export with four full scenario documents, is about 60,000 values and 8 levels deep), but a record with a
+ * million keys would keep zod, and the host's only thread, busy for seconds.
+ */
+export const INPUT_LIMITS = { maxValues: 200_000, maxDepth: 64 } as const
+
+export function shapeProblem(input: unknown): string | null {
+  const stack: [unknown, number][] = [[input, 0]]
+  let values = 0
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (++values > INPUT_LIMITS.maxValues) return `more than ${INPUT_LIMITS.maxValues} values.`
+    if (depth > INPUT_LIMITS.maxDepth) return `nested deeper than ${INPUT_LIMITS.maxDepth} levels.`
+    if (Array.isArray(value)) {
+      // Length first: a sparse array can claim a billion slots while holding nothing.
+      if (value.length > INPUT_LIMITS.maxValues) return `a list of more than ${INPUT_LIMITS.maxValues} items.`
+      for (let i = 0; i < value.length; i++) stack.push([value[i], depth + 1])
+    } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof Map) && !(value instanceof Set)) {
+      const keys = Object.keys(value)
+      if (keys.length > INPUT_LIMITS.maxValues) return `an object with more than ${INPUT_LIMITS.maxValues} fields.`
+      for (const key of keys) stack.push([(value as Record<string, unknown>)[key], depth + 1])
+    }
+  }
+  return null
+}
+
 function toFailure(method: string, e: unknown, log: Log): Result<never> {
-  if (e instanceof RepoError) return fail(e.code, e.message)
+  // Messages written for people can quote what they were given (a file's field, a name): keep them bounded.
+  if (e instanceof RepoError) return fail(e.code, clip(e.message, 8000))
   if (e instanceof StorageError) {
     log('error', `${method}: ${e.message}`)
     return fail('storage', e.message)

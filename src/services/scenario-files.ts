@@ -1,5 +1,5 @@
-import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, scenarioDocSchema, type Model, type ScenarioDoc } from '../core'
-import { formatPath, type Issue } from '../shared/result'
+import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, checkScenario, parseScenarioDoc, type Model, type ScenarioDoc } from '../core'
+import type { Issue } from '../shared/result'
 import { jsonErrorOffset, lineColumn } from './scenario-files-json'
 
 /**
@@ -41,49 +41,16 @@ function syntaxWhere(text: string): string {
 }
 
 /**
- * Checks one raw document: format, version (newer refused, older upgraded), schema, and that every
- * measure, parameter, assumption and trigger it names exists in this build's model with values in range.
- * Issue paths are relative to the document.
+ * Checks one raw document with the core's `parseScenarioDoc` (newer refused, older upgraded step by step,
+ * then the schema) and `checkScenario` (every measure, parameter, assumption and trigger it names must
+ * exist in this build's model, with values in range). Issue paths are relative to the document.
  */
 export function checkScenarioDoc(raw: unknown, model: Model): { doc: ScenarioDoc; upgraded: boolean } | { newer: number } | { issues: Issue[] } {
-  if (!isObject(raw)) return { issues: [{ path: '(root)', message: 'expected a scenario object { "format": "chokepoint.scenario", … }' }] }
-  if (raw.format !== SCENARIO_FORMAT) {
-    return { issues: [{ path: 'format', message: `expected "${SCENARIO_FORMAT}", found ${JSON.stringify(raw.format ?? null)?.slice(0, 60)}` }] }
-  }
-  const version = raw.schemaVersion
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { issues: [{ path: 'schemaVersion', message: `expected a whole number from 1 to ${SCENARIO_SCHEMA_VERSION}, found ${JSON.stringify(version ?? null)?.slice(0, 60)}` }] }
-  }
-  if (version > SCENARIO_SCHEMA_VERSION) return { newer: version }
-  const parsed = scenarioDocSchema.safeParse(raw)
-  if (!parsed.success) return { issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) }
-  const doc = parsed.data as ScenarioDoc
-  const issues = referenceIssues(doc, model)
-  return issues.length > 0 ? { issues } : { doc, upgraded: version < SCENARIO_SCHEMA_VERSION }
-}
-
-/** Names in the document that this build's catalogue does not know, and parameter values out of range. */
-export function referenceIssues(doc: ScenarioDoc, model: Model): Issue[] {
-  const issues: Issue[] = []
-  doc.measures.forEach((m, i) => {
-    const index = model.measureIndex.get(m.id)
-    if (index === undefined) return issues.push({ path: `measures[${i}].id`, message: `unknown measure "${m.id}"` })
-    const def = model.measures[index]
-    for (const [param, value] of Object.entries(m.params)) {
-      const spec = def.params.find((p) => p.id === param)
-      if (!spec) issues.push({ path: `measures[${i}].params.${param}`, message: `measure "${m.id}" has no parameter "${param}"` })
-      else if (value < spec.min || value > spec.max) issues.push({ path: `measures[${i}].params.${param}`, message: `${value} is outside ${spec.min}–${spec.max} ${spec.unit}`.trim() })
-    }
-  })
-  for (const id of Object.keys(doc.overrides)) {
-    if (!model.assumptionIndex.has(id)) issues.push({ path: `overrides.${id}`, message: `unknown assumption "${id}"` })
-  }
-  doc.triggers.forEach((t, i) => {
-    for (const key of ['ifMeasure', 'thenMeasure'] as const) {
-      if (!model.measureIndex.has(t[key])) issues.push({ path: `triggers[${i}].${key}`, message: `unknown measure "${t[key]}"` })
-    }
-  })
-  return issues
+  if (isObject(raw) && typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCENARIO_SCHEMA_VERSION) return { newer: raw.schemaVersion }
+  const parsed = parseScenarioDoc(raw)
+  if (!parsed.ok) return { issues: parsed.errors.map((e) => ({ path: e.path || '(root)', message: e.message })) }
+  const issues = checkScenario(model, parsed.doc)
+  return issues.length > 0 ? { issues } : { doc: parsed.doc, upgraded: parsed.upgradedFrom !== null }
 }
 
 /**
@@ -177,8 +144,9 @@ function invalid(file: string, issues: Issue[]): ScenarioFileError {
  * older build may have written them: they go through the same version check and upgrade as files.
  */
 export function parseStoredDoc(json: string): ScenarioDoc {
-  const raw: unknown = JSON.parse(json)
-  return scenarioDocSchema.parse(raw) as ScenarioDoc
+  const parsed = parseScenarioDoc(JSON.parse(json))
+  if (!parsed.ok) throw new Error(`a stored scenario document is invalid: ${parsed.errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`)
+  return parsed.doc
 }
 
 /** A file name from a scenario name: characters no file system accepts are replaced, length capped. */

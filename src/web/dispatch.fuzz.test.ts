@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { defaultScenario } from '../core'
 import { model } from '../shared/dataset'
 import { createServices, type Services } from '../services'
+import { shapeProblem } from '../services/dispatch'
 import { databaseDigest, expectCleanRefusal, hostileValue, isValidInput, METHODS, nearMiss, protoKeyed, prototypeSnapshot, validSeeds } from './testing/hostile'
 
 /**
@@ -86,6 +87,32 @@ describe('dispatch under hostile input (every contract method)', () => {
       expect(isValidInput('scenario.save', input)).toBe(false)
       expectCleanRefusal(await services.dispatch('scenario.save', input), expectInvalid)
     }
+  })
+
+  it('refuses inputs too wide or too deep for any method before validation walks them', async () => {
+    const doc = defaultScenario(model, 'Wide')
+    const wide = Object.fromEntries(Array.from({ length: 300_000 }, (_, i) => [`k${i}`, 1])) // keys the schema would accept
+    const cases: [string, unknown][] = [
+      ['draft.save', { doc: { ...doc, overrides: wide }, scenarioId: null, baseVersion: null, dirty: true }],
+      ['scenario.emptyTrash', { ids: new Array(1_000_000_000) }],
+      ['scenario.save', { doc: { ...doc, notes: JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) } }]
+    ]
+    for (const [method, input] of cases) {
+      const started = performance.now()
+      const r = await services.dispatch(method, input)
+      expectCleanRefusal(r, expectInvalid)
+      expect(performance.now() - started, method).toBeLessThan(500)
+    }
+    // The largest legitimate input (an export of four full-size documents) stays well inside the bounds.
+    const measures = Array.from({ length: 200 }, (_, i) => ({
+      ...doc.measures[0],
+      id: `m${i}`,
+      suspensions: Array.from({ length: 20 }, (_, j) => ({ from: `20${10 + j}-01-01`, until: null, note: 'n' }))
+    }))
+    const full = { ...doc, measures }
+    const largest = { doc: full, compare: [full, full, full], options: { economy: 'us', band: false, threshold: 20 } }
+    expect(isValidInput('export.csv', largest)).toBe(true)
+    expect(shapeProblem(largest)).toBeNull()
   })
 
   it('refuses unknown and prototype method names', async () => {

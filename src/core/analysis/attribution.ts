@@ -12,6 +12,7 @@ export type SectorAttribution = {
   /** Shapley contribution of each active measure (index points; can be negative). Absent measures contribute 0. */
   byMeasure: Record<string, number[]>
 }
+/** Attribution for every economy × sector. */
 export type Attribution = Record<Economy, Record<Sector, SectorAttribution>>
 
 /** Up to this many players per economy, Shapley values are exact (2^n evaluations). */
@@ -21,6 +22,7 @@ export const SAMPLED_PERMUTATIONS = 64
 /** Fixed seed of the permutation sample: attribution does not depend on the scenario's Monte Carlo seed. */
 const ATTRIBUTION_SEED = 0x5eed
 
+/** `exactMax`: most players for exact Shapley (default 10); `permutations`: orderings sampled beyond (default 64). */
 export type AttributionOptions = { exactMax?: number; permutations?: number }
 
 /**

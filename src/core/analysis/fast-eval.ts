@@ -18,6 +18,7 @@ export type FastEvaluator = {
   cost: () => Float64Array
 }
 
+/** Build a reusable evaluator for a plan, starting from `values` (default: base values with overrides). */
 export const fastEvaluator = (plan: Plan, values: Float64Array = plan.values): FastEvaluator => {
   let inputs: Inputs = buildInputs(plan, values)
   const out: KernelOut = allocKernelOut(plan)

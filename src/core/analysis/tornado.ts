@@ -4,6 +4,7 @@ import { N_S, compilePlan, effectiveSegments } from '../engine/plan'
 import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
 import { fastEvaluator } from './fast-eval'
 
+/** KPI ranked by the tornado: peak exposure, mean exposure, or peak cost pressure (all index 0–100). */
 export type TornadoKpi = 'peak' | 'mean' | 'cost-peak'
 
 /** One bar: the KPI with the input at its low and high setting, everything else at the scenario's values. */
@@ -23,8 +24,10 @@ export type TornadoRow = {
   /** |kpiHigh − kpiLow| (index points). Rows are sorted by swing, largest first. */
   swing: number
 }
+/** Tornado for one economy × sector and KPI; `baseKpi` is the KPI at the scenario's own values. */
 export type TornadoResult = { economy: Economy; sector: Sector; kpi: TornadoKpi; baseKpi: number; rows: TornadoRow[] }
 
+/** Which economy × sector and KPI to rank inputs for. */
 export type TornadoOptions = { economy: Economy; sector: Sector; kpi: TornadoKpi }
 
 /** Share of a parameter's range moved either side of its current value for measure rows. */

@@ -8,7 +8,9 @@ import { mulberry32, pert, triangular } from './rng'
 
 /** Percentile bands per quarter (index points 0–100). Invariant: p10 ≤ p50 ≤ p90 elementwise. */
 export type Band = { p10: number[]; p50: number[]; p90: number[] }
+/** Bands for one economy × sector: exposure and cost pressure. */
 export type SectorBands = { exposure: Band; cost: Band }
+/** Monte Carlo output; `quarters` aligned with every band. */
 export type SimulationResult = {
   quarters: string[]
   samples: number
@@ -16,6 +18,7 @@ export type SimulationResult = {
   economies: Record<Economy, Record<Sector, SectorBands>>
 }
 
+/** Monte Carlo settings. */
 export type SimulateOptions = {
   /** Number of Monte Carlo samples (≥ 1). */
   samples: number
@@ -39,6 +42,8 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
   const ev = fastEvaluator(plan)
   const H = plan.horizon
   const width = N_E * N_S * H
+  // Column-major (one contiguous run of samples per economy × sector × quarter) so each column
+  // is sorted in place without copying.
   const expo = new Float64Array(samples * width)
   const cost = new Float64Array(samples * width)
   const rng = mulberry32(seed)
@@ -54,14 +59,17 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
       values[r.i] = draw(low, mode, high, rng)
     }
     ev.setValues(values)
-    expo.set(ev.exposure(mask), n * width)
-    cost.set(ev.cost(), n * width)
+    const x = ev.exposure(mask)
+    const c = ev.cost()
+    for (let i = 0; i < width; i++) {
+      expo[i * samples + n] = x[i] as number
+      cost[i * samples + n] = c[i] as number
+    }
   }
-  const column = new Float64Array(samples)
   const band = (all: Float64Array, offset: number): Band => {
     const b: Band = { p10: new Array<number>(H), p50: new Array<number>(H), p90: new Array<number>(H) }
     for (let h = 0; h < H; h++) {
-      for (let n = 0; n < samples; n++) column[n] = all[n * width + offset + h] as number
+      const column = all.subarray((offset + h) * samples, (offset + h + 1) * samples)
       column.sort()
       b.p10[h] = quantile(column, 0.1)
       b.p50[h] = quantile(column, 0.5)

@@ -15,6 +15,7 @@ export type MeasureActivityRow = {
   triggered: boolean[]
 }
 
+/** Timeline of every catalogue measure over the scenario horizon. */
 export type MeasureActivity = { quarters: string[]; measures: MeasureActivityRow[] }
 
 const NO_LAG = { lag: 0, initial: 0, initialUs: 0 }

@@ -27,6 +27,7 @@ const CAP_INDEX = new Map<Channel, number>(CAPACITY_CHANNELS.map((k, i) => [k, i
 /** Slot of a channel in `CapacityShares` arrays, or −1 if no projects can serve it. */
 export const capacitySlot = (k: Channel): number => CAP_INDEX.get(k) ?? -1
 
+/** Fill `out` with expected allied capacity shares for every slot (zeros when the capacity measure is off). */
 export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly QuarterProfile[], out: CapacityShares): void => {
   const Q = plan.slots
   out.total.fill(0)

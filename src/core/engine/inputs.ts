@@ -43,6 +43,7 @@ const MATERIAL = new Set<Channel>(MATERIAL_CHANNELS)
 
 /** Quarter-time of each project's commissioning date (parsed once per model). */
 const commissioningCache = new WeakMap<Model, Float64Array>()
+/** Commissioning quarter-time per project, aligned with `model.projects`. */
 export const projectCommissioning = (model: Model): Float64Array => {
   let c = commissioningCache.get(model)
   if (!c) {
@@ -53,27 +54,78 @@ export const projectCommissioning = (model: Model): Float64Array => {
 }
 
 /**
- * Assumption ids resolve to indices once per model (Monte Carlo rebuilds inputs per sample, so
- * string lookups would dominate). Missing optional ids (crit-*) map to −1 and read as 0.
+ * Where each per-cell input comes from, resolved to assumption indices once per model (Monte Carlo
+ * rebuilds inputs per sample, so string keys must not be built or looked up in that loop).
+ * −1 means "absent": reads as 0 (criticality) or not used.
  */
-const keyIndexCache = new WeakMap<Model, Map<string, number>>()
-const keyIndex = (model: Model): Map<string, number> => {
-  let m = keyIndexCache.get(model)
-  if (!m) {
-    m = new Map(model.assumptionIndex)
-    keyIndexCache.set(model, m)
+type Recipe = {
+  crit: Int32Array
+  /** σ direct = v[sigA] (× v[sigB] when sigB ≥ 0) (× (1 − v[embedded]) for US NdFeB). */
+  sigA: Int32Array
+  sigB: Int32Array
+  /** σ indirect: US materials → (1 − v[sigA])·third; China chips → v[node]·v[indirectShare]. */
+  indirect: Int8Array
+  embedded: Uint8Array
+  months: Int32Array
+  phi: Int32Array
+  gbd: Uint8Array
+  shock: Int32Array
+  costScale: Int32Array
+  stockDays: Int32Array
+  get: (id: string) => number
+}
+
+const recipeCache = new WeakMap<Model, Recipe>()
+const recipeFor = (model: Model): Recipe => {
+  const hit = recipeCache.get(model)
+  if (hit) return hit
+  const get = (id: string): number => model.assumptionIndex.get(id) ?? -1
+  const n = N_E * N_S * N_K
+  const r: Recipe = {
+    crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
+    indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
+    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : get(priceShockKey(k)))),
+    costScale: Int32Array.from(SECTORS, (s) => get(`cost-scale-${s}`)),
+    stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
+    get
   }
-  return m
+  ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
+    const c = cellIndex(ei, si, ki)
+    r.crit[c] = get(critKey(e, s, k))
+    if (e === 'us') {
+      if (MATERIAL.has(k)) {
+        r.sigA[c] = get(cnShareKey(k))
+        r.indirect[c] = 1
+        r.embedded[c] = k === 'ndfeb' ? 1 : 0
+      } else if (k === 'chips') r.sigA[c] = get(`node-share-${s}`)
+      else if (k === 'tariffs') r.sigA[c] = get(`us-cn-import-share-${s}`)
+      if (k !== 'tariffs' && k !== 'software') r.months[c] = get(`buffer-months-${s}`)
+      r.phi[c] = get(k === 'tariffs' ? 'tariff-diversion-4q' : `subst-4q-${s}`)
+      r.gbd[c] = k === 'dy_tb' && s !== 'defense' ? 1 : 0
+    } else if (k === 'chips') {
+      r.sigA[c] = get(`node-share-${s}`)
+      r.sigB[c] = get('cn-direct-us-share-chips')
+      r.indirect[c] = 2
+      r.months[c] = get('cn-buffer-months-chips')
+      r.phi[c] = get('cn-subst-4q-chips')
+    } else if (k === 'software') {
+      r.sigA[c] = get('cn-eda-us-share')
+      r.months[c] = get('cn-buffer-months-software')
+      r.phi[c] = get('cn-subst-4q-software')
+    } else if (k === 'tariffs') {
+      r.sigA[c] = get(`cn-us-export-share-${s}`)
+      r.phi[c] = get('tariff-diversion-4q')
+    }
+  })))
+  recipeCache.set(model, r)
+  return r
 }
 
 /** Build inputs from a plan and a value vector aligned with `model.assumptions`. */
 export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
-  const { model } = plan
-  const idx = keyIndex(model)
-  const v = (id: string): number => {
-    const i = idx.get(id)
-    return i === undefined ? 0 : (values[i] as number)
-  }
+  const r = recipeFor(plan.model)
+  const at = (i: number): number => (i < 0 ? 0 : (values[i] as number))
+  const v = (id: string): number => at(r.get(id))
   const n = N_E * N_S * N_K
   const crit = new Float64Array(n)
   const sigmaDirect = new Float64Array(n)
@@ -85,56 +137,36 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
   const embedded = clamp01(v('embedded-share-ndfeb'))
-  ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
-    const c = cellIndex(ei, si, ki)
-    crit[c] = clamp01(v(critKey(e, s, k)))
-    let months = 0
-    if (e === 'us') {
-      if (MATERIAL.has(k)) {
-        const share = clamp01(v(cnShareKey(k)))
-        // Magnets arriving inside China-made motors are not licensed as magnets (J.1 channel 3).
-        sigmaDirect[c] = k === 'ndfeb' ? share * (1 - embedded) : share
-        sigmaIndirect[c] = (1 - share) * third
-      } else if (k === 'chips') sigmaDirect[c] = clamp01(v(`node-share-${s}`))
-      else if (k === 'tariffs') sigmaDirect[c] = clamp01(v(`us-cn-import-share-${s}`))
-      if (k !== 'tariffs' && k !== 'software') months = v(`buffer-months-${s}`)
-      phi4[c] = k === 'tariffs' ? v('tariff-diversion-4q') : v(`subst-4q-${s}`)
-      if (k === 'dy_tb' && s !== 'defense') gbd[c] = clamp01(v('gbd-dy-tb-reduction'))
-    } else {
-      if (k === 'chips') {
-        const node = clamp01(v(`node-share-${s}`))
-        sigmaDirect[c] = node * clamp01(v('cn-direct-us-share-chips'))
-        sigmaIndirect[c] = node * clamp01(v('cn-indirect-us-tech-share-chips'))
-        months = v('cn-buffer-months-chips')
-        phi4[c] = v('cn-subst-4q-chips')
-      } else if (k === 'software') {
-        sigmaDirect[c] = clamp01(v('cn-eda-us-share'))
-        months = v('cn-buffer-months-software')
-        phi4[c] = v('cn-subst-4q-software')
-      } else if (k === 'tariffs') {
-        sigmaDirect[c] = clamp01(v(`cn-us-export-share-${s}`))
-        phi4[c] = v('tariff-diversion-4q')
-      }
-    }
-    const q = Math.max(0, months) / 3
+  const gbdMax = clamp01(v('gbd-dy-tb-reduction'))
+  const indirectChips = clamp01(v('cn-indirect-us-tech-share-chips'))
+  for (let c = 0; c < n; c++) {
+    crit[c] = clamp01(at(r.crit[c] as number))
+    const a = clamp01(at(r.sigA[c] as number))
+    const b = (r.sigB[c] as number) >= 0 ? clamp01(at(r.sigB[c] as number)) : 1
+    // Magnets arriving inside China-made motors are not licensed as magnets (J.1 channel 3).
+    sigmaDirect[c] = a * b * (r.embedded[c] ? 1 - embedded : 1)
+    const ind = r.indirect[c]
+    sigmaIndirect[c] = ind === 1 ? (1 - a) * third : ind === 2 ? a * indirectChips : 0
+    const q = (r.months[c] as number) >= 0 ? Math.max(0, at(r.months[c] as number)) / 3 : 0
     bufLo[c] = q * (1 - disp)
     bufHi[c] = q * (1 + disp)
-    phi4[c] = clamp01(phi4[c] as number)
-  })))
-  const shockM1 = Float64Array.from(CHANNELS, (k) => (k === 'tariffs' ? 0 : Math.max(0, v(priceShockKey(k)) - 1)))
+    phi4[c] = clamp01(at(r.phi[c] as number))
+    gbd[c] = r.gbd[c] ? gbdMax : 0
+  }
+  const shockM1 = Float64Array.from(r.shock, (i) => (i < 0 ? 0 : Math.max(0, at(i) - 1)))
   const costScale = new Float64Array(N_E * N_S)
-  for (let e = 0; e < N_E; e++) SECTORS.forEach((s, si) => { costScale[e * N_S + si] = Math.max(0, v(`cost-scale-${s}`)) })
+  for (let e = 0; e < N_E; e++) for (let s = 0; s < N_S; s++) costScale[e * N_S + s] = Math.max(0, at(r.costScale[s] as number))
   const tau0 = Math.max(0, v('tariff-base'))
   const eps = Math.max(0, v('trade-elasticity'))
   const kappa = new Float64Array(plan.gates.length)
   const tariffRetained = new Float64Array(plan.gates.length)
-  plan.gates.forEach((g, gi) => {
+  for (let gi = 0; gi < plan.gates.length; gi++) {
+    const g = plan.gates[gi] as Plan['gates'][number]
     kappa[gi] = clamp01((g.coverage < 0 ? 1 : (values[g.coverage] as number)) * g.kappaScale)
     // ΔX/X = ε·ln((1+τ0+Δτ)/(1+τ0)) (domain.md §J.3), capped at total loss.
     tariffRetained[gi] = g.kind === GATE_TARIFF ? 1 - clamp01(eps * Math.log((1 + tau0 + g.tariffRate) / (1 + tau0))) : 1
-  })
-  const stockTargetQ = new Float64Array(N_S)
-  SECTORS.forEach((s, si) => { stockTargetQ[si] = Math.max(0, s === 'defense' ? v('nds-cover-days') : v('vault-target-days')) / 91.3 })
+  }
+  const stockTargetQ = Float64Array.from(r.stockDays, (i) => Math.max(0, at(i)) / 91.3)
   return {
     crit, sigmaDirect, sigmaIndirect, bufLo, bufHi, phi4, gbd,
     gbdTau: Math.max(0.1, v('gbd-quarters')),

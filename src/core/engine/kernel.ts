@@ -33,6 +33,7 @@ export type KernelOut = {
   capacity: CapacityShares
 }
 
+/** Allocate output buffers sized for a plan (reuse across runs to avoid allocation). */
 export const allocKernelOut = (plan: Plan): KernelOut => ({
   terms: new Float64Array(N_E * N_S * N_K * plan.horizon),
   costX: new Float64Array(N_E * N_S * plan.horizon),
@@ -86,6 +87,31 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   if ((economyMask & 1) !== 0) computeCapacity(plan, inp, profiles, out.capacity)
   out.terms.fill(0)
   out.costX.fill(0)
+  // Gates whose measure never acts in this run (off, or masked out) are skipped outright; for the
+  // others, the pass factor per quarter is computed once (civil and defence variants), not per sector.
+  const ws = gateWorkspace(plan)
+  const { gateOn, passCivil, passDefense, uncovered, tariffTerm } = ws
+  for (let gIdx = 0; gIdx < gates.length; gIdx++) {
+    const g = gates[gIdx] as Gate
+    const p = profiles[g.measure] as QuarterProfile
+    const on = Number.isFinite(p.firstActive) && (economyMask & (1 << g.economy)) !== 0
+    gateOn[gIdx] = on ? 1 : 0
+    if (!on) continue
+    const kappa = inp.kappa[gIdx] as number
+    const ret = inp.tariffRetained[gIdx] as number
+    const usBound = g.economy === E_US
+    const hasCap = Number.isFinite(g.aDefense)
+    for (let t = 0; t < Q; t++) {
+      const o = gIdx * Q + t
+      const f = p.strength[t] as number
+      const clC = Math.min(1, cleared(g, ret, S_AUTOS, usBound, p, t))
+      passCivil[o] = 1 - kappa * (1 - clC)
+      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t))) : (passCivil[o] as number)
+      // Only the active share of a gate's coverage is "covered" this quarter.
+      uncovered[o] = 1 - kappa * f
+      tariffTerm[o] = g.kind === GATE_TARIFF ? f * g.tariffRate * kappa : 0
+    }
+  }
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
   for (let e = 0; e < N_E; e++) {
@@ -104,6 +130,12 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         let stressStart = Number.POSITIVE_INFINITY
         for (const g of gd) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
         for (const g of gi) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
+        if (stressStart === Number.POSITIVE_INFINITY) continue
+        // exp(−age/τ) advanced by recurrence (age grows by exactly one quarter per slot).
+        let decay4 = 1
+        let decayG = 1
+        const step4 = Math.exp(-1 / 4)
+        const stepG = Math.exp(-1 / inp.gbdTau)
         const sigD = inp.sigmaDirect[c] as number
         const sigI = inp.sigmaIndirect[c] as number
         const lo = inp.bufLo[c] as number
@@ -112,7 +144,6 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
         const useStock = stockProfile !== null && e === E_US && IS_MATERIAL[k] === true
-        const usBound = e === E_US
         const shockM1 = inp.shockM1[k] as number
         const rho = inp.restock[e] as number
         let cum = 0
@@ -121,39 +152,40 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           let passD = 1
           let uncovD = 1
           let tariffCost = 0
+          const passArr = s === S_DEFENSE ? passDefense : passCivil
           for (let j = 0; j < gd.length; j++) {
             const gIdx = gd[j] as number
-            const g = gates[gIdx] as Gate
-            const p = profiles[g.measure] as QuarterProfile
-            const ret = inp.tariffRetained[gIdx] as number
-            let cl = cleared(g, ret, s, usBound, p, t)
-            if (cl > 1) cl = 1
-            const kappa = inp.kappa[gIdx] as number
-            passD *= 1 - kappa * (1 - cl)
-            // Only the active share of a gate's coverage is "covered" this quarter.
-            uncovD *= 1 - kappa * (p.strength[t] as number)
-            if (g.kind === GATE_TARIFF) tariffCost += (p.strength[t] as number) * g.tariffRate * (inp.kappa[gIdx] as number)
+            if (gateOn[gIdx] === 0) continue
+            const o = gIdx * Q + t
+            passD *= passArr[o] as number
+            uncovD *= uncovered[o] as number
+            tariffCost += tariffTerm[o] as number
           }
           let passI = 1
           let uncovI = 1
           for (let j = 0; j < gi.length; j++) {
             const gIdx = gi[j] as number
-            const g = gates[gIdx] as Gate
-            let cl = cleared(g, inp.tariffRetained[gIdx] as number, s, usBound, profiles[g.measure] as QuarterProfile, t)
-            if (cl > 1) cl = 1
-            const kappa = inp.kappa[gIdx] as number
-            passI *= 1 - kappa * (1 - cl)
-            uncovI *= 1 - kappa * ((profiles[g.measure] as QuarterProfile).strength[t] as number)
+            if (gateOn[gIdx] === 0) continue
+            const o = gIdx * Q + t
+            passI *= passArr[o] as number
+            uncovI *= uncovered[o] as number
           }
           let sigma = sigD
           if (capSlot >= 0) sigma = allocateCapacity(sigD, out.capacity, capSlot * Q + t, s, inp.defenseShare)
           const tq = plan.q0 + t + 1
           let phi = 0
           if (tq > stressStart) {
-            const age = tq - stressStart
-            phi = (phi4 * (1 - Math.exp(-age / 4))) / E1
+            if (decay4 === 1) {
+              // First stressed slot: initialise the recurrences at the exact age.
+              decay4 = Math.exp(-(tq - stressStart) / 4)
+              decayG = Math.exp(-(tq - stressStart) / inp.gbdTau)
+            } else {
+              decay4 *= step4
+              decayG *= stepG
+            }
+            phi = (phi4 * (1 - decay4)) / E1
             if (gbd > 0) {
-              const g2 = gbd * (1 - Math.exp(-age / inp.gbdTau))
+              const g2 = gbd * (1 - decayG)
               if (g2 > phi) phi = g2
             }
             if (phi > 1) phi = 1
@@ -190,6 +222,19 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
     }
   }
   magnetExports(plan, inp, profiles, out)
+}
+
+type GateWorkspace = { gateOn: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array }
+const workspaces = new WeakMap<Plan, GateWorkspace>()
+/** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
+const gateWorkspace = (plan: Plan): GateWorkspace => {
+  let w = workspaces.get(plan)
+  if (!w) {
+    const n = plan.gates.length * plan.slots
+    w = { gateOn: new Uint8Array(plan.gates.length), passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n) }
+    workspaces.set(plan, w)
+  }
+  return w
 }
 
 /**

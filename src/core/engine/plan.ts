@@ -14,12 +14,14 @@ import { CHANNELS, ECONOMIES, SECTORS } from './types'
 /** Quarters simulated before the horizon so stocks, licence lags and learning curves are warm. */
 export const PRE_ROLL = 4
 
+/** Number of economies, sectors and channels (array strides). */
 export const N_E = ECONOMIES.length
 export const N_S = SECTORS.length
 export const N_K = CHANNELS.length
 /** Flat cell index of (economy, sector, channel). */
 export const cellIndex = (e: number, s: number, k: number): number => (e * N_S + s) * N_K + k
 
+/** Gate kinds: licence (also bans), tariff, sourcing rule. */
 export const GATE_LICENSING = 0
 export const GATE_TARIFF = 1
 export const GATE_SOURCING = 2
@@ -49,8 +51,10 @@ export type Gate = {
   tariffRate: number
 }
 
+/** A resolved trigger: measure indices, lag in quarters, intensity 0–1. */
 export type TriggerLink = { src: number; dst: number; lag: number; intensity: number }
 
+/** A compiled scenario (see module comment). */
 export type Plan = {
   model: Model
   scenario: ScenarioDoc

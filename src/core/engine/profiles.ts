@@ -80,6 +80,7 @@ export type QuarterProfile = {
 /** Timing of a licence regime, in quarters. */
 export type LicenceTiming = { lag: number; initial: number; initialUs: number }
 
+/** Summarise segments into per-quarter arrays over `count` slots from absolute quarter `q0`. */
 export const summariseProfile = (segs: readonly Segment[], q0: number, count: number, timing: LicenceTiming): QuarterProfile => {
   const mk = (): Float64Array => new Float64Array(count)
   const out: QuarterProfile = { strength: mk(), active: mk(), init: mk(), steady: mk(), initUs: mk(), steadyUs: mk(), firstActive: Number.POSITIVE_INFINITY }

@@ -4,16 +4,23 @@
  * after buffers and alternatives. Cost pressure is an index 0–100 (see docs/MODEL.md).
  */
 export const ECONOMIES = ['us', 'cn'] as const
+/** `us` = US & allies; `cn` = China. */
 export type Economy = (typeof ECONOMIES)[number]
+/** Display names of economies. */
 export const ECONOMY_LABELS: Record<Economy, string> = { us: 'US & allies', cn: 'China' }
 
+/** Sectors modelled for both economies. */
 export const SECTORS = ['defense', 'autos', 'electronics'] as const
+/** One of SECTORS. */
 export type Sector = (typeof SECTORS)[number]
+/** Display names of sectors. */
 export const SECTOR_LABELS: Record<Sector, string> = { defense: 'Defense', autos: 'Autos', electronics: 'Electronics' }
 
 /** Material / channel split of exposure. */
 export const CHANNELS = ['light_ree', 'dy_tb', 'specialty_ree', 'ndfeb', 'smco', 'chips', 'software', 'tariffs'] as const
+/** One of CHANNELS. */
 export type Channel = (typeof CHANNELS)[number]
+/** Display names of channels. */
 export const CHANNEL_LABELS: Record<Channel, string> = {
   light_ree: 'Light REEs',
   dy_tb: 'Dy/Tb',
@@ -25,6 +32,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   tariffs: 'Tariffs'
 }
 
+/** Series for one economy × sector, aligned with `EvalResult.quarters`. */
 export type SectorSeries = {
   /** Exposure index 0–100 per quarter. */
   exposure: number[]
@@ -34,6 +42,7 @@ export type SectorSeries = {
   byChannel: Record<Channel, number[]>
 }
 
+/** Result of one evaluation. */
 export type EvalResult = {
   /** Quarter ids, e.g. '2025-Q1'. */
   quarters: string[]

@@ -11,12 +11,15 @@ import { confidenceSchema } from './catalogue-schema'
 
 const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case identifier')
 
+/** Groups used to organise the assumptions view. */
 export const ASSUMPTION_GROUPS = [
   'supply-shares', 'capacity', 'sector-intensity', 'buffers', 'substitution',
   'chips', 'coverage', 'trade', 'prices', 'flows'
 ] as const
+/** One of ASSUMPTION_GROUPS. */
 export type AssumptionGroup = (typeof ASSUMPTION_GROUPS)[number]
 
+/** One sourced figure. */
 export const assumptionSchema = z
   .object({
     id: identifier,
@@ -43,6 +46,7 @@ export const assumptionSchema = z
       ctx.addIssue({ code: 'custom', message: 'a GUESS must carry confidence L', path: ['confidence'] })
     }
   })
+/** A validated assumption. */
 export type Assumption = z.infer<typeof assumptionSchema>
 
 /** An announced allied (ex-China) project, held as data; the capacity measure brings it on stream. */
@@ -69,8 +73,10 @@ export const projectSchema = z
     note: z.string().optional()
   })
   .strict()
+/** A validated allied project. */
 export type Project = z.infer<typeof projectSchema>
 
+/** The whole dataset file; assumption ids are unique. */
 export const datasetSchema = z
   .object({
     datasetVersion: z.string().min(1),
@@ -86,4 +92,5 @@ export const datasetSchema = z
       seen.add(a.id)
     })
   })
+/** A validated dataset. */
 export type Dataset = z.infer<typeof datasetSchema>

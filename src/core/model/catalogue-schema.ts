@@ -11,6 +11,7 @@ const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'ex
 
 /** Which side takes the measure. */
 export const SIDES = ['beijing', 'washington'] as const
+/** One of SIDES. */
 export type Side = (typeof SIDES)[number]
 
 /** Policy family, used by the UI to group measures. */
@@ -18,6 +19,7 @@ export const MEASURE_KINDS = [
   'materials-licensing', 'extraterritorial', 'technology', 'chips', 'tariffs',
   'software-cloud', 'capacity', 'stockpiles', 'sourcing-rules'
 ] as const
+/** One of MEASURE_KINDS. */
 export type MeasureKind = (typeof MEASURE_KINDS)[number]
 
 /**
@@ -30,6 +32,7 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number]
  * - `stockpile`: government stocks filled and released against gaps.
  */
 export const MECHANISMS = ['licensing', 'tariff', 'sourcing-rule', 'capacity', 'tech-ramp', 'stockpile'] as const
+/** One of MECHANISMS. */
 export type Mechanism = (typeof MECHANISMS)[number]
 
 /** Parameter ids each mechanism reads; the primary (slider) param must be the first listed. */
@@ -42,7 +45,9 @@ export const MECHANISM_PARAMS: Record<Mechanism, { required: readonly string[]; 
   stockpile: { required: ['fill'], optional: ['release'] }
 }
 
+/** Confidence code: H (primary or ≥2 sources), M (one credible source), L (weak source or GUESS). */
 export const confidenceSchema = z.enum(['H', 'M', 'L'])
+/** H | M | L. */
 export type Confidence = z.infer<typeof confidenceSchema>
 
 /** A typed, bounded parameter. Exactly one per measure is `primary` (the intensity slider). */
@@ -61,6 +66,7 @@ export const paramSchema = z
   })
   .strict()
   .refine((p) => p.min <= p.default && p.default <= p.max, { message: 'default outside [min, max]', path: ['default'] })
+/** A validated measure parameter. */
 export type MeasureParam = z.infer<typeof paramSchema>
 
 /** One channel a measure acts on, for one economy. `coverage` names the assumption holding κ. */
@@ -79,8 +85,10 @@ export const effectSchema = z
     approvalParam: identifier.optional()
   })
   .strict()
+/** A validated channel effect. */
 export type MeasureEffect = z.infer<typeof effectSchema>
 
+/** The legal instrument behind a measure, where one exists. */
 export const instrumentSchema = z
   .object({
     name: z.string().min(1),
@@ -92,10 +100,12 @@ export const instrumentSchema = z
   })
   .strict()
 
+/** The measure's documented ('as known') state. */
 export const measureDefaultSchema = z
   .object({ enabled: z.boolean(), start: isoDate, end: isoDate.nullable(), suspensions: z.array(suspensionSchema) })
   .strict()
 
+/** One catalogue measure; checks the primary param and the params its mechanism reads. */
 export const measureSchema = z
   .object({
     id: identifier,
@@ -135,8 +145,10 @@ export const measureSchema = z
       }
     })
   })
+/** A validated catalogue measure. */
 export type Measure = z.infer<typeof measureSchema>
 
+/** The whole catalogue file; measure ids are unique. */
 export const catalogueSchema = z
   .object({
     catalogueVersion: z.string().min(1),
@@ -150,4 +162,5 @@ export const catalogueSchema = z
       seen.add(m.id)
     })
   })
+/** A validated catalogue. */
 export type Catalogue = z.infer<typeof catalogueSchema>

@@ -6,6 +6,7 @@ import { z } from 'zod'
  * See docs/SCENARIO-FORMAT.md.
  */
 export const SCENARIO_SCHEMA_VERSION = 1
+/** Value of the `format` field of every scenario document. */
 export const SCENARIO_FORMAT = 'chokepoint.scenario'
 
 /** ISO calendar date, `YYYY-MM-DD`, validated as a real date. */
@@ -54,10 +55,12 @@ export const triggerSchema = z
   .strict()
   .refine((t) => t.ifMeasure !== t.thenMeasure, { message: 'a measure cannot trigger itself', path: ['thenMeasure'] })
 
+/** Simulated period: first quarter and number of quarters (4–40). */
 export const horizonSchema = z
   .object({ start: quarterId, quarters: z.number().int().min(4).max(40) })
   .strict()
 
+/** A scenario document (current version); measure ids must be unique. */
 export const scenarioDocSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
@@ -84,6 +87,7 @@ export const scenarioDocSchema = z
     })
   })
 
+/** Inferred types of the scenario schema. */
 export type IsoDate = string
 export type QuarterId = string
 export type Suspension = z.infer<typeof suspensionSchema>

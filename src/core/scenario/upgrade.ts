@@ -3,6 +3,7 @@ import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, scenarioDocSchema, type Scena
 
 /** A problem with a scenario document: where (dotted path, '' = the document) and what. */
 export type ScenarioIssue = { path: string; message: string }
+/** Outcome of `parseScenarioDoc`: the current-version document, or every problem found. */
 export type ParseResult = { ok: true; doc: ScenarioDoc; upgradedFrom: number | null } | { ok: false; errors: ScenarioIssue[] }
 
 type Json = Record<string, unknown>

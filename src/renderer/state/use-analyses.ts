@@ -1,13 +1,12 @@
 import { useMemo } from 'react'
 import type { Economy, ScenarioDoc, Sector } from '../../core'
-import type { Attribution, Band } from '../features/charts/chart-series'
-import type { TornadoResult } from '../workers/jobs'
+import type { Attribution } from '../features/charts/chart-series'
+import type { BandsResult, TornadoResult } from '../workers/jobs'
 import { engineClient } from '../workers/engine-client'
 import { useJob, type JobState } from '../workers/use-job'
 import { SLIDES, type View } from './view-state'
 
 type PerSector<T> = Partial<Record<Sector, T>>
-export type BandsByEconomy = Record<Economy, PerSector<Band>>
 export type AttributionByEconomy = Record<Economy, PerSector<Attribution>>
 
 /**
@@ -20,10 +19,10 @@ export function useAnalyses(doc: ScenarioDoc, view: View, exposureShown: boolean
   const attrIn = useMemo(() => (view.stacking === 'measure' && exposureShown ? { doc } : null), [doc, view.stacking, exposureShown])
   const tornadoShown = view.presenting ? slide?.kind === 'sensitivity' : view.tab === 'sensitivity'
   const tornadoIn = useMemo(
-    () => (tornadoShown ? { doc, economy: view.economy, sector: view.tornadoSector, kpi: view.tornadoKpi, threshold: view.threshold } : null),
-    [doc, tornadoShown, view.economy, view.tornadoSector, view.tornadoKpi, view.threshold]
+    () => (tornadoShown ? { doc, economy: view.economy, sector: view.tornadoSector, kpi: view.tornadoKpi } : null),
+    [doc, tornadoShown, view.economy, view.tornadoSector, view.tornadoKpi]
   )
-  const bands = useJob<BandsByEconomy>('bands', bandsIn)
+  const bands = useJob<BandsResult>('bands', bandsIn)
   const attribution = useJob<AttributionByEconomy>('attribution', attrIn)
   const tornado: JobState<TornadoResult> = useJob<TornadoResult>('tornado', tornadoIn)
   const errors = [bands.error && `Bands: ${bands.error}`, attribution.error && `Attribution: ${attribution.error}`].filter(Boolean)

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { evaluate, measureActivity, type EvalResult, type MeasureActivity, type ScenarioDoc } from '../../core'
+import { defaultScenario, evaluate, measureActivity, type EvalResult, type MeasureActivity, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 
 export type Results = {
@@ -14,10 +14,12 @@ export type Results = {
   error: null
 }
 
-const allOff = (doc: ScenarioDoc, overrides: ScenarioDoc['overrides']): ScenarioDoc => ({
-  ...doc,
-  measures: doc.measures.map((m) => ({ ...m, enabled: false })),
-  triggers: [],
+const template = defaultScenario(model, 'No measures')
+/** Every measure off, no triggers: what the economies face from the assumptions alone. */
+const allOff = (horizon: ScenarioDoc['horizon'], overrides: ScenarioDoc['overrides']): ScenarioDoc => ({
+  ...template,
+  horizon,
+  measures: template.measures.map((m) => ({ ...m, enabled: false })),
   overrides
 })
 
@@ -36,10 +38,10 @@ const safe = <T,>(f: () => T): { value: T | null; error: string | null } => {
  */
 export function useResults(doc: ScenarioDoc): Results | { ok: false; error: string } {
   const { horizon, overrides } = doc
-  const baseline = useMemo(() => safe(() => evaluate(model, allOff({ ...doc, horizon }, {}))), [horizon]) // eslint-disable-line react-hooks/exhaustive-deps
+  const baseline = useMemo(() => safe(() => evaluate(model, allOff(horizon, {}))), [horizon])
   const modified = useMemo(
-    () => (Object.keys(overrides).length === 0 ? { value: null, error: null } : safe(() => evaluate(model, allOff({ ...doc, horizon }, overrides)))),
-    [horizon, overrides] // eslint-disable-line react-hooks/exhaustive-deps
+    () => (Object.keys(overrides).length === 0 ? { value: null, error: null } : safe(() => evaluate(model, allOff(horizon, overrides)))),
+    [horizon, overrides]
   )
   const scenario = useMemo(() => safe(() => ({ result: evaluate(model, doc), activity: measureActivity(model, doc) })), [doc])
   const error = scenario.error ?? baseline.error ?? modified.error

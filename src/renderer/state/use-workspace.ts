@@ -31,7 +31,8 @@ type Baseline = { id: string | null; version: number | null; json: string }
 /** How long the draft must be still before it is autosaved (ms). Short: a kill loses at most this much. */
 export const AUTOSAVE_DELAY_MS = 300
 const UNTITLED = 'Untitled scenario'
-const fresh = () => defaultScenario(model, UNTITLED)
+// A new scenario starts from the documented measures, without the baseline's tag (it is not the baseline once edited).
+const fresh = (): ScenarioDoc => ({ ...defaultScenario(model, UNTITLED), tags: [] })
 const time = (iso: string) => new Date(iso).toLocaleTimeString()
 
 /**

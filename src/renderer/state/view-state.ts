@@ -1,4 +1,4 @@
-import { SECTORS, type Economy, type Sector } from '../../core'
+import { SECTORS, type Economy, type Sector, type TornadoKpi } from '../../core'
 
 /**
  * UI state that is not part of the scenario (not saved, not undone): what the charts show and which
@@ -29,11 +29,11 @@ export type View = {
   tornadoKpi: TornadoKpi
 }
 
-export type TornadoKpi = 'peak' | 'mean' | 'above'
+export type { TornadoKpi }
 export const TORNADO_KPI_LABELS: Record<TornadoKpi, string> = {
   peak: 'Peak exposure',
   mean: 'Average exposure',
-  above: 'Quarters above the threshold'
+  'cost-peak': 'Peak cost pressure'
 }
 
 export const initialView: View = {

@@ -1,13 +1,52 @@
-import type { ScenarioDoc } from '../../core'
-import { attribute } from '../../core/analysis/attribution'
+import { attribute, simulate, tornado, ECONOMIES, SECTORS, type Economy, type ScenarioDoc, type Sector, type TornadoKpi } from '../../core'
 import { model } from '../../shared/dataset'
 import type { JobKind } from './protocol'
+
+/**
+ * Monte Carlo samples behind the interactive bands: ≈1 ms each on these machines, so 200 keep the band
+ * within the 500 ms the workspace promises; P10/P90 from 200 draws move by well under a point.
+ */
+export const BAND_SAMPLES = 200
 
 export type TornadoBar = { id: string; label: string; kind: 'assumption' | 'measure'; lowInput: string; highInput: string; lowValue: number; highValue: number }
 /** The tornado as the view draws it, largest swing first. */
 export type TornadoResult = { base: number; unit: string; bars: TornadoBar[] }
+/** Exposure P10/P90 per economy and sector (only what the charts draw crosses back). */
+export type BandsResult = Record<Economy, Record<Sector, { p10: number[]; p90: number[] }>>
 
 type DocInput = { doc: ScenarioDoc }
+type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoKpi }
+
+/** Rows shown in the tornado (the rest are listed as not moving the KPI by more than rounding). */
+const TORNADO_ROWS = 15
+const fmt = (v: number, unit: string) => `${Math.round(v * 1000) / 1000}${unit ? ` ${unit}` : ''}`
+
+function bands(doc: ScenarioDoc): BandsResult {
+  const sim = simulate(model, doc, { samples: BAND_SAMPLES })
+  const out = {} as BandsResult
+  for (const e of ECONOMIES) {
+    out[e] = {} as BandsResult[Economy]
+    for (const s of SECTORS) out[e][s] = { p10: sim.economies[e][s].exposure.p10, p90: sim.economies[e][s].exposure.p90 }
+  }
+  return out
+}
+
+function tornadoBars(input: TornadoInput): TornadoResult {
+  const t = tornado(model, input.doc, { economy: input.economy, sector: input.sector, kpi: input.kpi })
+  const bars = t.rows
+    .filter((r) => r.swing > 0.005)
+    .slice(0, TORNADO_ROWS)
+    .map((r) => ({
+      id: `${r.kind}:${r.id}:${r.param ?? ''}`,
+      label: r.label,
+      kind: r.kind,
+      lowInput: fmt(r.lowValue, r.unit),
+      highInput: fmt(r.highValue, r.unit),
+      lowValue: r.kpiLow,
+      highValue: r.kpiHigh
+    }))
+  return { base: t.baseKpi, unit: 'index 0–100', bars }
+}
 
 /**
  * The work the engine worker does, as plain functions of plain data (the doc crosses by structured
@@ -17,7 +56,9 @@ export function runJob(kind: JobKind, input: unknown): unknown {
   switch (kind) {
     case 'attribution':
       return attribute(model, (input as DocInput).doc)
-    default:
-      throw new Error(`${kind} is not available in this version of the model`)
+    case 'bands':
+      return bands((input as DocInput).doc)
+    case 'tornado':
+      return tornadoBars(input as TornadoInput)
   }
 }

@@ -11,11 +11,16 @@ export type ChartSeries = {
   name: string
   /** `#rrggbb`. */
   color: string
-  /** One value per category (quarter), in the chart's unit. */
-  values: number[]
-  /** Lines only: drawn dashed (the no-measures reference) or dotted (the same under your assumptions). */
-  dash?: 'dash' | 'dot'
+  /** One value per category (quarter), in the chart's unit; null where a compared scenario has no such quarter. */
+  values: (number | null)[]
+  /** Lines only: dashed (the no-measures reference), dotted (the same under your assumptions), or dash-dot. */
+  dash?: LineDash
 }
+
+export type LineDash = 'dash' | 'dot' | 'dashdot'
+
+/** Line pattern of each compared scenario by position (as the app's comparison): colour and dash both tell them apart. */
+export const SCENARIO_DASHES: readonly (LineDash | undefined)[] = [undefined, 'dash', 'dot', 'dashdot']
 
 export type ChartBand = { name: string; color: string; low: number[]; high: number[] }
 
@@ -40,6 +45,8 @@ export type ChartSpec = {
   yTitle: string
   /** Unit of the values, e.g. `index 0–100`. */
   unit: string
+  /** Value axis: 0 (or below, when a measure lowers exposure in a stack by measure) to `yMax`. */
+  yMin: number
   yMax: number
   /** Drawn as a stack of filled areas, bottom first. */
   stacked: ChartSeries[]
@@ -94,8 +101,14 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
   const lines: ChartSeries[] = []
   const notes: string[] = []
 
+  // A comparison spans every quarter any scenario covers (horizons may differ); gaps are null.
+  const quarters = comparison ? [...new Set(scenarios.flatMap((s) => s.result.quarters))].sort() : main.result.quarters
   if (comparison) {
-    scenarios.forEach((s, i) => lines.push({ key: `scenario-${i + 1}`, name: s.name, color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], values: metricOf(s.result) }))
+    scenarios.forEach((s, i) => {
+      const byQuarter = new Map(s.result.quarters.map((q, t) => [q, metricOf(s.result)[t]]))
+      const values = quarters.map((q) => byQuarter.get(q) ?? null)
+      lines.push({ key: `scenario-${i + 1}`, name: s.name, color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], values, dash: SCENARIO_DASHES[i % SCENARIO_DASHES.length] })
+    })
     notes.push(`${scenarios.length} scenarios overlaid`)
   } else if (config.metric === 'exposure' && config.stacking === 'channel') {
     const byChannel = pick(main.result).byChannel
@@ -115,16 +128,16 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
     notes.push('dashed: no measures')
   }
   const band = !comparison && inputs.band && config.band ? { name: 'P10–P90 band', color: BAND_COLOR, low: inputs.band.low, high: inputs.band.high } : null
-  if (band) notes.push('shaded: P10–P90')
+  if (band) notes.push('band: P10–P90')
 
   return {
     title: chartTitle(config, comparison),
     subtitle: comparison ? `${scenarios.map((s) => s.name).join(' vs ')} · ${notes.join(' · ')}` : `${main.name} · ${notes.join(' · ')}`.replace(/ · $/, ''),
-    categories: main.result.quarters.map(quarterText),
+    categories: quarters.map(quarterText),
     xTitle: 'Quarter',
     yTitle: `${metricName(config.metric)} (${INDEX_UNIT})`,
     unit: INDEX_UNIT,
-    yMax: niceCeiling(plottedMax(stacked, lines, band)),
+    ...axisRange(stacked, lines, band),
     stacked,
     lines,
     band,
@@ -155,14 +168,41 @@ export function niceCeiling(max: number): number {
   return steps.find((s) => max <= s) ?? Math.ceil(max / 10) * 10
 }
 
-/** Largest value drawn: the top of the stack, any line, the top of the band. */
-export function plottedMax(stacked: ChartSeries[], lines: ChartSeries[], band: ChartBand | null): number {
+/** A round tick step for the axis range `span`: at most 6 intervals, dividing the span exactly when it can. */
+export function tickStep(span: number): number {
+  const steps = [1, 2, 5, 10, 20, 25, 50]
+  return steps.find((step) => span % step === 0 && span / step <= 6) ?? steps.find((step) => span / step <= 7) ?? span / 5
+}
+
+/**
+ * Cumulative levels of a stack drawn with the sign offset (as the app's charts): positive values pile up
+ * from 0, negative ones (a measure that lowers exposure) pile down from 0. `[t][i]` = [from, to] of series i.
+ */
+export function stackLevels(stacked: ChartSeries[]): [number, number][][] {
+  const count = Math.max(0, ...stacked.map((s) => s.values.length))
+  return Array.from({ length: count }, (_, t) => {
+    let up = 0
+    let down = 0
+    return stacked.map((s) => {
+      const v = s.values[t] ?? 0
+      if (v >= 0) return [up, (up += v)] as [number, number]
+      return [down, (down += v)] as [number, number]
+    })
+  })
+}
+
+/** The value axis: nice steps around everything drawn (stack, lines, band), 0 always included. */
+export function axisRange(stacked: ChartSeries[], lines: ChartSeries[], band: ChartBand | null): { yMin: number; yMax: number } {
   let max = 0
-  const count = Math.max(0, ...stacked.map((s) => s.values.length), ...lines.map((s) => s.values.length))
-  for (let t = 0; t < count; t++) max = Math.max(max, stacked.reduce((sum, s) => sum + (s.values[t] ?? 0), 0))
-  for (const s of lines) max = Math.max(max, ...s.values)
-  if (band) max = Math.max(max, ...band.high)
-  return max
+  let min = 0
+  const see = (v: number) => {
+    max = Math.max(max, v)
+    min = Math.min(min, v)
+  }
+  for (const levels of stackLevels(stacked)) for (const [, to] of levels) see(to)
+  for (const s of lines) for (const v of s.values) if (v !== null) see(v)
+  if (band) [...band.low, ...band.high].forEach(see)
+  return { yMin: min < -1e-9 ? -niceCeiling(-min) : 0, yMax: niceCeiling(max) }
 }
 
 /** One line of footer text per stamp: scenario, date and versions; then the key assumptions. */

@@ -1,17 +1,15 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, type ScenarioDoc } from '../../core'
+import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, simulate, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 import { CHANNEL_COLORS, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
-import { buildChartSpec, type Stamp } from './chart-spec'
+import { buildChartSpec } from './chart-spec'
 import { renderChartSvg, wrapText } from './chart-svg'
 import { chartInputs, withoutMeasures } from './content'
 import { BAND_SAMPLES } from './engine'
-import { simulate } from '../../core/analysis/uncertainty'
 import { svgToPng } from './raster'
 import { decodePng, hasColour, pixelStats, pngSize } from './testing/png'
 
-const stamp: Stamp = { scenario: 'Workshop A', date: '2026-11-28', appVersion: '0.1.0', modelVersion: 'm1', datasetVersion: model.datasetVersion, assumptions: ['11 of 15 measures on'] }
 const doc: ScenarioDoc = { ...defaultScenario(model, 'Workshop A'), overrides: { 'cn-share-dy-tb': 0.97 } }
 const ctx = { model, clock: () => new Date('2026-11-28T09:00:00Z'), appVersion: '0.1.0' }
 const config = { sector: 'defense', economy: 'us', metric: 'exposure', stacking: 'channel', band: false, reference: true } as const
@@ -46,6 +44,21 @@ describe('chart spec', () => {
     ])
     expect(spec.lines[1].values).toEqual(evaluate(model, other).economies.us.defense.exposure)
     expect(spec.title).toMatch(/comparison$/)
+    expect(spec.lines.map((l) => l.dash)).toEqual([undefined, 'dash'])
+  })
+
+  it('aligns compared scenarios by quarter when their horizons differ, leaving gaps empty', () => {
+    const later = { ...doc, name: 'Later start', horizon: { start: '2026-Q1', quarters: 8 } }
+    const spec = buildChartSpec(chartInputs(ctx, doc, [later], config))
+    expect(spec.categories).toHaveLength(24)
+    const line = spec.lines[1].values
+    expect(line.slice(0, 4)).toEqual([null, null, null, null])
+    expect(line.slice(4, 12)).toEqual(evaluate(model, later).economies.us.defense.exposure)
+    expect(line.slice(12).every((v) => v === null)).toBe(true)
+    const svg = renderChartSvg(spec)
+    expect(parses(svg)).toBe(1920)
+    // The broken line is drawn as one sub-path starting at its first quarter.
+    expect(/data-series="scenario-2" d="M[^M]+"/.test(svg)).toBe(true)
   })
 
   it('adds the P10–P90 band of the seeded Monte Carlo when asked', () => {
@@ -66,7 +79,7 @@ describe('chart spec', () => {
     // other way), the rest is 0, as in the app.
     const rest = spec.stacked.find((s) => s.key === 'rest')
     total.forEach((v, t) => {
-      const sum = spec.stacked.reduce((acc, s) => acc + s.values[t], 0)
+      const sum = spec.stacked.reduce((acc, s) => acc + (s.values[t] ?? 0), 0)
       if ((rest?.values[t] ?? 0) > 0) expect(sum).toBeCloseTo(v, 9)
       else expect(sum).toBeGreaterThanOrEqual(v - 1e-9)
     })

@@ -1,4 +1,4 @@
-import { stampLines, type ChartSeries, type ChartSpec } from './chart-spec'
+import { stackLevels, stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
 
 /**
  * Draws a chart spec as a standalone SVG document, 1920×1080 user units (16:9), light theme: title, axes
@@ -53,7 +53,8 @@ const n = (v: number) => (Math.round(v * 10) / 10).toString()
 export function renderChartSvg(spec: ChartSpec): string {
   const count = spec.categories.length
   const xAt = (i: number) => PLOT.left + (count <= 1 ? 0 : (i * (PLOT.right - PLOT.left)) / (count - 1))
-  const yAt = (v: number) => PLOT.bottom - (Math.max(0, Math.min(spec.yMax, v)) / spec.yMax) * (PLOT.bottom - PLOT.top)
+  const span = spec.yMax - spec.yMin
+  const yAt = (v: number) => PLOT.bottom - ((Math.max(spec.yMin, Math.min(spec.yMax, v)) - spec.yMin) / span) * (PLOT.bottom - PLOT.top)
   const parts: string[] = []
   const label = `${spec.title}. ${spec.yTitle} by quarter, ${spec.categories[0] ?? ''} to ${spec.categories[count - 1] ?? ''}.`
 
@@ -67,20 +68,19 @@ export function renderChartSvg(spec: ChartSpec): string {
   )
 
   // Grid and value axis.
-  const ticks = 5
-  for (let t = 0; t <= ticks; t++) {
-    const v = (spec.yMax * t) / ticks
+  const step = tickStep(span)
+  for (let v = Math.ceil(spec.yMin / step) * step; v <= spec.yMax + 1e-9; v += step) {
     const y = n(yAt(v))
-    parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${y}" y2="${y}" stroke="${GRID}" stroke-width="2"${t === 0 ? '' : ' stroke-dasharray="6 6"'}/>`)
+    parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${y}" y2="${y}" stroke="${v === 0 ? INK : GRID}" stroke-width="2"${v === 0 ? '' : ' stroke-dasharray="6 6"'}/>`)
     parts.push(`<text x="${PLOT.left - 16}" y="${n(yAt(v) + 9)}" font-size="26" text-anchor="end" fill="${MUTED}">${n(v)}</text>`)
   }
   const yMid = (PLOT.top + PLOT.bottom) / 2
   parts.push(`<text transform="translate(${PLOT.left - 100} ${yMid}) rotate(-90)" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.yTitle)}</text>`)
 
   // Category axis: at most ~12 labels so they never collide.
-  const step = Math.max(1, Math.ceil(count / 12))
+  const every = Math.max(1, Math.ceil(count / 12))
   parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${PLOT.bottom}" y2="${PLOT.bottom}" stroke="${INK}" stroke-width="2"/>`)
-  for (let i = 0; i < count; i += step) {
+  for (let i = 0; i < count; i += every) {
     const x = n(xAt(i))
     parts.push(`<line x1="${x}" x2="${x}" y1="${PLOT.bottom}" y2="${PLOT.bottom + 10}" stroke="${INK}" stroke-width="2"/>`)
     parts.push(`<text x="${x}" y="${PLOT.bottom + 42}" font-size="24" text-anchor="middle" fill="${MUTED}">${escapeXml(spec.categories[i])}</text>`)
@@ -88,22 +88,25 @@ export function renderChartSvg(spec: ChartSpec): string {
   parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 92}" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
 
   // Data: stacked areas, then the band, then lines on top.
-  const baseline = new Array<number>(count).fill(0)
-  for (const s of spec.stacked) {
-    const top = s.values.map((v, i) => baseline[i] + v)
-    const upper = top.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
-    const lower = baseline.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`).reverse()
+  const levels = stackLevels(spec.stacked)
+  spec.stacked.forEach((s, k) => {
+    const upper = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][1]))}`)
+    const lower = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][0]))}`).reverse()
     parts.push(`<path data-series="${escapeXml(s.key)}" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${s.color}" fill-opacity="0.8" stroke="${s.color}" stroke-width="2"/>`)
-    top.forEach((v, i) => (baseline[i] = v))
-  }
+  })
   if (spec.band) {
     const upper = spec.band.high.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
     const lower = spec.band.low.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`).reverse()
-    parts.push(`<path data-series="band" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${spec.band.color}" fill-opacity="0.22" stroke="${spec.band.color}" stroke-opacity="0.6" stroke-width="2"/>`)
+    // Over the stack, light, with dashed edges: an envelope that leaves the stack readable beneath it.
+    parts.push(`<path data-series="band" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${spec.band.color}" fill-opacity="0.14" stroke="none"/>`)
+    for (const edge of [upper, [...lower].reverse()]) {
+      parts.push(`<path d="M${edge.join('L')}" fill="none" stroke="${spec.band.color}" stroke-width="2.5" stroke-dasharray="10 6"/>`)
+    }
   }
   for (const s of spec.lines) {
-    const pts = s.values.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
-    parts.push(`<path data-series="${escapeXml(s.key)}" d="M${pts.join('L')}" fill="none" stroke="${s.color}" stroke-width="5"${s.dash === 'dash' ? ' stroke-dasharray="16 10"' : s.dash === 'dot' ? ' stroke-dasharray="4 7"' : ''} stroke-linejoin="round"/>`)
+    // A gap (null) starts a new sub-path, so the line breaks rather than dropping to 0.
+    const d = s.values.map((v, i) => (v === null ? '' : `${i === 0 || s.values[i - 1] === null ? 'M' : 'L'}${n(xAt(i))},${n(yAt(v))}`)).join('')
+    parts.push(`<path data-series="${escapeXml(s.key)}" d="${d}" fill="none" stroke="${s.color}" stroke-width="5"${dashArray(s.dash, 'line')} stroke-linejoin="round"/>`)
   }
   parts.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="${GRID}" stroke-width="2"/>`)
 
@@ -120,7 +123,13 @@ export function renderChartSvg(spec: ChartSpec): string {
   return parts.join('\n')
 }
 
-type LegendItem = { name: string; color: string; kind: 'area' | 'line' | 'dash' | 'dot' | 'band' }
+type LegendItem = { name: string; color: string; kind: 'area' | 'line' | 'band' | LineDash }
+
+/** SVG dash pattern of a line pattern, at plot or legend scale. */
+function dashArray(dash: LineDash | undefined, where: 'line' | 'legend'): string {
+  const patterns: Record<LineDash, [string, string]> = { dash: ['16 10', '9 5'], dot: ['4 7', '3 4'], dashdot: ['18 7 4 7', '9 3 2 3'] }
+  return dash ? ` stroke-dasharray="${patterns[dash][where === 'line' ? 0 : 1]}"` : ''
+}
 
 /** Legend entries top to bottom: lines first, then the stack from the top layer down (as it reads). */
 export function legendItems(spec: ChartSpec): LegendItem[] {
@@ -132,20 +141,28 @@ export function legendItems(spec: ChartSpec): LegendItem[] {
 
 function renderLegend(spec: ChartSpec): string {
   const items = legendItems(spec)
-  const maxRows = Math.floor((PLOT.bottom - LEGEND.top) / LEGEND.rowHeight)
-  const shown = items.length > maxRows ? [...items.slice(0, maxRows - 1), { name: `… ${items.length - maxRows + 1} more (see CSV)`, color: '#ffffff', kind: 'area' as const }] : items
+  const textWidth = LEGEND.width - LEGEND.swatch - 14
   const out = [`<g data-legend="true">`, `<text x="${LEGEND.left}" y="${LEGEND.top - 16}" font-size="26" font-weight="700" fill="${INK}">Legend</text>`]
-  shown.forEach((item, i) => {
-    const y = LEGEND.top + i * LEGEND.rowHeight
+  let y = LEGEND.top
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    const lines = wrapText(item.name, 24, textWidth, 2)
+    const height = LEGEND.rowHeight + (lines.length - 1) * 28
+    // Past the plot's bottom: say how many entries did not fit instead of clipping them.
+    if (y + height > PLOT.bottom + LEGEND.rowHeight && i < items.length - 1) {
+      out.push(`<text x="${LEGEND.left}" y="${y + 26}" font-size="24" fill="${MUTED}">… ${items.length - i} more (see the CSV)</text>`)
+      break
+    }
     const midY = y + LEGEND.rowHeight / 2
     if (item.kind === 'area' || item.kind === 'band') {
-      const opacity = item.kind === 'band' ? '0.3' : '0.85'
-      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${opacity}" stroke="${item.color}" stroke-width="2"/>`)
+      const band = item.kind === 'band'
+      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${band ? '0.2' : '0.85'}" stroke="${item.color}" stroke-width="2"${band ? ' stroke-dasharray="5 3"' : ''}/>`)
     } else {
-      out.push(`<line x1="${LEGEND.left}" x2="${LEGEND.left + LEGEND.swatch}" y1="${midY}" y2="${midY}" stroke="${item.color}" stroke-width="5"${item.kind === 'dash' ? ' stroke-dasharray="9 5"' : item.kind === 'dot' ? ' stroke-dasharray="3 4"' : ''}/>`)
+      out.push(`<line x1="${LEGEND.left}" x2="${LEGEND.left + LEGEND.swatch}" y1="${midY}" y2="${midY}" stroke="${item.color}" stroke-width="5"${dashArray(item.kind === 'line' ? undefined : item.kind, 'legend')}/>`)
     }
-    out.push(`<text x="${LEGEND.left + LEGEND.swatch + 14}" y="${midY + 9}" font-size="25" fill="${INK}">${escapeXml(fitText(item.name, 25, LEGEND.width - LEGEND.swatch - 14))}</text>`)
-  })
+    lines.forEach((line, k) => out.push(`<text x="${LEGEND.left + LEGEND.swatch + 14}" y="${midY + 9 + k * 28}" font-size="24" fill="${INK}">${escapeXml(line)}</text>`))
+    y += height
+  }
   out.push('</g>')
   return out.join('\n')
 }

@@ -1,4 +1,4 @@
-import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
+import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
 import type { ChartConfig, ReportOptions } from '../../shared/contract/export'
 import { buildChartSpec, quarterText, type ChartInputs, type ChartSpec, type Stamp } from './chart-spec'
 import { createEngine, type Engine } from './engine'
@@ -54,20 +54,17 @@ export const withoutMeasures = (doc: ScenarioDoc, keepOverrides = false): Scenar
 
 const hasOverrides = (doc: ScenarioDoc) => Object.keys(doc.overrides).length > 0
 
-/** Headline figures of one sector, as the app's KPI table shows them. */
+/** Headline figures of one sector, from the engine's `kpis` (as the app's headline and KPI table). */
 export function sectorKpi(scenario: string, result: EvalResult, economy: ChartConfig['economy'], sector: Sector, threshold: number): Kpi {
-  const series = result.economies[economy][sector]
-  let peakAt = 0
-  series.exposure.forEach((v, i) => {
-    if (v > series.exposure[peakAt]) peakAt = i
-  })
+  const k = kpis(result.economies[economy][sector], threshold, result.quarters)
   return {
     scenario,
     sector,
-    peak: series.exposure[peakAt] ?? 0,
-    peakQuarter: quarterText(result.quarters[peakAt] ?? ''),
-    quartersAbove: series.exposure.filter((v) => v > threshold).length,
-    peakCost: Math.max(0, ...series.cost)
+    peak: k.peakExposure,
+    // No quarter to name when exposure never rises above 0 (as the app's headline).
+    peakQuarter: k.peakExposure > 0 && k.peakQuarter ? quarterText(k.peakQuarter) : '—',
+    quartersAbove: k.quartersAbove,
+    peakCost: k.peakCost
   }
 }
 

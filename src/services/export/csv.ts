@@ -7,25 +7,25 @@ import { INDEX_UNIT, quarterText, type ChartSpec } from './chart-spec'
  */
 
 /** Quotes a field when it holds a comma, quote or line break. */
-export const csvField = (v: string | number) => {
-  const s = typeof v === 'number' ? String(v) : v
+export const csvField = (v: string | number | null) => {
+  const s = v === null ? '' : typeof v === 'number' ? String(v) : v
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-const toCsv = (rows: (string | number)[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+const toCsv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 
-/** The data behind one chart: one row per quarter, one column per drawn series (stack, lines, band). */
+/** The data behind one chart: one row per quarter, one column per drawn series (stack, lines, band); gaps empty. */
 export function chartCsv(spec: ChartSpec): string {
   const unit = ` (${spec.unit})`
   const header: string[] = ['Quarter']
-  const columns: number[][] = []
+  const columns: (number | null)[][] = []
   for (const s of spec.stacked) {
     header.push(`${s.name}${unit}`)
     columns.push(s.values)
   }
   if (spec.stacked.length > 0) {
     header.push(`Total of stack${unit}`)
-    columns.push(spec.categories.map((_, i) => spec.stacked.reduce((sum, s) => sum + s.values[i], 0)))
+    columns.push(spec.categories.map((_, i) => spec.stacked.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)))
   }
   for (const s of spec.lines) {
     header.push(`${s.name}${unit}`)

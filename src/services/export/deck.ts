@@ -1,7 +1,7 @@
 import PptxGenJS from 'pptxgenjs'
 import { SECTOR_LABELS } from '../../core'
 import { SIDE_COLORS } from '../../shared/palette'
-import { stampLines, type ChartSpec } from './chart-spec'
+import { stampLines, tickStep, type ChartSpec } from './chart-spec'
 import { fmt, type Kpi, type ReportContent } from './content'
 
 /**
@@ -88,21 +88,24 @@ function nativeChart(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: { x: n
   if (spec.stacked.length > 0) {
     groups.push({
       type: pptx.ChartType.area,
-      data: spec.stacked.map((s) => ({ name: s.name, labels, values: s.values })),
+      data: spec.stacked.map((s) => ({ name: s.name, labels, values: s.values.map((v) => v ?? 0) })),
       options: { barGrouping: 'stacked', chartColors: spec.stacked.map((s) => hex(s.color)), chartColorsOpacity: 85 }
     })
   }
   const solid = spec.lines.filter((s) => !s.dash)
   const dashed = spec.lines.filter((s) => s.dash === 'dash')
   const dotted = spec.lines.filter((s) => s.dash === 'dot')
-  const lineGroup = (series: ChartSpec['lines'], dash: 'solid' | 'dash' | 'sysDot' | 'sysDash'): PptxGenJS.IChartMulti => ({
+  const dashDot = spec.lines.filter((s) => s.dash === 'dashdot')
+  const lineGroup = (series: ChartSpec['lines'], dash: 'solid' | 'dash' | 'sysDot' | 'sysDash' | 'dashDot'): PptxGenJS.IChartMulti => ({
     type: pptx.ChartType.line,
-    data: series.map((s) => ({ name: s.name, labels, values: s.values })),
+    // A gap (null) is written as an empty point, which PowerPoint leaves blank.
+    data: series.map((s) => ({ name: s.name, labels, values: s.values as number[] })),
     options: { chartColors: series.map((s) => hex(s.color)), lineDash: dash, lineDataSymbol: 'none', lineSize: 2.5 }
   })
   if (solid.length > 0) groups.push(lineGroup(solid, 'solid'))
   if (dashed.length > 0) groups.push(lineGroup(dashed, 'dash'))
   if (dotted.length > 0) groups.push(lineGroup(dotted, 'sysDot'))
+  if (dashDot.length > 0) groups.push(lineGroup(dashDot, 'dashDot'))
   if (spec.band) {
     const band = spec.band
     groups.push(lineGroup([{ key: 'p10', name: 'P10', color: band.color, values: band.low }, { key: 'p90', name: 'P90', color: band.color, values: band.high }], 'sysDash'))
@@ -124,9 +127,9 @@ function nativeChart(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: { x: n
     catAxisTitle: spec.xTitle,
     catAxisTitleFontSize: 13,
     catAxisTitleColor: INK,
-    valAxisMinVal: 0,
+    valAxisMinVal: spec.yMin,
     valAxisMaxVal: spec.yMax,
-    valAxisMajorUnit: spec.yMax / 5,
+    valAxisMajorUnit: tickStep(spec.yMax - spec.yMin),
     valAxisLabelFontFace: FONT,
     valAxisLabelFontSize: 12,
     valAxisLabelColor: MUTED,

@@ -1,6 +1,4 @@
-import { evaluate, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
-import { attribute, type Attribution } from '../../core/analysis/attribution'
-import { simulate, type SimulationResult } from '../../core/analysis/uncertainty'
+import { attribute, evaluate, simulate, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { shortMeasureLabel } from '../../shared/measure-label'
 import { MEASURE_COLORS } from '../../shared/palette'
@@ -16,7 +14,7 @@ export type Engine = {
   band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[] } | null
   /** Exposure split by measure: one entry per catalogue measure, with its legend colour and short label. */
   attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): { key: string; name: string; color: string; values: number[] }[] | null
-  /** Version of the model (measures catalogue) stamped on exports. */
+  /** Version of the model stamped on exports: the measures catalogue version (the engine has none of its own). */
   version(model: Model): string
 }
 
@@ -52,6 +50,6 @@ export function createEngine(): Engine {
         values: split.byMeasure[m.id] ?? zeros
       }))
     },
-    version: (model) => `catalogue ${model.catalogueVersion}`
+    version: (model) => model.catalogueVersion
   }
 }

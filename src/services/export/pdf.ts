@@ -35,7 +35,10 @@ export const chromiumPdfPrinter: PdfPrinter = async ({ html, footerTemplate }) =
   }
   let playwright: typeof import('playwright-core')
   try {
-    playwright = await import('playwright-core')
+    // A computed specifier keeps bundlers from packing playwright-core into the desktop build, which prints
+    // with Electron instead; the web host and the CLI run from node_modules where it is installed.
+    const specifier = 'playwright-core'
+    playwright = (await import(/* @vite-ignore */ specifier)) as typeof import('playwright-core')
   } catch {
     throw new PdfUnavailableError('PDF export needs the playwright-core package (npm install). The slide deck works without it.')
   }

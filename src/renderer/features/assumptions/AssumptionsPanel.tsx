@@ -46,6 +46,14 @@ export function AssumptionsPanel({ assumptions, overrides, onEdit }: Props) {
       )}
       <div className="assumptions-scroll">
         <table className="assumption-table">
+          <colgroup>
+            <col className="c-label" />
+            <col className="c-value" />
+            <col className="c-base" />
+            <col className="c-conf" />
+            <col />
+            <col className="c-reset" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Assumption</th>
@@ -110,9 +118,11 @@ const AssumptionRow = memo(function AssumptionRow({ a, override, onEdit }: { a: 
       <td>
         <span className={`confidence c-${a.confidence}`}>{CONFIDENCE_LABELS[a.confidence]}</span>
       </td>
-      <td className="source" title={a.source}>
-        {a.source}
-        <span className="hint"> ({a.year})</span>
+      <td title={a.source}>
+        <div className="source">
+          {a.source}
+          <span className="hint"> ({a.year})</span>
+        </div>
       </td>
       <td>
         {overridden && (

@@ -1,11 +1,10 @@
-import { useMemo } from 'react'
-import { SECTORS, type Economy, type EvalResult, type Sector } from '../../../core'
+import { SECTORS, kpis, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
 import { useStable } from '../../state/use-stable'
 import type { Marker } from '../timeline/timeline-model'
 import { channelChart, measureChart, niceCeiling, niceFloor, rowsMax, type Attribution, type Band, type ChartData, type MeasureLabel } from './chart-series'
 import { ChartLegend, mergeSeries } from './ChartLegend'
 import { ExposureChart, type ChartOptions } from './ExposureChart'
-import { headline } from './headline'
+import { toHeadline } from './headline'
 
 export type SectorInputs = {
   result: EvalResult
@@ -51,14 +50,14 @@ export function ChartsArea(props: Props) {
   return (
     <>
       <ChartLegend series={series} showBaseline={options.showBaseline} showModified={showModified} full={options.large} band={options.showBand} />
-      <section className="charts" aria-label="Exposure charts" id="charts" style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
+      <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
         {sectors.map((s, i) => (
           <SectorSlot
             key={s}
             sector={s}
             economy={economy}
             data={data[i]}
-            quarters={props.result.quarters}
+            kpis={kpis(props.result.economies[economy][s], threshold, props.result.quarters)}
             markers={markers}
             threshold={threshold}
             stacking={stacking}
@@ -75,7 +74,7 @@ type SlotProps = {
   sector: Sector
   economy: Economy
   data: ChartData
-  quarters: readonly string[]
+  kpis: Kpis
   markers: readonly Marker[]
   threshold: number
   stacking: 'channel' | 'measure'
@@ -83,13 +82,11 @@ type SlotProps = {
   showTable: boolean
 }
 
-function SectorSlot({ sector, economy, data, quarters, markers, threshold, stacking, options, showTable }: SlotProps) {
+function SectorSlot({ sector, economy, data, kpis: k, markers, threshold, stacking, options, showTable }: SlotProps) {
   const stableData = useStable(data)
   const yMax = niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows)))
   const yMin = niceFloor(stableData.min)
-  const totals = stableData.rows.map((r) => r.total)
-  const head = useStable(headline(totals, quarters, threshold))
-  const stableOptions = useMemo(() => options, [options.showBand, options.showBaseline, options.large]) // eslint-disable-line react-hooks/exhaustive-deps
+  const head = useStable(toHeadline(k, threshold))
   return (
     <ExposureChart
       sector={sector}
@@ -100,7 +97,7 @@ function SectorSlot({ sector, economy, data, quarters, markers, threshold, stack
       yMin={yMin}
       headline={head}
       stacking={stacking}
-      options={stableOptions}
+      options={options}
       showTable={showTable}
     />
   )

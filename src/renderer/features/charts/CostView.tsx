@@ -68,29 +68,31 @@ export const CostView = memo(function CostView({ economy, rows, markers, showBas
           </li>
         )}
       </ul>
-      <table className="visually-hidden" data-testid="table-cost">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Quarter</th>
-            {SECTORS.map((s) => (
-              <th scope="col" key={s}>
-                {SECTOR_LABELS[s]} (index 0–100)
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.quarter}>
-              <th scope="row">{r.quarter}</th>
+      <div className="visually-hidden">
+        <table data-testid="table-cost">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Quarter</th>
               {SECTORS.map((s) => (
-                <td key={s}>{r[s]?.toFixed(2)}</td>
+                <th scope="col" key={s}>
+                  {SECTOR_LABELS[s]} (index 0–100)
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.quarter}>
+                <th scope="row">{r.quarter}</th>
+                {SECTORS.map((s) => (
+                  <td key={s}>{r[s]?.toFixed(2)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 })

@@ -5,8 +5,9 @@ import { Modal } from '../../components/Modal'
 import { CompareChart, LineSample } from './CompareChart'
 import { KpiTable } from './KpiTable'
 import { InputDiffTable } from './InputDiffTable'
-import { compareSeries, overlayRows, sectorKpis, type Kpis } from './compare-model'
+import { compareSeries, overlayRows, sectorKpis, type SectorKpis } from './compare-model'
 import { diffInputs } from './input-diff'
+import { CompareExport } from '../export/CompareExport'
 
 /** One scenario in a comparison: what to call it and its document. */
 export type CompareItem = { label: string; doc: ScenarioDoc }
@@ -36,7 +37,7 @@ export function CompareView({ items, initialThreshold, onClose }: Props) {
     if ('error' in evaluated) return null
     const { results } = evaluated
     const rows = Object.fromEntries(SECTORS.map((s) => [s, overlayRows(results, economy, s)]))
-    const kpis = Object.fromEntries(SECTORS.map((s) => [s, results.map((r) => sectorKpis(r, economy, s, threshold))])) as Record<Sector, Kpis[]>
+    const kpis = Object.fromEntries(SECTORS.map((s) => [s, results.map((r) => sectorKpis(r, economy, s, threshold))])) as Record<Sector, SectorKpis[]>
     // One y-scale for all three charts, so sectors can be compared by eye too.
     const max = Math.max(10, ...results.flatMap((r) => SECTORS.flatMap((s) => r.economies[economy][s].exposure)))
     return { rows, kpis, yMax: Math.ceil(max / 10) * 10 }
@@ -64,6 +65,7 @@ export function CompareView({ items, initialThreshold, onClose }: Props) {
             </li>
           ))}
         </ul>
+        <CompareExport items={items} economy={economy} threshold={threshold} />
       </div>
       {view === null ? (
         <p className="field-error" role="alert">

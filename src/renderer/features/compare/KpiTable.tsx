@@ -1,10 +1,10 @@
 import { ECONOMY_LABELS, SECTOR_LABELS, SECTORS, type Economy, type Sector } from '../../../core'
-import type { CompareSeries, Kpis } from './compare-model'
+import type { CompareSeries, SectorKpis } from './compare-model'
 import { LineSample } from './CompareChart'
 
-type Props = { economy: Economy; series: CompareSeries[]; kpis: Record<Sector, Kpis[]>; threshold: number }
+type Props = { economy: Economy; series: CompareSeries[]; kpis: Record<Sector, SectorKpis[]>; threshold: number }
 
-/** Per sector and scenario: peak exposure and its quarter, quarters above the threshold, cost pressure. */
+/** Per sector and scenario: peak exposure and its quarter, quarters above the threshold, peak cost pressure (indices 0–100). */
 export function KpiTable({ economy, series, kpis, threshold }: Props) {
   return (
     <table className="compare-table kpi-table" data-testid="kpi-table">
@@ -17,7 +17,6 @@ export function KpiTable({ economy, series, kpis, threshold }: Props) {
           <th scope="col">Quarter of peak</th>
           <th scope="col">Quarters above {threshold}</th>
           <th scope="col">Peak cost pressure</th>
-          <th scope="col">Mean cost pressure</th>
         </tr>
       </thead>
       <tbody>
@@ -34,11 +33,10 @@ export function KpiTable({ economy, series, kpis, threshold }: Props) {
                 <th scope="row">
                   <LineSample s={s} /> {s.label}
                 </th>
-                <td>{k.peak.toFixed(1)}</td>
-                <td>{k.peakQuarter ?? '—'}</td>
-                <td>{k.above}</td>
+                <td>{k.peakExposure.toFixed(1)}</td>
+                <td>{k.peakLabel ?? '—'}</td>
+                <td>{k.quartersAbove}</td>
                 <td>{k.peakCost.toFixed(1)}</td>
-                <td>{k.meanCost.toFixed(1)}</td>
               </tr>
             )
           })

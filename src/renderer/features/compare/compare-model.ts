@@ -1,6 +1,5 @@
-import type { Economy, EvalResult, Sector } from '../../../core'
+import { kpis, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
 import { SCENARIO_COLORS } from '../../../shared/palette'
-import { headline, type Headline } from '../charts/headline'
 
 /**
  * Pure mappers for the comparison view: one chart per sector with a line per scenario, and the KPI
@@ -30,21 +29,11 @@ export function overlayRows(results: readonly EvalResult[], economy: Economy, se
   })
 }
 
-export type Kpis = Headline & {
-  /** Highest cost-pressure index over the horizon (0–100). */
-  peakCost: number
-  /** Mean cost-pressure index over the horizon (0–100). */
-  meanCost: number
-}
+/** What the KPI table shows for one scenario and sector: the core's KPIs, with the quarter as people read it. */
+export type SectorKpis = Kpis & { peakLabel: string | null }
 
-/** The figures a room reads out for one scenario and sector (same definitions as the workspace headline). */
-export function sectorKpis(result: EvalResult, economy: Economy, sector: Sector, threshold: number): Kpis {
-  const series = result.economies[economy][sector]
-  const cost = series.cost
-  const mean = cost.length ? cost.reduce((a, b) => a + b, 0) / cost.length : 0
-  return {
-    ...headline(series.exposure, result.quarters, threshold),
-    peakCost: Math.round(Math.max(0, ...cost) * 10) / 10,
-    meanCost: Math.round(mean * 10) / 10
-  }
+/** KPIs of one scenario and sector: the core's definitions, so the table matches the workspace headline. */
+export function sectorKpis(result: EvalResult, economy: Economy, sector: Sector, threshold: number): SectorKpis {
+  const k = kpis(result.economies[economy][sector], threshold, result.quarters)
+  return { ...k, peakLabel: k.peakQuarter ? k.peakQuarter.replace('-', ' ') : null }
 }

@@ -1,10 +1,14 @@
 import { memo, useState } from 'react'
 import { ECONOMY_LABELS, SECTOR_LABELS } from '../../../core'
 import type { ChartConfigInput, ChartFormat } from '../../../shared/contract'
-import { Modal } from '../../components/Modal'
+import { ExportDialog } from './ExportDialog'
 import { useExportRunner } from './use-export'
 
-type Props = { chart: ChartConfigInput }
+type Props = {
+  chart: ChartConfigInput
+  /** Text on the button where "Export" alone would be ambiguous (several charts' buttons side by side). */
+  visibleLabel?: string
+}
 
 type Choice = { label: string; format: ChartFormat; scale: 1 | 2; note: string }
 
@@ -20,7 +24,7 @@ const CHOICES: Choice[] = [
  * as configured now (sector, economy, stacking, band, reference, compared scenarios), with a legend and
  * the scenario stamp. Hidden outside an `ExportProvider`.
  */
-export const ChartExportButton = memo(function ChartExportButton({ chart }: Props) {
+export const ChartExportButton = memo(function ChartExportButton({ chart, visibleLabel }: Props) {
   const { run, busy, available } = useExportRunner()
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -39,11 +43,16 @@ export const ChartExportButton = memo(function ChartExportButton({ chart }: Prop
         onClick={() => {
           setError(null)
           setOpen(true)
-        }} aria-haspopup="dialog" aria-label={`Export ${name}`} title={`Export ${name}`}>
-        Export
+        }}
+        aria-haspopup="dialog"
+        // The accessible name starts with the visible text (WCAG "label in name").
+        aria-label={visibleLabel ? undefined : `Export ${name}`}
+        title={`Export ${name}`}
+      >
+        {visibleLabel ?? 'Export'}
       </button>
       {open && (
-        <Modal title={`Export ${name}`} onClose={() => setOpen(false)} className="export-dialog">
+        <ExportDialog title={`Export ${name}`} onClose={() => setOpen(false)}>
           <p className="export-what">
             {SECTOR_LABELS[chart.sector]}, {ECONOMY_LABELS[chart.economy ?? 'us']}, as shown now, with legend and the scenario stamp.
           </p>
@@ -63,7 +72,7 @@ export const ChartExportButton = memo(function ChartExportButton({ chart }: Prop
               {error}
             </p>
           )}
-        </Modal>
+        </ExportDialog>
       )}
     </>
   )

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ECONOMIES, ECONOMY_LABELS, type Economy } from '../../../core'
-import { Modal } from '../../components/Modal'
+import { ExportDialog } from './ExportDialog'
 import { printReport } from './print-report'
 import { useExportRunner } from './use-export'
 import { useExportSource } from './export-context'
@@ -10,6 +10,8 @@ type Props = {
   economy: Economy
   threshold: number
   band: boolean
+  /** Dialog title: "Export scenario", or "Export comparison" in the comparison view. */
+  title?: string
 }
 
 /**
@@ -68,7 +70,7 @@ export function ScenarioExportButton(props: Props) {
         Export…
       </button>
       {open && (
-        <Modal title="Export scenario" onClose={() => setOpen(false)} className="export-dialog">
+        <ExportDialog title={props.title ?? 'Export scenario'} onClose={() => setOpen(false)}>
           <fieldset className="export-options">
             <legend>Options</legend>
             <label>
@@ -122,7 +124,7 @@ export function ScenarioExportButton(props: Props) {
               {error}
             </p>
           )}
-        </Modal>
+        </ExportDialog>
       )}
     </>
   )

@@ -1,5 +1,5 @@
 import { Modal } from '../../components/Modal'
-import { SHORTCUTS } from './shortcuts'
+import { OTHER_SHORTCUTS, SHORTCUTS } from './shortcuts'
 
 /** The `?` overlay: every keyboard shortcut, from the same table the key handler uses. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -15,6 +15,14 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.action}>
+              <td>
+                <kbd>{s.keys}</kbd>
+              </td>
+              <td>{s.description}</td>
+            </tr>
+          ))}
+          {OTHER_SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
               <td>
                 <kbd>{s.keys}</kbd>
               </td>

@@ -15,6 +15,7 @@ describe('keyboard shortcuts', () => {
     expect(resolveShortcut(key('y', { ctrlKey: true }), slider, idle)).toBe('redo')
     expect(resolveShortcut(key('z', { ctrlKey: true }), text, idle)).toBeNull()
     expect(resolveShortcut(key('s', { ctrlKey: true }), text, idle)).toBe('save')
+    expect(resolveShortcut(key('S', { ctrlKey: true, shiftKey: true }), body, idle)).toBeNull()
   })
 
   it('starts presentation with F5, steps with arrows only while presenting, leaves with Esc', () => {

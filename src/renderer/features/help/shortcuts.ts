@@ -44,6 +44,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'help', keys: '?', description: 'Show or hide this list', where: 'always' }
 ]
 
+/** Keys handled by other features (the library), listed in the help overlay so it shows every key. */
+export const OTHER_SHORTCUTS: readonly { keys: string; description: string }[] = [
+  { keys: `Shift+${MOD}+S`, description: 'Save as a new scenario' },
+  { keys: `${MOD}+O`, description: 'Open the library' }
+]
+
 export type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }
 /** Where the key was pressed: text fields keep their own keys (typing, native undo, caret movement). */
 export type TargetLike = { tag: string; type?: string; editable?: boolean } | null
@@ -69,7 +75,7 @@ export function resolveShortcut(e: KeyLike, target: TargetLike, ctx: Context): S
   const mod = e.ctrlKey || e.metaKey
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
   if (mod && !e.altKey) {
-    if (key === 's') return 'save'
+    if (key === 's') return e.shiftKey ? null : 'save'
     if (isTextTarget(target)) return null
     if (key === 'y' || (key === 'z' && e.shiftKey)) return 'redo'
     if (key === 'z') return 'undo'

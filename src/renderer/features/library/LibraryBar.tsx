@@ -187,14 +187,23 @@ export function LibraryBar({ ws, api, threshold }: Props) {
         <span>Scenario name</span>
         <input value={ws.doc.name} onChange={(e) => ws.onEdit({ type: 'rename', name: e.target.value })} maxLength={200} />
       </label>
-      <span className={`dirty ${ws.dirty ? 'is-dirty' : ''}`} aria-live="polite" data-testid="save-state">
-        {ws.dirty ? 'Unsaved changes' : isOpen ? `Saved · v${ws.current.version}` : 'New, not saved'}
-        {ws.dirty && ws.draftSavedAt && (
-          <small className="draft-state" data-testid="draft-state">
-            draft kept {time(ws.draftSavedAt)}
-          </small>
+      <div className="save-state">
+        <span className={`dirty ${ws.dirty ? 'is-dirty' : ''}`} aria-live="polite" data-testid="save-state">
+          {ws.dirty ? 'Unsaved changes' : isOpen ? `Saved · v${ws.current.version}` : 'New, not saved'}
+        </span>
+        {ws.recovered ? (
+          <button type="button" className="small" onClick={ws.discardRecovered}>
+            Discard recovered
+          </button>
+        ) : (
+          ws.dirty &&
+          ws.draftSavedAt && (
+            <small className="draft-state" data-testid="draft-state">
+              draft kept {time(ws.draftSavedAt)}
+            </small>
+          )
         )}
-      </span>
+      </div>
       <button type="button" className="primary" onClick={() => void ws.save()} title={`Save (${MOD}+S)`}>
         Save
       </button>
@@ -207,11 +216,6 @@ export function LibraryBar({ ws, api, threshold }: Props) {
       <button type="button" disabled={!isOpen} onClick={() => ws.current.id && setOverlay({ kind: 'history', id: ws.current.id, name: ws.doc.name })} aria-haspopup="dialog">
         History…
       </button>
-      {ws.recovered && (
-        <button type="button" onClick={ws.discardRecovered}>
-          Discard recovered changes
-        </button>
-      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop .chokepoint.json files to import them

@@ -7,6 +7,7 @@ import { ScenarioDetails } from './ScenarioDetails'
 import { TrashList } from './TrashList'
 import { ExamplesList } from './ExamplesList'
 import { NO_FILTERS, useLibrarySearch, type Filters } from './use-library-search'
+import { dialogAutofocus } from './file-transfer'
 
 export type Notice = { kind: 'info' | 'error'; text: string; undo?: () => void } | null
 type Tab = 'scenarios' | 'examples' | 'trash'
@@ -134,7 +135,7 @@ export function LibraryDialog({ api, openId, notice, onNotice, refreshKey, actio
             <div className="library-filters">
               <label className="field grow">
                 <span>Search scenarios</span>
-                <input type="search" value={filters.query} onChange={(e) => set({ query: e.target.value })} placeholder="Name or notes" maxLength={200} autoFocus />
+                <input type="search" value={filters.query} onChange={(e) => set({ query: e.target.value })} placeholder="Name or notes" maxLength={200} ref={dialogAutofocus} />
               </label>
               <label className="field">
                 <span>Tag</span>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Modal } from '../../components/Modal'
+import { dialogAutofocus } from './file-transfer'
 
 type Props = {
   initialName: string
@@ -29,7 +30,7 @@ export function SaveAsDialog({ initialName, onSave, onClose }: Props) {
       >
         <label className="field">
           <span>New name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required autoFocus />
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required ref={dialogAutofocus} />
         </label>
         <label className="field">
           <span>Version label (optional)</span>

@@ -49,3 +49,12 @@ export function describeImport(r: Output<'scenario.importFile'>): string {
 
 /** True when a drag carries files (not text or a link being dragged around the page). */
 export const dragHasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
+
+/**
+ * Marks the control a dialog should focus when it opens. The native <dialog> focuses the element
+ * carrying the `autofocus` attribute when `showModal()` runs; React's `autoFocus` prop does not set the
+ * attribute (it focuses on mount, before the dialog opens and moves focus elsewhere).
+ */
+export const dialogAutofocus = (el: HTMLElement | null) => {
+  el?.setAttribute('autofocus', '')
+}

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs'
+import { Resvg } from '@resvg/resvg-js'
+import type { Download, Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { openLibrary } from './library-page'
+import { decodePng, hasColour, pixelStats, pngSize } from '../src/services/export/testing/png'
+import { readDeck, slideText } from '../src/services/export/testing/pptx'
+import { parseCsv } from '../src/services/export/testing/csv'
+
+/** Clicks an export choice and saves the download that follows; returns its bytes and suggested name. */
+async function download(page: Page, trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), trigger()])
+  // Kept in the test's output folder (test-results/…), where a person can open them after a run.
+  const path = test.info().outputPath((d as Download).suggestedFilename())
+  await d.saveAs(path)
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) }
+}
+
+/** The values the app shows for a sector (its data table: exposure total per quarter, 2 decimals). */
+async function shownTotals(page: Page, sector: string): Promise<number[]> {
+  return page.getByTestId(`table-${sector}`).locator('tbody td').evaluateAll((cells) => cells.map((c) => Number(c.textContent)))
+}
+
+async function exportChart(page: Page, sector: string, choice: string) {
+  await page.getByRole('button', { name: `Export ${sector} exposure chart` }).click()
+  const dialog = page.getByRole('dialog', { name: `Export ${sector} exposure chart` })
+  await expect(dialog).toBeVisible()
+  const file = await download(page, () => dialog.getByRole('button', { name: choice, exact: true }).click())
+  await expect(dialog).toBeHidden()
+  return file
+}
+
+test('export a chart as PNG (1× and 2×), SVG and CSV, as it is configured now', async ({ page, host }) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(host.url)
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible()
+
+  await page.screenshot({ path: test.info().outputPath('workspace.png') })
+  const png = await exportChart(page, 'Defense', 'PNG 1920×1080')
+  expect(png.name).toMatch(/_defense-exposure-us\.png$/)
+  expect(pngSize(png.bytes)).toEqual({ width: 1920, height: 1080 })
+  const img = decodePng(png.bytes)
+  expect(pixelStats(img).inked).toBeGreaterThan(0.03)
+  expect(pixelStats(img).colours).toBeGreaterThan(20)
+  expect(hasColour(img, '#1b1f24')).toBe(true)
+  await expect(page.getByTestId('export-status')).toContainText(`Downloaded ${png.name}`)
+
+  const png2 = await exportChart(page, 'Defense', 'PNG 3840×2160 (2×)')
+  expect(pngSize(png2.bytes)).toEqual({ width: 3840, height: 2160 })
+  expect(pixelStats(decodePng(png2.bytes)).inked).toBeGreaterThan(0.03)
+
+  const svg = await exportChart(page, 'Autos', 'SVG')
+  const text = svg.bytes.toString('utf8')
+  expect(new Resvg(text).width).toBe(1920) // parses as XML
+  // The browser's own XML parser too (a string expression: this config has no DOM typings).
+  const parsed = (await page.evaluate(
+    `(() => { const d = new DOMParser().parseFromString(${JSON.stringify(text)}, 'image/svg+xml'); return { error: d.querySelector('parsererror') !== null, title: d.querySelector('title')?.textContent ?? null, legend: d.querySelectorAll('[data-legend] text').length } })()`
+  )) as { error: boolean; title: string | null; legend: number }
+  expect(parsed).toEqual({ error: false, title: 'Autos — exposure, US & allies', legend: expect.any(Number) })
+  expect(parsed.legend).toBeGreaterThan(1)
+  expect(text).toContain('Scenario: ')
+  expect(text).toContain('Key assumptions:')
+
+  // The CSV holds the numbers the chart shows (the app rounds its table to 2 decimals).
+  const csv = await exportChart(page, 'Defense', 'CSV data')
+  const [header, ...rows] = parseCsv(csv.bytes.toString('utf8'))
+  expect(header[0]).toBe('Quarter')
+  const total = header.indexOf('Total of stack (index 0–100)')
+  expect(total).toBeGreaterThan(0)
+  const shown = await shownTotals(page, 'defense')
+  expect(rows).toHaveLength(shown.length)
+  rows.forEach((r, i) => expect(Math.abs(Number(r[total]) - shown[i])).toBeLessThanOrEqual(0.005 + 1e-9))
+
+  // Change the scenario: the next export follows what is on screen now.
+  const toggle = page.getByTestId('panel-beijing').getByRole('switch').first()
+  await toggle.click()
+  await expect.poll(() => shownTotals(page, 'defense')).not.toEqual(shown)
+  const after = await shownTotals(page, 'defense')
+  const csv2 = await exportChart(page, 'Defense', 'CSV data')
+  const rows2 = parseCsv(csv2.bytes.toString('utf8')).slice(1)
+  rows2.forEach((r, i) => expect(Math.abs(Number(r[total]) - after[i])).toBeLessThanOrEqual(0.005 + 1e-9))
+  expect(errors).toEqual([])
+})
+
+test('export the scenario: a deck with native charts holding the shown numbers, all series, and the PDF report', async ({ page, host }) => {
+  await page.goto(host.url)
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible()
+  const shown = { defense: await shownTotals(page, 'defense'), autos: await shownTotals(page, 'autos'), electronics: await shownTotals(page, 'electronics') }
+
+  const open = async () => {
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export scenario' })
+    await expect(dialog).toBeVisible()
+    return dialog
+  }
+  let dialog = await open()
+  await page.screenshot({ path: test.info().outputPath('export-dialog.png') })
+  const deck = await download(page, () => dialog.getByRole('button', { name: 'Slide deck (.pptx)' }).click())
+  expect(deck.name).toMatch(/_deck\.pptx$/)
+  const parsed = await readDeck(deck.bytes)
+  const texts = parsed.slides.map(slideText)
+  expect(texts[1]).toContain('Defense — exposure, US & allies')
+  expect(texts.some((t) => t.startsWith('Active measures'))).toBe(true)
+  expect(texts.some((t) => t.startsWith('Assumptions'))).toBe(true)
+  expect(parsed.charts).toHaveLength(3)
+  ;(['defense', 'autos', 'electronics'] as const).forEach((sector, i) => {
+    const areas = parsed.charts[i].series.filter((s) => s.kind === 'area')
+    const sums = shown[sector].map((_, t) => areas.reduce((acc, a) => acc + a.values[t], 0))
+    sums.forEach((v, t) => expect(Math.abs(v - shown[sector][t])).toBeLessThanOrEqual(0.005 + 1e-9))
+  })
+
+  dialog = await open()
+  const all = await download(page, () => dialog.getByRole('button', { name: 'All series (.csv)' }).click())
+  const [header, ...rows] = parseCsv(all.bytes.toString('utf8'))
+  const col = header.indexOf('US & allies | Autos | Exposure (index 0–100)')
+  expect(col).toBeGreaterThan(1)
+  rows.forEach((r, t) => expect(Math.abs(Number(r[col]) - shown.autos[t])).toBeLessThanOrEqual(0.005 + 1e-9))
+
+  dialog = await open()
+  await dialog.getByLabel('Economy').selectOption({ label: 'China' })
+  const pdf = await download(page, () => dialog.getByRole('button', { name: 'PDF report' }).click())
+  expect(pdf.name).toMatch(/_report\.pdf$/)
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-')
+  expect((pdf.bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(6)
+})
+
+test('export a comparison: deck with a comparison slide per sector and the KPI table, and an overlay chart', async ({ page, host }) => {
+  // Two scenarios in the library: the default one, and the same with every measure off.
+  await page.goto(host.url)
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible()
+  await page.getByLabel('Scenario name').fill('Alpha')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('status')).toContainText('Saved “Alpha”')
+  const switches = page.getByTestId('panel-beijing').getByRole('switch')
+  for (const s of await switches.all()) if (await s.isChecked()) await s.click()
+  await page.getByLabel('Scenario name').fill('Beta')
+  await page.keyboard.press(process.platform === 'darwin' ? 'Meta+Shift+s' : 'Control+Shift+s')
+  const saveAs = page.getByRole('dialog', { name: 'Save as a new scenario' })
+  await saveAs.getByLabel('New name').fill('Beta')
+  await saveAs.getByRole('button', { name: 'Save as new' }).click()
+  await expect(page.getByRole('status')).toContainText('Saved “Beta”')
+
+  const library = await openLibrary(page)
+  await library.getByLabel('Select Alpha').check()
+  await library.getByLabel('Select Beta').check()
+  await library.getByRole('button', { name: 'Compare selected' }).click()
+  const compare = page.getByRole('dialog', { name: 'Compare 2 scenarios' })
+  await expect(compare).toBeVisible()
+  const labels = await compare.getByRole('list', { name: 'Scenarios compared' }).locator('li').allTextContents()
+
+  await page.screenshot({ path: test.info().outputPath('compare-view.png') })
+  await compare.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export comparison' })
+  await expect(dialog).toBeVisible()
+  const deck = await download(page, () => dialog.getByRole('button', { name: 'Slide deck (.pptx)' }).click())
+  const parsed = await readDeck(deck.bytes)
+  const texts = parsed.slides.map(slideText)
+  expect(texts.filter((t) => /— exposure, US & allies: comparison/.test(t))).toHaveLength(3)
+  expect(texts[texts.length - 1]).toContain('Comparison: key figures')
+  // Sector charts first, then the three comparison charts: one line per scenario, under the labels shown.
+  expect(parsed.charts).toHaveLength(6)
+  expect(parsed.charts[3].series.map((s) => s.name)).toEqual(labels.map((l) => l.trim()))
+
+  const chart = await download(page, async () => {
+    await compare.getByRole('button', { name: 'Defense chart…' }).click()
+    await page.getByRole('dialog', { name: 'Export Defense exposure chart' }).getByRole('button', { name: 'SVG', exact: true }).click()
+  })
+  expect(chart.name).toMatch(/_defense-exposure-us-comparison\.svg$/)
+  const svg = chart.bytes.toString('utf8')
+  expect(svg).toContain('Defense — exposure, US &amp; allies: comparison')
+  for (const l of labels) expect(svg).toContain(`>${l.trim()}<`)
+})

@@ -1,0 +1,153 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { checkScenario, evaluate, loadModel, parseScenarioDoc, simulate, type Model } from '../core/index'
+import { toCsv, toJson, type Run } from './format'
+
+/**
+ * `chokepoint` command line: run scenario files through the engine, or validate them.
+ *   npx tsx src/cli/index.ts run <scenario.json|dir> [--format csv|json] [--samples N] [--out FILE]
+ *   npx tsx src/cli/index.ts validate <file>
+ * The only part of the model work that touches the file system.
+ */
+export type Io = { stdout: (s: string) => void; stderr: (s: string) => void }
+
+/** Help text printed by `chokepoint help` and on usage errors. */
+export const USAGE = `Usage:
+  chokepoint run <scenario.json|directory> [--format csv|json] [--samples N] [--out FILE]
+  chokepoint validate <scenario.json>
+  chokepoint export <scenario.json|directory> --format pptx|pdf|png|svg|csv --out FILE|FOLDER   (see: export --help)
+
+run       evaluates one scenario file, or every *.json file in a directory, and prints the series
+          (CSV by default; units in the headers). --samples N adds Monte Carlo P10/P50/P90 bands
+          (seeded by each scenario's seed). --out writes to FILE instead of standard output.
+validate  explains what is wrong with a scenario file (exit code 1 if anything is).
+`
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** Load the shipped model from resources/data (relative to the repository root). */
+export const loadShippedModel = (root = REPO_ROOT): Model =>
+  loadModel(
+    JSON.parse(readFileSync(join(root, 'resources', 'data', 'measures.json'), 'utf8')),
+    JSON.parse(readFileSync(join(root, 'resources', 'data', 'assumptions.json'), 'utf8'))
+  )
+
+type Parsed = { command: string | undefined; positional: string[]; flags: Map<string, string> }
+
+const parseArgs = (argv: readonly string[]): Parsed => {
+  const positional: string[] = []
+  const flags = new Map<string, string>()
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string
+    if (a.startsWith('--')) {
+      const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined]
+      const v = inline ?? argv[i + 1]
+      if (inline === undefined) i++
+      flags.set(k, v ?? '')
+    } else positional.push(a)
+  }
+  return { command: positional.shift(), positional, flags }
+}
+
+class CliError extends Error {}
+
+/** Read and parse a scenario file; throws CliError listing every problem with its path. */
+const readScenario = (model: Model, file: string) => {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new CliError(`${file}: ${e instanceof SyntaxError ? `not valid JSON (${e.message})` : (e as Error).message}`)
+  }
+  const parsed = parseScenarioDoc(json)
+  if (!parsed.ok) throw new CliError([`${file}: invalid scenario`, ...parsed.errors.map((x) => `  ${x.path || '(document)'}: ${x.message}`)].join('\n'))
+  const issues = checkScenario(model, parsed.doc)
+  return { doc: parsed.doc, upgradedFrom: parsed.upgradedFrom, issues }
+}
+
+const scenarioFiles = (target: string): string[] => {
+  let st
+  try {
+    st = statSync(target)
+  } catch {
+    throw new CliError(`${target}: no such file or directory`)
+  }
+  if (!st.isDirectory()) return [target]
+  const files = readdirSync(target).filter((f) => f.endsWith('.json')).sort().map((f) => join(target, f))
+  if (files.length === 0) throw new CliError(`${target}: no .json scenario files in this directory`)
+  return files
+}
+
+const run = (p: Parsed, io: Io, model: Model): number => {
+  const target = p.positional[0]
+  if (!target) throw new CliError('run: give a scenario file or a directory')
+  const format = p.flags.get('format') ?? 'csv'
+  if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, not "${format}"`)
+  const samplesRaw = p.flags.get('samples')
+  const samples = samplesRaw === undefined ? 0 : Number(samplesRaw)
+  if (!Number.isInteger(samples) || samples < 0 || samples > 100_000) throw new CliError(`--samples must be a whole number 0–100000, not "${samplesRaw}"`)
+  const runs: Run[] = scenarioFiles(target).map((file) => {
+    const { doc, issues } = readScenario(model, file)
+    for (const i of issues) io.stderr(`warning: ${file}: ${i.path}: ${i.message}\n`)
+    return { file: basename(file), name: doc.name, result: evaluate(model, doc), bands: samples > 0 ? simulate(model, doc, { samples }) : null }
+  })
+  const text = format === 'csv' ? toCsv(runs) : toJson(runs, { datasetVersion: model.datasetVersion, catalogueVersion: model.catalogueVersion })
+  const out = p.flags.get('out')
+  if (out) {
+    writeFileSync(out, text)
+    io.stderr(`wrote ${runs.length} scenario${runs.length === 1 ? '' : 's'} to ${out}\n`)
+  } else io.stdout(text)
+  return 0
+}
+
+const validate = (p: Parsed, io: Io, model: Model): number => {
+  const file = p.positional[0]
+  if (!file) throw new CliError('validate: give a scenario file')
+  const { doc, upgradedFrom, issues } = readScenario(model, file)
+  if (issues.length > 0) {
+    io.stderr([`${file}: problems against dataset ${model.datasetVersion}`, ...issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n') + '\n')
+    return 1
+  }
+  const note = upgradedFrom === null ? '' : ` (upgraded from format version ${upgradedFrom}; save it again to keep the upgrade)`
+  io.stdout(`OK: "${doc.name}" — ${doc.measures.length} measures, ${doc.horizon.quarters} quarters from ${doc.horizon.start}${note}\n`)
+  return 0
+}
+
+/** Entry point with injected argv and output, for tests. Resolves to the process exit code. */
+export const main = async (argv: readonly string[], io: Io, model?: Model): Promise<number> => {
+  if (argv[0] === 'export') {
+    // Loaded on demand: the export command pulls in the services layer (PPTX/PDF/PNG builders).
+    const { exportCommand } = await import('./export-command')
+    return exportCommand(argv.slice(1), { out: (l) => io.stdout(`${l}\n`), err: (l) => io.stderr(`${l}\n`) })
+  }
+  const p = parseArgs(argv)
+  if (p.command === undefined || p.command === 'help' || p.flags.has('help')) {
+    io.stdout(USAGE)
+    return p.command === undefined ? 2 : 0
+  }
+  try {
+    const m = model ?? loadShippedModel()
+    if (p.command === 'run') return run(p, io, m)
+    if (p.command === 'validate') return validate(p, io, m)
+    io.stderr(`unknown command "${p.command}"\n\n${USAGE}`)
+    return 2
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // `… | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+  void main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }).then((code) => {
+    process.exitCode = code
+  })
+}

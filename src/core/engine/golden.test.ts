@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { allOff, always, scenarioWith, shippedModel } from '../testing/fixtures'
+import { evaluate } from './evaluate'
+import { ECONOMIES, SECTORS } from './types'
+
+/**
+ * Golden cases: a few exact numbers derived by hand from the equations in docs/MODEL.md and the
+ * shipped dataset (2026.11.1). If one of these moves, either the dataset or an equation changed —
+ * update the derivation in the comment together with the number.
+ */
+const model = shippedModel()
+
+describe('golden cases', () => {
+  it('every measure off ⇒ zero exposure and zero cost (no structural exposure in this dataset)', () => {
+    const r = evaluate(model, allOff(model))
+    for (const e of ECONOMIES) for (const s of SECTORS) {
+      expect(Math.max(...r.economies[e][s].exposure)).toBe(0)
+      expect(Math.max(...r.economies[e][s].cost)).toBe(0)
+    }
+  })
+
+  it('a 100-point add-on tariff alone: China electronics exposure in 2025-Q1 = 5.791630850986908', () => {
+    // Tariff cell is unbuffered, so exposure = 100·crit·σ·loss·(1 − φ):
+    //   crit-cn-electronics-tariffs = 0.6, cn-us-export-share-electronics σ = 0.2,
+    //   loss = ε·ln((1 + τ0 + 1.00)/(1 + τ0)) = 1·ln(2.47/1.47) = 0.518982…,
+    //   φ after one quarter = 0.2·(1 − e^(−1/4))/(1 − e^(−1)) = 0.069993… (tariff-diversion-4q = 0.2).
+    const doc = scenarioWith(model, { 'us-tariff-additional': always('2025-01-01', { rate: 100, scope: 100 }) }, allOff(model))
+    const r = evaluate(model, doc)
+    expect(r.economies.cn.electronics.exposure[0]).toBeCloseTo(5.791630850986908, 12)
+    expect(r.economies.cn.electronics.byChannel.tariffs[0]).toBeCloseTo(5.791630850986908, 12)
+  })
+
+  it('No. 18 alone: 2025-Q2 China magnet exports index = 1.08·36.25/91 = 0.43021978…', () => {
+    // Effective 4 Apr: 3/91 of Q2 is uncontrolled. Applications from 4 Apr run at the initial 25%
+    // for 9 weeks and arrive 4 weeks later, i.e. over the last 60/91 of Q2; steady-rate arrivals
+    // start only in Q3. cleared = 3/91 + 0.25·60/91 = 18/91; κ = 0.75; trend 1.08 for 2025:
+    //   index = 1.08·(1 − 0.75·(1 − 18/91)) = 1.08·36.25/91.
+    const doc = scenarioWith(model, { 'cn-mofcom-18': always('2025-04-04') }, allOff(model))
+    const r = evaluate(model, doc)
+    expect(r.diagnostics.magnetExportsIndex.global[1]).toBeCloseTo((1.08 * 36.25) / 91, 12)
+  })
+})

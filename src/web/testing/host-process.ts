@@ -1,0 +1,94 @@
+// Test and benchmark support: runs the real web host (`tsx src/web/cli.ts`) as its own process.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..')
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+const CLI = join(ROOT, 'src', 'web', 'cli.ts')
+
+export type HostProcess = {
+  port: number
+  token: string
+  origin: string
+  child: ChildProcess
+  /** Everything the host printed so far (stdout and stderr). */
+  output: () => string
+  /** Resolves with the exit code (or signal name) once the process is gone. */
+  exited: Promise<number | string>
+  stop: () => Promise<number | string>
+}
+
+export type HostOptions = {
+  dataDir: string
+  /** A folder with an index.html; defaults to a stub written into `<dataDir>/../renderer-stub`. */
+  rendererDir?: string
+  args?: string[]
+  env?: Record<string, string>
+  /** Run as this user (root only): e.g. to test a read-only data folder, which root itself could still write. */
+  uid?: number
+}
+
+/** A minimal renderer folder, so the host runs before (or without) a renderer build. */
+export function stubRenderer(dir: string): string {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Chokepoint</title>')
+  chmodSync(dir, 0o755)
+  return dir
+}
+
+function launch(options: HostOptions) {
+  const rendererDir = options.rendererDir ?? stubRenderer(join(options.dataDir, '..', 'renderer-stub'))
+  const child = spawn(process.execPath, [TSX, CLI, ...(options.args ?? [])], {
+    cwd: ROOT,
+    env: { ...process.env, CHOKEPOINT_DATA_DIR: options.dataDir, CHOKEPOINT_PORT: '0', CHOKEPOINT_RENDERER_DIR: rendererDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {})
+  })
+  let output = ''
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()))
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()))
+  const exited = new Promise<number | string>((r) => child.once('exit', (code, signal) => r(code ?? signal ?? -1)))
+  return { child, output: () => output, exited }
+}
+
+/** Starts the host and resolves once it printed its URL (rejects with its output if it exits first). */
+export async function startHostProcess(options: HostOptions, timeoutMs = 30_000): Promise<HostProcess> {
+  const { child, output, exited } = launch(options)
+  const url = await new Promise<URL>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs)
+    const look = () => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output())
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(new URL(m[1]))
+      }
+    }
+    child.stdout?.on('data', look)
+    void exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`web host exited (${code}):\n${output()}`))
+    })
+  })
+  return {
+    port: Number(url.port),
+    token: url.searchParams.get('token') ?? '',
+    origin: url.origin,
+    child,
+    output,
+    exited,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      return exited
+    }
+  }
+}
+
+/** Runs the host expecting it to refuse to start; resolves with its exit code and output. */
+export async function runHostToExit(options: HostOptions, timeoutMs = 30_000): Promise<{ code: number | string; output: string }> {
+  const { child, output, exited } = launch(options)
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const code = await exited
+  clearTimeout(timer)
+  return { code, output: output() }
+}
