@@ -52,14 +52,22 @@ async function startHost(dataDir) {
  * `#charts` (the three sector charts and nothing that ticks), then alternate real mouse clicks between
  * `targets[0]` and `targets[1]` and time click → first paint of the target state.
  */
-async function measure(page, targets, n, warmup) {
+async function measure(page, targets, n, warmup, calibQuietMs = 300) {
   const at = (i) => page.mouse.click(targets[i].x, targets[i].y)
   // Two positions (a slider): start from the first, so the states alternate 0, 1, 0, …; a toggle needs nothing.
   if (targets[0] !== targets[1]) await at(0)
-  const snapshot = (i) => page.evaluate(async ([i, q]) => { await __probe.settle(q); __probe.sigs[i] = __probe.sig() }, [i, 300])
+  const snapshot = (i) => page.evaluate(async ([i, q]) => { await __probe.settle(q); __probe.sigs[i] = __probe.sig() }, [i, calibQuietMs])
   await snapshot(0); await at(1); await snapshot(1); await at(0); await snapshot(2)
   const calib = await page.evaluate(() => ({ same: __probe.sigs[0] === __probe.sigs[2], differ: __probe.sigs[0] !== __probe.sigs[1] }))
-  if (!calib.same || !calib.differ) throw new Error(`calibration failed: ${JSON.stringify(calib)}`)
+  if (!calib.same || !calib.differ) {
+    const diff = await page.evaluate(() => {
+      const [a, b] = [__probe.sigs[0], __probe.sigs[2]]
+      let i = 0
+      while (i < a.length && a[i] === b[i]) i++
+      return { at: i, a: a.slice(Math.max(0, i - 80), i + 80), b: b.slice(Math.max(0, i - 80), i + 80) }
+    })
+    throw new Error(`calibration failed: ${JSON.stringify(calib)}; the two settled states differ at ${JSON.stringify(diff)}`)
+  }
   const paths = await page.evaluate(() => document.querySelectorAll('#charts path').length)
   const samples = []
   for (let i = 0, state = 0; i < warmup + n; i++) {
@@ -102,7 +110,8 @@ async function measureApp() {
     // 2. Bands on: click → the band of the new scenario painted (Monte Carlo in the worker).
     await page.getByRole('checkbox', { name: 'P10–P90 band' }).check()
     await page.waitForFunction(() => document.querySelectorAll('#charts .recharts-area-area').length > 0)
-    const b = await measure(page, toggle, N_BAND, 2)
+    // Calibration waits for 2 s of quiet: the band arrives a few hundred ms after the redraw.
+    const b = await measure(page, toggle, N_BAND, 2, 2000)
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`)
     return { toggle: t, slider: s, band: b }
   } finally {

@@ -26,7 +26,7 @@ test('compare three scenarios: overlaid lines per sector, key figures, and only 
   const headline = (await page.getByTestId('headline-defense').innerText()).replace(/\s+/g, ' ')
 
   const library = await openLibrary(page)
-  expect(await listedNames(page)).toEqual(['Escalation + allies', 'Escalation', 'Status quo'])
+  await expect.poll(() => listedNames(page)).toEqual(['Escalation + allies', 'Escalation', 'Status quo'])
   for (const name of ['Status quo', 'Escalation', 'Escalation + allies']) await library.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check()
   await library.getByRole('button', { name: 'Compare selected' }).click()
 

@@ -53,10 +53,11 @@ test('export a chart as PNG (1× and 2×), SVG and CSV, as it is configured now'
   const svg = await exportChart(page, 'Autos', 'SVG')
   const text = svg.bytes.toString('utf8')
   expect(new Resvg(text).width).toBe(1920) // parses as XML
-  // The browser's own XML parser too (a string expression: this config has no DOM typings).
-  const parsed = (await page.evaluate(
-    `(() => { const d = new DOMParser().parseFromString(${JSON.stringify(text)}, 'image/svg+xml'); return { error: d.querySelector('parsererror') !== null, title: d.querySelector('title')?.textContent ?? null, legend: d.querySelectorAll('[data-legend] text').length } })()`
-  )) as { error: boolean; title: string | null; legend: number }
+  // The browser's own XML parser too.
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
+    return { error: doc.querySelector('parsererror') !== null, title: doc.querySelector('title')?.textContent ?? null, legend: doc.querySelectorAll('[data-legend] text').length }
+  }, text)
   expect(parsed).toEqual({ error: false, title: 'Autos — exposure, US & allies', legend: expect.any(Number) })
   expect(parsed.legend).toBeGreaterThan(1)
   expect(text).toContain('Scenario: ')
@@ -116,6 +117,16 @@ test('export the scenario: a deck with native charts holding the shown numbers, 
   const col = header.indexOf('US & allies | Autos | Exposure (index 0–100)')
   expect(col).toBeGreaterThan(1)
   rows.forEach((r, t) => expect(Math.abs(Number(r[col]) - shown.autos[t])).toBeLessThanOrEqual(0.005 + 1e-9))
+
+  // Print report…: the report goes to the browser's own Print (print styles, no script), in a sandboxed frame.
+  dialog = await open()
+  await dialog.getByRole('button', { name: 'Print report…' }).click()
+  const frame = page.locator('iframe[data-testid="print-frame"]')
+  await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin allow-modals')
+  const srcdoc = (await frame.getAttribute('srcdoc')) ?? ''
+  expect(srcdoc).toContain('@page { size: A4 landscape')
+  expect(srcdoc).toContain('Active measures')
+  expect(srcdoc).not.toMatch(/<script/i)
 
   dialog = await open()
   await dialog.getByLabel('Economy').selectOption({ label: 'China' })

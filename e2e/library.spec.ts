@@ -33,7 +33,7 @@ test('save, rename, tag, search, duplicate, delete with undo, trash, history', a
   // Library: rename, notes and tags on the scenario that is open (the header follows).
   let library = await openLibrary(page)
   await expect(library.getByTestId('library-count')).toHaveText('2 scenarios')
-  expect(await listedNames(page)).toEqual(['Allied build-out', 'Tariff escalation'])
+  await expect.poll(() => listedNames(page)).toEqual(['Allied build-out', 'Tariff escalation'])
   await library.getByRole('button', { name: 'Allied build-out', exact: true }).click()
   const details = library.getByRole('region', { name: 'Allied build-out' })
   await details.getByLabel('Name').fill('Allied build-out, round 2')
@@ -46,7 +46,7 @@ test('save, rename, tag, search, duplicate, delete with undo, trash, history', a
   // Duplicate: a free name, same tags.
   await library.getByRole('region', { name: 'Allied build-out, round 2' }).getByRole('button', { name: 'Duplicate' }).click()
   await expect(library.getByTestId('library-notice')).toContainText('Duplicated “Allied build-out, round 2” as “Allied build-out, round 2 (2)”.')
-  expect(await listedNames(page)).toEqual(['Allied build-out, round 2 (2)', 'Allied build-out, round 2', 'Tariff escalation'])
+  await expect.poll(() => listedNames(page)).toEqual(['Allied build-out, round 2 (2)', 'Allied build-out, round 2', 'Tariff escalation'])
 
   // Search by name, filter by tag and by measure.
   const search = library.getByLabel('Search scenarios')
@@ -197,4 +197,36 @@ test('keyboard only: save, open the library, pick and open a scenario', async ({
   await page.keyboard.press('Enter')
   await expect(library).toBeHidden()
   await expect(page.getByRole('status')).toContainText('Opened “Keyboard”.')
+})
+
+test('bundled examples open from the library as new, unsaved scenarios', async ({ page, host }) => {
+  await ready(page, host)
+  const library = await openLibrary(page)
+  await library.getByRole('tab', { name: 'Examples' }).click()
+  const examples = library.getByRole('list', { name: 'Example scenarios' })
+  await expect(examples.locator('.row-name')).toContainText(['2025 as it happened'])
+  await examples.getByRole('button', { name: 'Open 2025 as it happened' }).click()
+  await expect(library).toBeHidden()
+  await expect(page.getByRole('status')).toContainText('Opened the example “2025 as it happened”. It is not in your library until you save it.')
+  await expect(page.getByLabel('Scenario name')).toHaveValue('2025 as it happened')
+  await expect(page.getByTestId('save-state')).toContainText('Unsaved changes')
+  await save(page, '2025 as it happened', 1)
+  await expect(page.getByTestId('save-state')).toHaveText('Saved · v1')
+})
+
+test('deleting the open scenario keeps the draft as unsaved; undo reattaches it', async ({ page, host }) => {
+  await ready(page, host)
+  await rename(page, 'Open one')
+  await save(page, 'Open one', 1)
+  const library = await openLibrary(page)
+  await library.getByRole('button', { name: 'Open one', exact: true }).click()
+  await library.getByRole('region', { name: 'Open one' }).getByRole('button', { name: 'Delete' }).click()
+  await expect(library.getByTestId('library-notice')).toContainText('Moved “Open one” to the trash.')
+  await expect(page.getByTestId('save-state')).toContainText('Unsaved changes')
+  await library.getByRole('button', { name: 'Undo' }).click()
+  await expect(library.getByTestId('library-notice')).toContainText('Restored “Open one”.')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved · v1')
+  await page.keyboard.press('Escape')
+  await toggle(page, beijing[0])
+  await save(page, 'Open one', 2)
 })

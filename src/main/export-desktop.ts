@@ -78,7 +78,18 @@ export function createElectronPdfPrinter(BrowserWindowCtor: WindowConstructor): 
     const file = join(dir, 'report.html')
     const win = new BrowserWindowCtor({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false }
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        spellcheck: false
+      }
     })
     try {
       await writeFile(file, html, 'utf8')

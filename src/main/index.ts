@@ -8,6 +8,8 @@ import { recover, recoveryAdvice } from '../services/backup-recovery'
 import { buildMenu } from './menu'
 import { createElectronPdfPrinter, createSaveFile } from './export-desktop'
 import { createSecureWindow, handleIpcCalls, lockDownAll } from './security'
+import { createOpenScenarioFiles } from './file-dialogs'
+import { choseToLeave, UNSAVED_CHANGES_PROMPT } from './unsaved-changes'
 import { recoveryDialog } from './storage-recovery'
 import { loadWindowState, saveWindowState } from './window-state'
 
@@ -60,7 +62,9 @@ function openServices(): Services | null {
     try {
       // Exports: native save dialog (last folder remembered) + atomic write; PDF through printToPDF.
       const saveFile = createSaveFile({ dialog, getWindow: () => win, dataDir, defaultFolder: app.getPath('documents') })
-      return createServices({ dataDir, runtime: 'electron', nativeBinding, saveFile, pdfPrinter: createElectronPdfPrinter(BrowserWindow) })
+      // Scenario import: native open dialog; the files' text is validated by the services like an upload.
+      const openScenarioFiles = createOpenScenarioFiles({ dialog, getWindow: () => win })
+      return createServices({ dataDir, runtime: 'electron', nativeBinding, saveFile, openScenarioFiles, pdfPrinter: createElectronPdfPrinter(BrowserWindow) })
     } catch (e) {
       const { options, choices } = recoveryDialog(recoveryAdvice(e, dbFile, { nativeBinding }), dataDir)
       const choice = choices[dialog.showMessageBoxSync(options)] ?? 'quit'
@@ -81,6 +85,10 @@ function createWindow() {
   win = createSecureWindow(BrowserWindow, { preload: join(import.meta.dirname, '../preload/index.cjs'), bounds: state.bounds })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => win?.show())
+  // Unsaved changes: the renderer's beforeunload blocks the close; ask, and let it go only if the person says so.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (win && choseToLeave(dialog.showMessageBoxSync(win, UNSAVED_CHANGES_PROMPT))) event.preventDefault()
+  })
   win.on('close', () => {
     if (win) saveWindowState(dataDir, { bounds: win.getNormalBounds(), maximized: win.isMaximized() })
   })

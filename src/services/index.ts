@@ -5,7 +5,7 @@ import { createDispatch, type Handlers, type Log } from './dispatch'
 import { createScenarioRepository } from './repositories/scenarios'
 import { createDraftRepository } from './repositories/drafts'
 import { readExamples, type Example } from './scenario-files-io'
-import { scenarioHandlers } from './handlers/scenarios'
+import { scenarioHandlers, type OpenScenarioFiles } from './handlers/scenarios'
 import { exportHandlers, type SaveFile } from './handlers/export'
 import { createExporter } from './export/exporter'
 import type { PdfPrinter } from './export/pdf'
@@ -23,6 +23,8 @@ export type ServicesOptions = {
   examplesDir?: string
   /** Desktop app: save dialog + atomic write for exports (absent: exports return their bytes). */
   saveFile?: SaveFile
+  /** Desktop app: native open dialog for importing scenario files (absent: the renderer sends file contents). */
+  openScenarioFiles?: OpenScenarioFiles
   /** Desktop app: Electron's printToPDF (absent: headless Chromium). */
   pdfPrinter?: PdfPrinter
 }
@@ -57,7 +59,15 @@ export function createServices(options: ServicesOptions) {
   // One handler map per feature, merged; `satisfies` fails the build if a contract method has no handler.
   const handlers = {
     'app.info': () => ({ appVersion: pkg.version, datasetVersion: model.datasetVersion, dataDir: options.dataDir, runtime: options.runtime }),
-    ...scenarioHandlers({ scenarios, drafts, model, clock, examples: () => (examples ??= readExamples(examplesDir, model, log)) }),
+    ...scenarioHandlers({
+      scenarios,
+      drafts,
+      model,
+      clock,
+      examples: () => (examples ??= readExamples(examplesDir, model, log)),
+      saveFile: options.saveFile,
+      openFiles: options.openScenarioFiles
+    }),
     ...exportHandlers(createExporter({ model, clock, appVersion: pkg.version, pdfPrinter: options.pdfPrinter }), options.saveFile)
   } satisfies Handlers
 

@@ -192,6 +192,22 @@ describe('files: export, import, examples', () => {
     expect(names((await call(s, 'scenario.search', {})).items)).toEqual(['Existing'])
   })
 
+  it('upgrades a document of an older format on import and says so', async () => {
+    const s = makeServices()
+    const current = doc('Prototype', {}, [m0])
+    // The prototype format (v0): no format marker or schema version, measures as { on, from, to }.
+    const v0 = {
+      name: 'Prototype',
+      horizon: current.horizon,
+      measures: current.measures.map((m) => ({ id: m.id, on: m.enabled, from: m.start, to: m.end, params: m.params, suspensions: m.suspensions })),
+      assumptions: {}
+    }
+    const r = await call(s, 'scenario.importFile', { files: [{ name: 'old.json', contents: JSON.stringify(v0) }] })
+    expect(r).toMatchObject({ upgraded: 1, imported: [{ name: 'Prototype', measures: [m0] }] })
+    const got = (await call(s, 'scenario.get', { id: r.imported[0].id })).doc
+    expect(got).toMatchObject({ format: 'chokepoint.scenario', schemaVersion: SCENARIO_SCHEMA_VERSION, measures: current.measures })
+  })
+
   it('lists the bundled examples that validate and skips a broken one', async () => {
     const examples = tempDir()
     mkdirSync(examples, { recursive: true })

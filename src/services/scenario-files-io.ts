@@ -1,13 +1,12 @@
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type { Model, ScenarioDoc } from '../core'
 import { FILE_EXTENSION, parseScenarioFile, ScenarioFileError } from './scenario-files'
 import type { Log } from './dispatch'
 
 /**
- * File-system side of portable scenario files: the bundled examples, atomic writes for exports, and
- * reading files a person picked in a native dialog. Plain Node (the desktop shell calls it), no electron.
+ * File-system side of portable scenario files: the bundled examples, and reading files a person picked
+ * in a native dialog. Plain Node (the desktop shell calls it), no electron.
  */
 
 export type Example = { id: string; doc: ScenarioDoc }
@@ -34,24 +33,6 @@ export function readExamples(dir: string, model: Model, log: Log): Example[] {
     }
   }
   return out
-}
-
-/** Writes `contents` to `file` so that it is either the old file or the whole new one: temp file, fsync, rename. */
-export function writeFileAtomic(file: string, contents: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fd = openSync(temp, 'wx', 0o644)
-  try {
-    writeSync(fd, contents)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  try {
-    renameSync(temp, file)
-  } catch (e) {
-    unlinkSync(temp)
-    throw e
-  }
 }
 
 /** Reads picked files for import; one too large is refused before it is read. */

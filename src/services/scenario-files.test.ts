@@ -83,6 +83,7 @@ describe('serializeScenarios / parseScenarioFile', () => {
     expect(failure('list.json', '[1,2,3]').message).toMatch(/not a Chokepoint scenario file \(it holds a list/)
     expect(failure('other.json', '{"format":"excel"}').message).toMatch(/its format is "excel"/)
     expect(failure('null.json', 'null').kind).toBe('format')
+    expect(failure('package.json', '{"name": "chokepoint", "version": "0.1.0"}').kind).toBe('format')
     // Prototype keys are just unexpected fields; nothing is polluted.
     const proto = failure('proto.json', `{"__proto__":{"polluted":true},${JSON.stringify(doc('P')).slice(1)}`)
     expect(proto.issues.some((i) => /__proto__/.test(i.message) || /__proto__/.test(i.path))).toBe(true)

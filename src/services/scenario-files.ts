@@ -81,7 +81,8 @@ export function parseScenarioFile(fileName: string, text: string, model: Model, 
     const shape = bundleShapeIssues(raw)
     if (shape.length > 0) throw invalid(file, shape)
     entries = (raw.scenarios as unknown[]).map((r, i) => ({ raw: r, prefix: `scenarios[${i}]` }))
-  } else if (isObject(raw) && (raw.format === SCENARIO_FORMAT || !has(raw, 'format'))) {
+  } else if (isObject(raw) && (raw.format === SCENARIO_FORMAT || (!has(raw, 'format') && Array.isArray(raw.measures)))) {
+    // No "format" at all: a document of the prototype format (v0) if it lists measures; parseScenarioDoc upgrades it.
     entries = [{ raw, prefix: '' }]
   } else {
     const found = isObject(raw) ? `its format is ${JSON.stringify(raw.format)?.slice(0, 60)}` : `it holds ${Array.isArray(raw) ? 'a list' : `a ${raw === null ? 'null' : typeof raw}`}`

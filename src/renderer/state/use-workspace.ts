@@ -139,6 +139,14 @@ export function useWorkspace(api: Api) {
       }
       setBaseline({ id: r.value.id, version: r.value.version, json: canonicalJson(toSave) })
       setRecovered(false)
+      // Saved: the recovery copy is obsolete now, not in a moment — a reload right after "Saved" must not
+      // offer it back. Chained behind any autosave still in flight, and awaited before saying "Saved".
+      const discarded = chain.current.then(async () => {
+        if ((await api.call('draft.discard', {})).ok) draftWritten.current = false
+      })
+      chain.current = discarded
+      await discarded
+      setDraftSavedAt(null)
       setStatus({ kind: 'info', text: `Saved “${r.value.name}” (version ${r.value.version}).` })
       return { saved: r.value }
     },
@@ -194,8 +202,15 @@ export function useWorkspace(api: Api) {
    * Keeps the draft in step when the library changes the open scenario (rename, notes, tags, restore):
    * the change applies to the draft and to what counts as saved, so other unsaved edits stay unsaved.
    */
+  const detached = useRef<Baseline | null>(null)
   const onLibraryChange = useCallback(
     (s: ScenarioSummary, savedDoc?: ScenarioDoc) => {
+      // The open scenario came back from the trash (undo): the draft belongs to it again.
+      if (baseline.id === null && detached.current?.id === s.id) {
+        const saved = { ...(JSON.parse(detached.current.json) as ScenarioDoc), name: s.name }
+        detached.current = null
+        return setBaseline({ id: s.id, version: s.version, json: canonicalJson(saved) })
+      }
       if (s.id !== baseline.id) return
       if (savedDoc) return load(savedDoc, { id: s.id, version: s.version, json: canonicalJson(savedDoc) })
       const meta = { name: s.name, notes: s.notes, tags: s.tags }
@@ -210,9 +225,10 @@ export function useWorkspace(api: Api) {
   const onLibraryDelete = useCallback(
     (id: string) => {
       if (id !== baseline.id) return
+      detached.current = baseline
       setBaseline({ id: null, version: null, json: canonicalJson(fresh()) })
     },
-    [baseline.id]
+    [baseline]
   )
 
   const onEdit = useCallback((e: Edit) => dispatch({ type: 'edit', edit: e }), [])

@@ -165,7 +165,7 @@ function sectorSlide(pptx: PptxGenJS, chart: ChartSpec, kpi: Kpi, c: ReportConte
 
 const headerCell = (text: string): Cell => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: ACCENT } } })
 
-function table(slide: Slide, rows: Cell[][], colW: number[], y = 1.5, fontSize = 11) {
+function table(slide: Slide, rows: Cell[][], colW: number[], y = 1.5, fontSize = 12) {
   slide.addTable(rows, { x: 0.5, y, w: colW.reduce((a, b) => a + b, 0), colW, fontFace: FONT, fontSize, color: INK, valign: 'top', border: { type: 'solid', pt: 0.75, color: BORDER }, margin: 0.05 })
 }
 

@@ -5,6 +5,10 @@ import type { DraftRepository } from '../repositories/drafts'
 import { RepoError, type ScenarioRepository } from '../repositories/scenarios'
 import { parseScenarioFile, ScenarioFileError, serializeScenarios } from '../scenario-files'
 import type { Example } from '../scenario-files-io'
+import type { SaveFile } from './export'
+
+/** Desktop app: lets the person pick scenario files in a native dialog; null when cancelled. */
+export type OpenScenarioFiles = () => Promise<{ name: string; contents: string }[] | null>
 
 type ScenarioMethods =
   | 'scenario.list' | 'scenario.search' | 'scenario.tags' | 'scenario.get' | 'scenario.save' | 'scenario.update'
@@ -19,6 +23,9 @@ export type ScenarioDeps = {
   /** The bundled examples, read lazily (first use) and kept. */
   examples: () => readonly Example[]
   clock: () => Date
+  /** Desktop app: the save dialog + atomic write shared with the other exports. */
+  saveFile?: SaveFile
+  openFiles?: OpenScenarioFiles
 }
 
 /** A file problem, as the error the caller sees (the message names what is wrong and where). */
@@ -26,7 +33,7 @@ const asRepoError = (e: unknown): unknown =>
   e instanceof ScenarioFileError ? new RepoError(e.kind === 'too_large' ? 'too_large' : 'invalid_input', e.message) : e
 
 /** Scenario library handlers: thin; the repositories do the work in transactions, scenario-files the checking. */
-export function scenarioHandlers({ scenarios, drafts, model, examples, clock }: ScenarioDeps) {
+export function scenarioHandlers({ scenarios, drafts, model, examples, clock, saveFile, openFiles }: ScenarioDeps) {
   return {
     'scenario.list': ({ query }) => ({ items: scenarios.list(query) }),
     'scenario.search': (input) => scenarios.search(input),
@@ -42,15 +49,22 @@ export function scenarioHandlers({ scenarios, drafts, model, examples, clock }: 
     'scenario.versions': ({ id }) => ({ items: scenarios.versions(id) }),
     'scenario.version': ({ id, version }) => scenarios.version(id, version),
     'scenario.restoreVersion': ({ id, version }) => scenarios.restoreVersion(id, version),
-    // `dialog` is honoured by the desktop shell, which wraps this method with a native save dialog.
-    'scenario.exportFile': ({ ids }) => ({ ...serializeScenarios(scenarios.getMany(ids), clock().toISOString()), count: ids.length, savedTo: null }),
-    'scenario.importFile': (input) => {
-      if (!('files' in input)) {
-        throw new RepoError('invalid_input', 'Choosing files in a dialog is only available in the desktop app; send the file contents instead.')
-      }
+    'scenario.exportFile': async ({ ids, dialog }) => {
+      const file = serializeScenarios(scenarios.getMany(ids), clock().toISOString())
+      // Desktop: the native save dialog; null when the person cancels. Web: the renderer downloads `contents`.
+      const savedTo = dialog && saveFile ? await saveFile({ fileName: file.fileName, mimeType: 'application/json', bytes: new TextEncoder().encode(file.contents) }) : null
+      return { ...file, count: ids.length, savedTo }
+    },
+    'scenario.importFile': async (input) => {
       try {
+        let files = 'files' in input ? input.files : null
+        if (!files) {
+          if (!openFiles) throw new RepoError('invalid_input', 'Choosing files in a dialog is only available in the desktop app; send the file contents instead.')
+          files = await openFiles()
+          if (files === null) return { imported: [], renamed: [], upgraded: 0, cancelled: true }
+        }
         // Every file is checked in full before anything is written: one bad file imports nothing.
-        const parsed = input.files.map((f) => ({ name: f.name, ...parseScenarioFile(f.name, f.contents, model, MAX_SCENARIO_FILE_CHARS) }))
+        const parsed = files.map((f) => ({ name: f.name, ...parseScenarioFile(f.name, f.contents, model, MAX_SCENARIO_FILE_CHARS) }))
         const docs = parsed.flatMap((p) => p.docs)
         const label = parsed.length === 1 ? `Imported from “${parsed[0].name}”` : `Imported from ${parsed.length} files`
         return { ...scenarios.insertMany(docs, label), upgraded: parsed.reduce((n, p) => n + p.upgraded, 0), cancelled: false }

@@ -100,7 +100,7 @@ export function createScenarioRepository(db: Database, now: () => Date) {
       `UPDATE scenarios SET name = @name, notes = @notes, tags = @tags, doc = @doc, schema_version = @schemaVersion,
        version = version + 1, updated_at = @now, deleted_at = NULL WHERE id = @id AND deleted_at IS NOT NULL`
     ),
-    trash: db.prepare<[], TrashRow>(`SELECT ${SUMMARY}, s.deleted_at FROM scenarios s WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC`),
+    trash: db.prepare<[number], TrashRow>(`SELECT ${SUMMARY}, s.deleted_at FROM scenarios s WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC LIMIT ?`),
     purgeAll: db.prepare(`DELETE FROM scenarios WHERE deleted_at IS NOT NULL`),
     purgeOne: db.prepare(`DELETE FROM scenarios WHERE id = ? AND deleted_at IS NOT NULL`),
     versions: db.prepare<[string], VersionRow>(
@@ -273,8 +273,9 @@ export function createScenarioRepository(db: Database, now: () => Date) {
       return { id, name: state.name }
     },
 
-    trash(): TrashItem[] {
-      return stmts.trash.all().map((r) => ({ ...toSummary(r), deletedAt: r.deleted_at }))
+    /** The most recently trashed scenarios (at most `limit`; emptying the trash removes all of them). */
+    trash(limit = 500): TrashItem[] {
+      return stmts.trash.all(limit).map((r) => ({ ...toSummary(r), deletedAt: r.deleted_at }))
     },
 
     /** Brings a scenario back from the trash, renamed to "Name (2)" if its name was taken meanwhile. */

@@ -116,8 +116,10 @@ export function LibraryDialog({ api, openId, notice, onNotice, refreshKey, actio
         </div>
       </div>
       {notice && (
-        <div className={`library-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined} aria-live="polite" data-testid="library-notice">
-          <p>{notice.text}</p>
+        <div className={`library-notice ${notice.kind}`} data-testid="library-notice">
+          <p role={notice.kind === 'error' ? 'alert' : undefined} aria-live="polite">
+            {notice.text}
+          </p>
           {notice.undo && (
             <button type="button" onClick={notice.undo}>
               Undo
