@@ -64,3 +64,26 @@ describe('migration 3: autosaved draft slot', () => {
     db.close()
   })
 })
+
+describe('migration 4: covering indexes for the live list', () => {
+  it('searches the live list from an index alone and drops lookups of trashed scenarios', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.pragma('foreign_keys = ON')
+    MIGRATIONS.slice(0, 3).forEach((m) => m.up(db))
+    const insert = db.prepare(`INSERT INTO scenarios (id, name, tags, doc, schema_version, version, created_at, updated_at, deleted_at) VALUES (?, ?, '["t"]', '{"measures":[{"id":"m","enabled":true}]}', 1, 1, 'now', ?, ?)`)
+    insert.run('live', 'Live', '2026-01-02', null)
+    insert.run('gone', 'Gone', '2026-01-01', 'trashed')
+    db.exec(`INSERT INTO scenario_tags VALUES ('live', 't'), ('gone', 't'); INSERT INTO scenario_measures VALUES ('live', 'm'), ('gone', 'm');`)
+    MIGRATIONS[3].up(db)
+    expect(db.prepare('SELECT scenario_id FROM scenario_tags').pluck().all()).toEqual(['live'])
+    expect(db.prepare('SELECT scenario_id FROM scenario_measures').pluck().all()).toEqual(['live'])
+    for (const [index, order] of [['scenarios_live_by_updated', 'updated_at DESC, id'], ['scenarios_live_by_name', 'name COLLATE NOCASE, id']]) {
+      const sql = `SELECT count(*) FROM scenarios s INDEXED BY ${index} WHERE s.deleted_at IS NULL AND (s.name LIKE '%i%' OR s.notes LIKE '%i%')`
+      expect(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' ')).toMatch(new RegExp(`COVERING INDEX ${index}`))
+      expect(db.prepare(sql).pluck().get()).toBe(1)
+      expect(db.prepare(`SELECT id FROM scenarios s INDEXED BY ${index} WHERE s.deleted_at IS NULL ORDER BY ${order}`).pluck().all()).toEqual(['live'])
+    }
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'scenarios_live_updated'`).pluck().get()).toBe(0)
+    db.close()
+  })
+})
