@@ -2,7 +2,7 @@
 // `npm run bench:ui`: the app's redraw latency after a measure toggle and after a slider move, measured with
 // the same probe and settings as the bare React + recharts baseline (../shared/bench/ui-baseline), in the
 // same run, alternating baseline and app; then the ratios. Also how long the P10–P90 band takes to follow.
-// Usage: npm run bench:ui   (env: N, WARMUP, QUIET_MS, ROUNDS, N_BAND, CHROMIUM_PATH, UI_BASELINE_DIR, OUT_JSON)
+// Usage: npm run bench:ui   (env: N, WARMUP, QUIET_MS, ROUNDS, N_BAND, ONLY_REDRAW, CHROMIUM_PATH, UI_BASELINE_DIR, OUT_JSON)
 // Printed figures are measurements, not pass/fail: read them against the load printed with them.
 /* global __probe, document */ // page.evaluate callbacks run in the browser
 import { spawn, spawnSync } from 'node:child_process'
@@ -57,7 +57,9 @@ async function measure(page, targets, n, warmup, calibQuietMs = 300) {
   // Two positions (a slider): start from the first, so the states alternate 0, 1, 0, …; a toggle needs nothing.
   if (targets[0] !== targets[1]) await at(0)
   const snapshot = (i) => page.evaluate(async ([i, q]) => { await __probe.settle(q); __probe.sigs[i] = __probe.sig() }, [i, calibQuietMs])
-  await snapshot(0); await at(1); await snapshot(1); await at(0); await snapshot(2)
+  const state = () => page.evaluate(() => [...document.querySelectorAll('input[type=range]')].map((r) => r.value).join(',') + ' / ' + [...document.querySelectorAll('[data-testid="table-defense"] td')].slice(0, 8).map((c) => c.textContent).join(' '))
+  const seen = []
+  await snapshot(0); seen.push(await state()); await at(1); await snapshot(1); seen.push(await state()); await at(0); await snapshot(2); seen.push(await state())
   const calib = await page.evaluate(() => ({ same: __probe.sigs[0] === __probe.sigs[2], differ: __probe.sigs[0] !== __probe.sigs[1] }))
   if (!calib.same || !calib.differ) {
     const diff = await page.evaluate(() => {
@@ -66,7 +68,7 @@ async function measure(page, targets, n, warmup, calibQuietMs = 300) {
       while (i < a.length && a[i] === b[i]) i++
       return { at: i, a: a.slice(Math.max(0, i - 80), i + 80), b: b.slice(Math.max(0, i - 80), i + 80) }
     })
-    throw new Error(`calibration failed: ${JSON.stringify(calib)}; the two settled states differ at ${JSON.stringify(diff)}`)
+    throw new Error(`calibration failed: ${JSON.stringify(calib)}; the two settled states differ at ${JSON.stringify(diff)}; defense values ${JSON.stringify(seen)}`)
   }
   const paths = await page.evaluate(() => document.querySelectorAll('#charts path').length)
   const samples = []
@@ -106,10 +108,18 @@ async function measureApp() {
     await page.getByRole('checkbox', { name: 'P10–P90 band' }).uncheck()
     await page.evaluate(probe, '#charts')
     const t = await measure(page, toggle, N, WARMUP)
+    await row.getByRole('switch').check() // an odd number of toggles leaves it off; the slider needs it on
+    // A slider changes its value on pointer down, before the click event the probe starts its clock on; so
+    // for the slider the clock starts at pointer down (a capture listener registered after the probe's).
+    await page.evaluate(() => {
+      let down = 0
+      addEventListener('pointerdown', () => { down = performance.now() }, true)
+      addEventListener('click', () => { if (down) __probe.t0 = down }, true)
+    })
     const s = await measure(page, slider, N, WARMUP)
+    if (process.env.ONLY_REDRAW) return { toggle: t, slider: s, band: t }
     // 2. Bands on: click → the band of the new scenario painted (Monte Carlo in the worker).
     await page.getByRole('checkbox', { name: 'P10–P90 band' }).check()
-    await page.waitForFunction(() => document.querySelectorAll('#charts .recharts-area-area').length > 0)
     // Calibration waits for 2 s of quiet: the band arrives a few hundred ms after the redraw.
     const b = await measure(page, toggle, N_BAND, 2, 2000)
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`)

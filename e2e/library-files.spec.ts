@@ -32,7 +32,7 @@ test('export two scenarios, import them into a fresh data dir: identical; drag a
   await toggle(page, MEASURES[MEASURES.length - 1])
   await saveAs(page, 'Export two')
 
-  let library = await openLibrary(page)
+  const library = await openLibrary(page)
   await library.getByRole('checkbox', { name: 'Select Export one', exact: true }).check()
   await library.getByRole('checkbox', { name: 'Select Export two', exact: true }).check()
   const downloading = page.waitForEvent('download')

@@ -31,7 +31,7 @@ test('save, rename, tag, search, duplicate, delete with undo, trash, history', a
   expect((await allScenarios(request, host)).map((s) => [s.name, s.version])).toEqual([['Allied build-out', 1], ['Tariff escalation', 2]])
 
   // Library: rename, notes and tags on the scenario that is open (the header follows).
-  let library = await openLibrary(page)
+  const library = await openLibrary(page)
   await expect(library.getByTestId('library-count')).toHaveText('2 scenarios')
   await expect.poll(() => listedNames(page)).toEqual(['Allied build-out', 'Tariff escalation'])
   await library.getByRole('button', { name: 'Allied build-out', exact: true }).click()

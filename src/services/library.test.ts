@@ -104,13 +104,19 @@ describe('trash', () => {
   it('deletes to the trash, undoes, renames on a clash, and empties for good (versions too)', async () => {
     const s = makeServices()
     const a = await call(s, 'scenario.save', { doc: doc('Gone') })
-    await call(s, 'scenario.save', { id: a.id, doc: doc('Gone', { notes: 'v2' }) })
+    await call(s, 'scenario.save', { id: a.id, doc: doc('Gone', { notes: 'v2', tags: ['doomed'] }, [m0]) })
+    expect((await call(s, 'scenario.tags', {})).items).toEqual([{ tag: 'doomed', count: 1 }])
     expect(await call(s, 'scenario.delete', { id: a.id })).toEqual({ id: a.id, name: 'Gone' })
     expect((await call(s, 'scenario.search', {})).total).toBe(0)
+    // Trashed scenarios leave the tag list and the tag/measure filters.
+    expect((await call(s, 'scenario.tags', {})).items).toEqual([])
+    expect((await call(s, 'scenario.search', { measure: m0 })).total).toBe(0)
     expect((await call(s, 'scenario.trash', {})).items).toMatchObject([{ id: a.id, name: 'Gone', version: 2 }])
     expect(await failure(s, 'scenario.save', { id: a.id, doc: doc('Gone') })).toMatchObject({ code: 'not_found', message: expect.stringMatching(/is in the trash/) })
 
     expect(await call(s, 'scenario.untrash', { id: a.id })).toMatchObject({ name: 'Gone', version: 2 })
+    expect((await call(s, 'scenario.tags', {})).items).toEqual([{ tag: 'doomed', count: 1 }])
+    expect((await call(s, 'scenario.search', { measure: m0 })).items.map((i) => i.name)).toEqual(['Gone'])
     await call(s, 'scenario.delete', { id: a.id })
     await call(s, 'scenario.save', { doc: doc('Gone') }) // the name is free while it is in the trash
     expect(await call(s, 'scenario.untrash', { id: a.id })).toMatchObject({ name: 'Gone (2)', version: 3 })

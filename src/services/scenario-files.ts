@@ -1,4 +1,4 @@
-import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, checkScenario, parseScenarioDoc, type Model, type ScenarioDoc } from '../core'
+import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, checkScenario, describeValue, parseScenarioDoc, type Model, type ScenarioDoc } from '../core'
 import type { Issue } from '../shared/result'
 import { jsonErrorOffset, lineColumn } from './scenario-files-json'
 
@@ -85,7 +85,7 @@ export function parseScenarioFile(fileName: string, text: string, model: Model, 
     // No "format" at all: a document of the prototype format (v0) if it lists measures; parseScenarioDoc upgrades it.
     entries = [{ raw, prefix: '' }]
   } else {
-    const found = isObject(raw) ? `its format is ${JSON.stringify(raw.format)?.slice(0, 60)}` : `it holds ${Array.isArray(raw) ? 'a list' : `a ${raw === null ? 'null' : typeof raw}`}`
+    const found = isObject(raw) ? `its format is ${describeValue(raw.format)}` : `it holds ${Array.isArray(raw) ? 'a list' : `a ${raw === null ? 'null' : typeof raw}`}`
     throw new ScenarioFileError(
       `${file} is not a Chokepoint scenario file (${found}; expected "${SCENARIO_FORMAT}" or "${BUNDLE_FORMAT}"). Nothing was imported.`,
       'format',

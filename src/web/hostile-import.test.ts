@@ -90,9 +90,8 @@ describe('hostile scenario files on import', () => {
   })
 
   it('a file whose format marker is nested a hundred thousand levels deep never crashes or writes', async () => {
-    // Today this surfaces as an internal error (the check stringifies the marker and runs out of stack);
-    // the boundary still answers cleanly, logs it, and writes nothing. See the issue noted in docs/SECURITY.md.
-    await refusedQuickly(importing(`{"format":${deep(100_000)}}`), ['invalid_input', 'internal'])
+    const r = await refusedQuickly(importing(`{"format":${deep(100_000)}}`), 'invalid_input')
+    expect(r.error.message).toMatch(/not a Chokepoint scenario file \(its format is an array/)
   })
 
   it('after all of it: the library is unchanged, no prototype polluted, and a good file still imports', async () => {

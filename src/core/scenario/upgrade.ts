@@ -1,4 +1,5 @@
 import { formatPath } from '../model/load-model'
+import { checkShape, describeValue } from './shape-guard'
 import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, scenarioDocSchema, type ScenarioDoc } from './schema'
 
 /** A problem with a scenario document: where (dotted path, '' = the document) and what. */
@@ -43,7 +44,7 @@ export const UPGRADES: Readonly<Record<number, (doc: Json) => Json>> = {
 const versionOf = (doc: Json): number | string => {
   if (!('schemaVersion' in doc)) return 0
   const v = doc.schemaVersion
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : String(v)
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : describeValue(v)
 }
 
 /**
@@ -52,8 +53,10 @@ const versionOf = (doc: Json): number | string => {
  */
 export const parseScenarioDoc = (input: unknown): ParseResult => {
   if (!isObject(input)) return { ok: false, errors: [{ path: '', message: 'a scenario document must be a JSON object' }] }
+  const shape = checkShape(input)
+  if (shape) return { ok: false, errors: [shape] }
   if ('format' in input && input.format !== SCENARIO_FORMAT) {
-    return { ok: false, errors: [{ path: 'format', message: `not a Chokepoint scenario (format is ${JSON.stringify(input.format)}, expected "${SCENARIO_FORMAT}")` }] }
+    return { ok: false, errors: [{ path: 'format', message: `not a Chokepoint scenario (format is ${describeValue(input.format)}, expected "${SCENARIO_FORMAT}")` }] }
   }
   const version = versionOf(input)
   if (typeof version === 'string') return { ok: false, errors: [{ path: 'schemaVersion', message: `schemaVersion must be a whole number, got ${version}` }] }

@@ -90,14 +90,15 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // Measured at 10,000 scenarios × 20 versions (bench/library.bench.ts): a scenario row is ~3 KB (its
     // document), so any search that had to read rows cost 30–130 ms. Two covering indexes over the live
-    // rows hold what the list filters and sorts on (id, name, notes, time), so a search reads only index
-    // pages; and the tag/measure lookups now hold live scenarios only, so the tag counts need no join.
+    // rows hold what the list filters and sorts on (id, name, notes, time — and deleted_at, always null here,
+    // because SQLite still tests the partial index's condition), so a search reads only index pages; and the
+    // tag/measure lookups now hold live scenarios only, so the tag counts need no join.
     name: 'library search: covering indexes for the live list; lookups only for live scenarios',
     up: (db) => {
       db.exec(`
         DROP INDEX IF EXISTS scenarios_live_updated;
-        CREATE INDEX scenarios_live_by_updated ON scenarios (updated_at DESC, id, name, notes) WHERE deleted_at IS NULL;
-        CREATE INDEX scenarios_live_by_name ON scenarios (name COLLATE NOCASE, id, notes) WHERE deleted_at IS NULL;
+        CREATE INDEX scenarios_live_by_updated ON scenarios (updated_at DESC, id, name, notes, deleted_at) WHERE deleted_at IS NULL;
+        CREATE INDEX scenarios_live_by_name ON scenarios (name COLLATE NOCASE, id, notes, deleted_at) WHERE deleted_at IS NULL;
         DELETE FROM scenario_tags WHERE scenario_id IN (SELECT id FROM scenarios WHERE deleted_at IS NOT NULL);
         DELETE FROM scenario_measures WHERE scenario_id IN (SELECT id FROM scenarios WHERE deleted_at IS NOT NULL);
       `)

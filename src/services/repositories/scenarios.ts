@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { SCENARIO_SCHEMA_VERSION, type ScenarioDoc } from '../../core'
 import type { ScenarioRecord, ScenarioSummary, TrashItem, VersionRecord, VersionSummary } from '../../shared/contract'
@@ -40,7 +40,7 @@ const toVersion = (r: VersionRow): VersionSummary => ({ version: r.version, labe
 export type SearchInput = { query: string; tag?: string; measure?: string; sort: 'updated' | 'name'; limit: number; offset: number }
 
 /** Escapes LIKE wildcards so a search for "100%" means the characters "100%". */
-const likePattern = (query: string) => `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** Tags as stored: trimmed, blank ones dropped, duplicates (ignoring case) removed, first spelling kept. */
 export function normaliseTags(tags: readonly string[]): string[] {
@@ -61,18 +61,34 @@ export function normaliseTags(tags: readonly string[]): string[] {
  * together or not at all.
  */
 export function createScenarioRepository(db: Database, now: () => Date) {
-  const filter = `s.deleted_at IS NULL
-    AND (@query = '' OR s.name LIKE @like ESCAPE '\\' OR s.notes LIKE @like ESCAPE '\\')
-    AND (@tag IS NULL OR s.id IN (SELECT scenario_id FROM scenario_tags WHERE tag = @tag))
-    AND (@measure IS NULL OR s.id IN (SELECT scenario_id FROM scenario_measures WHERE measure_id = @measure))`
+  /**
+   * One statement per combination of filters, each reading a covering index of the live rows in the
+   * order shown (migration 4): at 10,000 scenarios a search then never touches the ~3 KB rows themselves.
+   */
+  const searches = new Map<string, { list: Statement; count: Statement }>()
+  const searchStatements = (sort: 'updated' | 'name', text: boolean, tag: boolean, measure: boolean) => {
+    const key = `${sort}${+text}${+tag}${+measure}`
+    let found = searches.get(key)
+    if (!found) {
+      const from = `scenarios s INDEXED BY ${sort === 'name' ? 'scenarios_live_by_name' : 'scenarios_live_by_updated'}`
+      const where = [
+        's.deleted_at IS NULL',
+        text ? `(s.name LIKE @like ESCAPE '\\' OR s.notes LIKE @like ESCAPE '\\')` : '',
+        tag ? 's.id IN (SELECT scenario_id FROM scenario_tags WHERE tag = @tag)' : '',
+        measure ? 's.id IN (SELECT scenario_id FROM scenario_measures WHERE measure_id = @measure)' : ''
+      ].filter(Boolean).join(' AND ')
+      const order = sort === 'name' ? 's.name COLLATE NOCASE, s.id' : 's.updated_at DESC, s.id'
+      found = {
+        list: db.prepare(`SELECT ${SUMMARY} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
+        count: db.prepare(`SELECT count(*) FROM ${from} WHERE ${where}`).pluck()
+      }
+      searches.set(key, found)
+    }
+    return found
+  }
   const stmts = {
-    searchByUpdated: db.prepare(`SELECT ${SUMMARY} FROM scenarios s WHERE ${filter} ORDER BY s.updated_at DESC, s.name LIMIT @limit OFFSET @offset`),
-    searchByName: db.prepare(`SELECT ${SUMMARY} FROM scenarios s WHERE ${filter} ORDER BY s.name COLLATE NOCASE, s.id LIMIT @limit OFFSET @offset`),
-    count: db.prepare(`SELECT count(*) FROM scenarios s WHERE ${filter}`).pluck(),
-    tags: db.prepare<[], { tag: string; count: number }>(
-      `SELECT min(t.tag) AS tag, count(*) AS count FROM scenario_tags t JOIN scenarios s ON s.id = t.scenario_id
-       WHERE s.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag`
-    ),
+    // Lookups hold live scenarios only, so counting tags needs no join to the (wide) scenario rows.
+    tags: db.prepare<[], { tag: string; count: number }>(`SELECT min(tag) AS tag, count(*) AS count FROM scenario_tags GROUP BY tag ORDER BY min(tag) COLLATE NOCASE`),
     summary: db.prepare<[string], Row>(`SELECT ${SUMMARY} FROM scenarios s WHERE s.id = ? AND s.deleted_at IS NULL`),
     doc: db.prepare<[string], { doc: string }>(`SELECT doc FROM scenarios WHERE id = ? AND deleted_at IS NULL`),
     state: db.prepare<[string], { name: string; deleted_at: string | null; version: number }>(`SELECT name, deleted_at, version FROM scenarios WHERE id = ?`),
@@ -167,17 +183,14 @@ export function createScenarioRepository(db: Database, now: () => Date) {
 
   /** One page of live scenarios matching the filters, and how many match in all. */
   function search(input: SearchInput): { items: ScenarioSummary[]; total: number } {
-    const params = {
-      query: input.query.trim(),
-      like: likePattern(input.query),
-      tag: input.tag?.trim() || null,
-      measure: input.measure ?? null,
-      limit: input.limit,
-      offset: input.offset
-    }
-    const stmt = input.sort === 'name' ? stmts.searchByName : stmts.searchByUpdated
-    const items = (stmt.all(params) as Row[]).map(toSummary)
-    const total = input.offset === 0 && items.length < input.limit ? items.length : (stmts.count.get(params) as number)
+    const text = input.query.trim()
+    const tag = input.tag?.trim() ?? ''
+    const measure = input.measure ?? ''
+    const { list, count } = searchStatements(input.sort, text !== '', tag !== '', measure !== '')
+    // Only the parameters a statement uses are bound (better-sqlite3 refuses unknown names).
+    const filters = { ...(text ? { like: likePattern(text) } : {}), ...(tag ? { tag } : {}), ...(measure ? { measure } : {}) }
+    const items = (list.all({ ...filters, limit: input.limit, offset: input.offset }) as Row[]).map(toSummary)
+    const total = input.offset === 0 && items.length < input.limit ? items.length : (count.get(filters) as number)
     return { items, total }
   }
 
@@ -268,9 +281,13 @@ export function createScenarioRepository(db: Database, now: () => Date) {
 
     /** Moves a scenario to the trash (its versions are kept until the trash is emptied). */
     remove(id: string): { id: string; name: string } {
-      const state = stmts.state.get(id)
-      if (!state || state.deleted_at || stmts.softDelete.run(stamp(), id).changes === 0) throw missing(id)
-      return { id, name: state.name }
+      return db.transaction(() => {
+        const state = stmts.state.get(id)
+        if (!state || state.deleted_at || stmts.softDelete.run(stamp(), id).changes === 0) throw missing(id)
+        stmts.clearTags.run(id)
+        stmts.clearMeasures.run(id)
+        return { id, name: state.name }
+      })()
     },
 
     /** The most recently trashed scenarios (at most `limit`; emptying the trash removes all of them). */
@@ -284,9 +301,13 @@ export function createScenarioRepository(db: Database, now: () => Date) {
         const state = stmts.state.get(id)
         if (!state || !state.deleted_at) throw new RepoError('not_found', `No scenario with id ${id} in the trash.`)
         const name = uniqueName(state.name, (n) => nameTaken(n, id))
-        if (name === state.name) return void stmts.undelete.run(id)
+        const stored = parseStoredDoc((stmts.trashedDoc.get(id) as { doc: string }).doc)
+        if (name === state.name) {
+          stmts.undelete.run(id)
+          return syncLookups(id, stored)
+        }
         // Renamed and restored in one statement: the live-name index never sees two "Name"s.
-        const doc = { ...parseStoredDoc((stmts.trashedDoc.get(id) as { doc: string }).doc), name }
+        const doc = { ...stored, name }
         const at = stamp()
         stmts.undeleteAs.run({ ...columns(doc, at), id })
         syncLookups(id, doc)

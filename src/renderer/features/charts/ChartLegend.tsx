@@ -10,7 +10,7 @@ type Props = { series: readonly SeriesDef[]; showBaseline: boolean; showModified
 export const ChartLegend = memo(function ChartLegend({ series, showBaseline, showModified, full, band }: Props) {
   return (
     <ul className="legend" aria-label="Legend">
-      {series.map((s) => (
+      {series.filter((s) => s.active !== false).map((s) => (
         <li key={s.key}>
           <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
           {s.label}

@@ -1,9 +1,11 @@
+import { createContext, useContext } from 'react'
 import type { Marker } from '../timeline/timeline-model'
 import type { ChartRow, SeriesDef } from './chart-series'
 
+/** What the hovered chart plots; provided around the chart so the Tooltip element never changes. */
+export const TooltipContext = createContext<{ series: readonly SeriesDef[]; markers: readonly Marker[] }>({ series: [], markers: [] })
+
 type Props = {
-  series: readonly SeriesDef[]
-  markers: readonly Marker[]
   unit?: string
   /** Filled in by recharts. */
   active?: boolean
@@ -14,7 +16,8 @@ type Props = {
 const f = (v: number) => v.toFixed(2)
 
 /** Exact values of the hovered quarter with units, largest contribution first, and the events of that quarter. */
-export function ChartTooltip({ series, markers, unit = 'index 0–100', active, label, payload }: Props) {
+export function ChartTooltip({ unit = 'index 0–100', active, label, payload }: Props) {
+  const { series, markers } = useContext(TooltipContext)
   const row = payload?.[0]?.payload
   if (!active || !row) return null
   const parts = series.map((s) => ({ s, v: Number(row[s.key] ?? 0) })).filter((p) => p.v > 0)

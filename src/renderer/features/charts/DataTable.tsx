@@ -2,7 +2,8 @@ import type { ChartData } from './chart-series'
 
 /** The visible data table behind a chart: every plotted series per quarter, exact values. */
 export function DataTable({ caption, data }: { caption: string; data: ChartData }) {
-  const { rows, series } = data
+  const { rows } = data
+  const series = data.series.filter((s) => s.active !== false)
   const hasBaseline = rows.some((r) => r.baseline !== null)
   const hasModified = rows.some((r) => r.modified !== null)
   const hasBand = rows.some((r) => r.band !== null)

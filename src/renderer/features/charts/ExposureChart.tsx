@@ -1,10 +1,13 @@
-import { memo } from 'react'
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useMemo } from 'react'
+import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { ECONOMY_LABELS, SECTOR_LABELS, type Economy, type Sector } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
-import type { ChartData, ChartRow } from './chart-series'
+import type { ChartData, SeriesDef } from './chart-series'
+import { useStable } from '../../state/use-stable'
+import { useKeyedElements } from '../../state/use-keyed-elements'
+import { MarkerOverlay } from './MarkerOverlay'
 import type { Headline } from './headline'
-import { ChartTooltip } from './ChartTooltip'
+import { ChartTooltip, TooltipContext } from './ChartTooltip'
 import { DataTable } from './DataTable'
 import { ChartExportButton } from '../export/ChartExportButton'
 
@@ -29,14 +32,78 @@ type Props = {
 }
 
 export const UNIT = 'index 0–100'
-const SIDE_STROKE = { beijing: 'var(--beijing)', washington: 'var(--washington)' } as const
 
 /** Year ticks only: 24 quarter labels do not fit, and fewer ticks draw faster. */
 const yearTicks = (rows: ChartData['rows']) => rows.map((r) => r.quarter).filter((q) => q.endsWith('Q1'))
 const yearOf = (q: string) => q.slice(0, 4)
-/** Band edges drawn over the stacks (the band's fill sits behind them). Module-level: stable identities. */
-const p10 = (r: ChartRow) => r.band?.[0] ?? null
-const p90 = (r: ChartRow) => r.band?.[1] ?? null
+
+const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
+/** recharts' default x-axis height; the marker overlay leaves the same room below its plot. */
+const X_AXIS_HEIGHT = 30
+
+/**
+ * The chart's children, memoized piece by piece. recharts 3 feeds the plotted data through its store,
+ * so when only the rows change these elements keep their identity and React skips them entirely; each
+ * re-rendered item would otherwise re-register itself (a store dispatch that every item re-checks).
+ */
+function useLayers(
+  series: readonly SeriesDef[],
+  ticks: readonly string[],
+  yMin: number,
+  yMax: number,
+  stacking: 'channel' | 'measure',
+  large: boolean,
+  showBand: boolean,
+  showBaseline: boolean,
+  hasModified: boolean
+) {
+  const thick = large ? 3 : 1.5
+  const axes = useMemo(() => {
+    const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
+    return [
+      <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />,
+      <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} tickFormatter={yearOf} tick={tick} stroke="var(--border)" />
+    ]
+  }, [ticks, large])
+  const yAxis = useMemo(
+    () => (
+      <YAxis
+        key="y"
+        domain={[yMin, yMax]}
+        tickCount={yMin < 0 ? 4 : 3}
+        tick={{ fill: 'var(--muted)', fontSize: large ? 20 : 12 }}
+        width={large ? 48 : 32}
+        stroke="var(--border)"
+      />
+    ),
+    [yMin, yMax, large]
+  )
+  // The tooltip reads series and markers from context, so its element (and recharts' tooltip state) stays put.
+  const tooltip = useMemo(() => <Tooltip key="tip" content={<ChartTooltip />} isAnimationActive={false} />, [])
+  // Area props never depend on the data (a channel without exposure is simply a zero-height band), so a
+  // toggle that empties or fills a channel re-renders no series.
+  const areas = useKeyedElements(
+    series,
+    (s) => s.key,
+    (s) => `${s.label}|${s.color}`,
+    (s) => <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stackId="stack" stroke="none" fill={s.color} fillOpacity={0.85} isAnimationActive={false} />
+  )
+  // Lines are fill-less Areas: recharts' Line measures its path (getTotalLength) on every render, which
+  // forces a layout in the middle of the update.
+  const overlays = useMemo(() => {
+    const line = (key: string, dataKey: string, name: string, stroke: string, width: number, dash?: string) => (
+      <Area key={key} type="linear" dataKey={dataKey} name={name} stroke={stroke} strokeWidth={width} strokeDasharray={dash} fill="none" isAnimationActive={false} />
+    )
+    const out = []
+    // The band on top: a light fill (so the stack shows through) with dashed P10 and P90 edges.
+    if (showBand) out.push(<Area key="band" type="linear" dataKey="band" name="P10–P90" stroke="var(--band-edge)" strokeDasharray="4 2" strokeWidth={1} fill="var(--band)" fillOpacity={1} isAnimationActive={false} />)
+    if (stacking === 'measure') out.push(line('total', 'total', 'Total', 'var(--fg)', thick + 0.5))
+    if (showBaseline) out.push(line('baseline', 'baseline', 'No measures', 'var(--fg)', thick, '6 4'))
+    if (hasModified) out.push(line('modified', 'modified', 'No measures, your assumptions', 'var(--modified)', thick, '2 3'))
+    return out
+  }, [showBand, stacking, showBaseline, hasModified, thick])
+  return [...axes, yAxis, tooltip, ...areas, ...overlays]
+}
 
 /**
  * One sector's exposure over time: stacked areas (by channel or by measure), the no-measures baseline,
@@ -46,10 +113,14 @@ const p90 = (r: ChartRow) => r.band?.[1] ?? null
 export const ExposureChart = memo(function ExposureChart({ sector, economy, data, markers, yMax, yMin, headline, stacking, options, showTable }: Props) {
   const title = `${SECTOR_LABELS[sector]} — exposure, ${ECONOMY_LABELS[economy]}`
   const { rows, series } = data
-  const hasModified = options.showBaseline && rows.some((r) => r.modified !== null)
-  const hasBand = options.showBand && rows.some((r) => r.band !== null)
-  const font = options.large ? 20 : 12
-  const thick = options.large ? 3 : 1.5
+  const { large, showBand, showBaseline } = options
+  const hasModified = showBaseline && rows.some((r) => r.modified !== null)
+  const quarters = useStable(rows.map((r) => r.quarter))
+  const layers = useLayers(series, useStable(yearTicks(rows)), yMin, yMax, stacking, large, showBand, showBaseline, hasModified)
+  // The layer set is part of the key: recharts 3 registers a series that is added later at the end of its
+  // list (changing what is drawn on top and the stack order), so a different set means a fresh chart.
+  const tooltipData = useMemo(() => ({ series, markers }), [series, markers])
+  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${showBaseline}/${hasModified}`
   return (
     <figure className="chart" data-testid={`chart-${sector}`} data-economy={economy}>
       <figcaption className="chart-head">
@@ -70,29 +141,13 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
       )}
       <div className="chart-plot" role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 160 }}>
-          <ComposedChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }} stackOffset={yMin < 0 ? 'sign' : 'none'}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />
-            <XAxis dataKey="quarter" ticks={yearTicks(rows)} tickFormatter={yearOf} tick={{ fill: 'var(--muted)', fontSize: font }} stroke="var(--border)" />
-            <YAxis domain={[yMin, yMax]} tickCount={yMin < 0 ? 4 : 3} tick={{ fill: 'var(--muted)', fontSize: font }} width={options.large ? 48 : 32} stroke="var(--border)" />
-            <Tooltip content={<ChartTooltip series={series} markers={markers} />} isAnimationActive={false} />
-            {hasBand && <Area type="linear" dataKey="band" name="P10–P90" stroke="none" fill="var(--band)" fillOpacity={1} isAnimationActive={false} />}
-            {series.map((s) => (
-              <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stackId="stack" stroke={s.color} fill={s.color} fillOpacity={0.8} strokeWidth={1} isAnimationActive={false} />
-            ))}
-            {hasBand && <Line type="linear" dataKey={p10} name="P10" stroke="var(--band-edge)" strokeWidth={1} strokeDasharray="4 2" dot={false} isAnimationActive={false} />}
-            {hasBand && <Line type="linear" dataKey={p90} name="P90" stroke="var(--band-edge)" strokeWidth={1} strokeDasharray="4 2" dot={false} isAnimationActive={false} />}
-            {stacking === 'measure' && <Line type="linear" dataKey="total" name="Total" stroke="var(--fg)" strokeWidth={thick + 0.5} dot={false} isAnimationActive={false} />}
-            {options.showBaseline && (
-              <Line type="linear" dataKey="baseline" name="No measures" stroke="var(--fg)" strokeWidth={thick} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-            )}
-            {hasModified && (
-              <Line type="linear" dataKey="modified" name="No measures, your assumptions" stroke="var(--modified)" strokeWidth={thick} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
-            )}
-            {markers.map((m) => (
-              <ReferenceLine key={`${m.quarter}|${m.side}`} x={m.quarter} stroke={SIDE_STROKE[m.side]} strokeWidth={thick} strokeDasharray="1 3" ifOverflow="extendDomain" />
-            ))}
-          </ComposedChart>
+          <TooltipContext.Provider value={tooltipData}>
+            <ComposedChart key={layerKey} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
+              {layers}
+            </ComposedChart>
+          </TooltipContext.Provider>
         </ResponsiveContainer>
+        <MarkerOverlay quarters={quarters} markers={markers} left={large ? 48 : 32} right={MARGIN.right} top={MARGIN.top} bottom={X_AXIS_HEIGHT} thick={large ? 3 : 1.5} />
       </div>
       {showTable && <DataTable caption={title} data={data} />}
       <div className="visually-hidden">

@@ -23,10 +23,11 @@ describe('channel chart mapper', () => {
     }
   })
 
-  it('lists as series only the channels that carry exposure', () => {
+  it('keeps every channel as a series, in a fixed order, marking those that carry exposure', () => {
     const { rows, series } = channelChart(result, 'us', 'defense')
-    for (const c of CHANNELS) expect(series.some((s) => s.key === c)).toBe(rows.some((r) => Number(r[c]) > 0))
-    expect(series.length).toBeGreaterThan(0)
+    expect(series.map((s) => s.key)).toEqual([...CHANNELS])
+    for (const s of series) expect(s.active).toBe(rows.some((r) => Number(r[s.key]) > 0))
+    expect(series.some((s) => s.active)).toBe(true)
   })
 
   it('fills the overlays from the baselines and band, or null without them', () => {

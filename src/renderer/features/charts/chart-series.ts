@@ -8,7 +8,7 @@ import { CHANNEL_COLORS } from './palette'
  */
 
 /** One plotted series of a stacked chart. `key` is the row field; colours are fixed per channel / measure. */
-export type SeriesDef = { key: string; label: string; color: string }
+export type SeriesDef = { key: string; label: string; color: string; active?: boolean }
 
 /** One quarter of a chart. Series values live under their `key`; the rest are the overlays. */
 export type ChartRow = {
@@ -66,7 +66,10 @@ export function channelChart(result: EvalResult, economy: Economy, sector: Secto
     return row
   })
   rows.forEach((_, t) => overlay(rows, t, economy, sector, 'exposure', o))
-  const series = CHANNELS.filter((c) => rows.some((r) => (r[c] as number) > 0)).map((c: Channel) => ({ key: c, label: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c] }))
+  // Every channel is a series, always in the same order; `active` says which carry exposure. recharts 3
+  // re-registers a series that leaves and comes back at the end of its list (changing the stack order), so
+  // the set never changes on a toggle: inactive channels are drawn empty.
+  const series = CHANNELS.map((c: Channel) => ({ key: c, label: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c], active: rows.some((r) => (r[c] as number) > 0) }))
   return { rows, series, min: 0, max: rowsMax(rows) }
 }
 

@@ -7,6 +7,7 @@ import { CompareView, type CompareItem } from '../compare/CompareView'
 import { VersionsDialog } from '../versions/VersionsDialog'
 import { LibraryDialog, type LibraryActions, type Notice } from './LibraryDialog'
 import { SaveAsDialog } from './SaveAsDialog'
+import { prefetchFirstPage } from './use-library-search'
 import { describeImport, downloadText, dragHasFiles, readPicked } from './file-transfer'
 import './library.css'
 
@@ -150,6 +151,12 @@ export function LibraryBar({ ws, api, threshold }: Props) {
       window.removeEventListener('keydown', onKey, true)
       off.forEach((f) => f())
     }
+  }, [api])
+
+  // The library's first page, fetched once the app is idle: opening the library then shows it at once.
+  useEffect(() => {
+    const id = requestIdleCallback(() => void prefetchFirstPage(api), { timeout: 3000 })
+    return () => cancelIdleCallback(id)
   }, [api])
 
   // Drag and drop of scenario files anywhere in the window imports them and shows the library.

@@ -6,16 +6,31 @@ export type Filters = { query: string; tag: string; measure: string; sort: 'upda
 export const NO_FILTERS: Filters = { query: '', tag: '', measure: '', sort: 'updated' }
 const PAGE = 50
 
+type FirstPage = { items: ScenarioSummary[]; total: number; tags: { tag: string; count: number }[] }
+/**
+ * The unfiltered first page as last seen in this window. Reopening the library shows it at once and
+ * refreshes it in the same moment (stale-while-revalidate), so opening never waits for the backend.
+ */
+let lastFirstPage: FirstPage | null = null
+const isUnfiltered = (f: Filters) => f.query === '' && f.tag === '' && f.measure === '' && f.sort === 'updated'
+
+/** Fetches the unfiltered first page ahead of time (the app calls it when idle), so even the first opening is instant. */
+export async function prefetchFirstPage(api: Api): Promise<void> {
+  const [page, tags] = await Promise.all([api.call('scenario.search', { sort: 'updated', limit: PAGE, offset: 0 }), api.call('scenario.tags', {})])
+  if (page.ok && tags.ok && lastFirstPage === null) lastFirstPage = { items: page.value.items, total: page.value.total, tags: tags.value.items }
+}
+
 /**
  * One page of the library at a time (the library may hold 10,000 scenarios), filtered on the backend.
  * `reload` after a change; `more` appends the next page.
  */
 export function useLibrarySearch(api: Api, filters: Filters, refreshKey = 0) {
-  const [items, setItems] = useState<ScenarioSummary[]>([])
-  const [total, setTotal] = useState(0)
-  const [loaded, setLoaded] = useState(false)
+  const cached = isUnfiltered(filters) ? lastFirstPage : null
+  const [items, setItems] = useState<ScenarioSummary[]>(cached?.items ?? [])
+  const [total, setTotal] = useState(cached?.total ?? 0)
+  const [loaded, setLoaded] = useState(cached !== null)
   const [error, setError] = useState<string | null>(null)
-  const [tags, setTags] = useState<{ tag: string; count: number }[]>([])
+  const [tags, setTags] = useState<{ tag: string; count: number }[]>(cached?.tags ?? [])
   const [generation, setGeneration] = useState(0)
 
   const input = useCallback(
@@ -23,29 +38,26 @@ export function useLibrarySearch(api: Api, filters: Filters, refreshKey = 0) {
     [filters.query, filters.tag, filters.measure, filters.sort]
   )
 
+  // No typing pause and no timer: a search takes a few ms even over 10,000 scenarios, so it starts as soon
+  // as the filters change; an answer that arrives after a newer change is dropped, so results match the box.
+  const unfiltered = isUnfiltered(filters)
   useEffect(() => {
     let cancelled = false
-    const timer = setTimeout(
-      async () => {
-        const [page, tagList] = await Promise.all([api.call('scenario.search', input(0)), api.call('scenario.tags', {})])
-        if (cancelled) return
-        if (page.ok) {
-          setItems(page.value.items)
-          setTotal(page.value.total)
-          setError(null)
-        } else setError(page.error.message)
-        if (tagList.ok) setTags(tagList.value.items)
-        setLoaded(true)
-      },
-      // No typing pause: a search takes a few ms even over 10,000 scenarios, and an answer that arrives
-      // after a newer keystroke is dropped (cancelled below), so results always match the box.
-      0
-    )
+    void Promise.all([api.call('scenario.search', input(0)), api.call('scenario.tags', {})]).then(([page, tagList]) => {
+      if (cancelled) return
+      if (page.ok) {
+        setItems(page.value.items)
+        setTotal(page.value.total)
+        setError(null)
+      } else setError(page.error.message)
+      if (tagList.ok) setTags(tagList.value.items)
+      if (page.ok && tagList.ok && unfiltered) lastFirstPage = { items: page.value.items, total: page.value.total, tags: tagList.value.items }
+      setLoaded(true)
+    })
     return () => {
       cancelled = true
-      clearTimeout(timer)
     }
-  }, [api, input, generation, refreshKey, filters.query])
+  }, [api, input, generation, refreshKey, unfiltered])
 
   const more = useCallback(async () => {
     const page = await api.call('scenario.search', input(items.length))

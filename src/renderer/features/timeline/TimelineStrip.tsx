@@ -22,15 +22,18 @@ export const TimelineStrip = memo(function TimelineStrip({ quarters, rows, trigg
     <section className="timeline" aria-labelledby="timeline-title" data-testid="timeline">
       <div className="tl-head">
         <h2 id="timeline-title" className="section-title">
-          Timeline <span className="hint">— when each measure and trigger is in force (darker = stronger)</span>
+          Timeline{' '}
+          <span className="hint">
+            {rows.some((r) => r.activity.some((v) => v > 0))
+              ? '— when each measure and trigger is in force (darker = stronger)'
+              : '— no measure is on: switch one on in the Beijing or Washington panel'}
+          </span>
         </h2>
         <button type="button" className="small" onClick={onTriggers} aria-haspopup="dialog">
           Triggers ({triggerCount})…
         </button>
       </div>
-      {rows.length === 0 ? (
-        <p className="empty">No measure is on. Switch one on in the Beijing or Washington panel to see when it acts.</p>
-      ) : (
+      {rows.length > 0 && (
         <div className="tl-grid" style={{ ['--quarters' as string]: n }}>
           <div className="tl-label tl-axis-label" aria-hidden="true" />
           <div className="tl-axis" aria-hidden="true">
@@ -56,7 +59,7 @@ const TimelineTrack = memo(function TimelineTrack({ row, n, quarters, onRemove }
   const summary = runs.length === 0 ? 'not active within the horizon' : runs.map((s) => `${quarters[s.from]}–${quarters[s.to - 1]} at ${Math.round(s.level * 100)} %`).join('; ')
   return (
     <>
-      <div className={`tl-label tl-${row.kind}`} title={row.title}>
+      <div className={`tl-label tl-${row.kind} ${runs.length === 0 ? 'tl-idle' : ''}`} title={row.title}>
         {onRemove && (
           <button type="button" className="tl-remove" aria-label={`Remove ${row.title}`} onClick={() => onRemove(row.id.replace(/^trigger-/, ''))}>
             ×

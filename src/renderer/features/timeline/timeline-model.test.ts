@@ -51,10 +51,11 @@ describe('timeline rows', () => {
     { id: 'b', strength: [0, 0, 0.5], triggered: [false, false, true] },
     { id: 'idle', strength: [0, 0, 0], triggered: [false, false, false] }
   ]
-  it('lists acting measures Beijing first, then each trigger with only the activity it adds', () => {
+  it('lists every measure Beijing first (idle ones with an empty track), then each trigger with only the activity it adds', () => {
     const rows = timelineRows(activity, measures, [{ id: 't-1', ifMeasure: 'w', thenMeasure: 'b', lagQuarters: 1, intensity: 0.5 }])
-    expect(rows.map((r) => r.id)).toEqual(['b', 'w', 'trigger-t-1'])
-    expect(rows[2]).toMatchObject({ kind: 'trigger', side: 'beijing', activity: [0, 0, 0.5] })
-    expect(rows[2].title).toMatch(/if W is active, B starts 1 quarter/)
+    expect(rows.map((r) => r.id)).toEqual(['b', 'idle', 'w', 'trigger-t-1'])
+    expect(rows[1].activity.every((v) => v === 0)).toBe(true)
+    expect(rows[3]).toMatchObject({ kind: 'trigger', side: 'beijing', activity: [0, 0, 0.5] })
+    expect(rows[3].title).toMatch(/if W is active, B starts 1 quarter/)
   })
 })

@@ -74,8 +74,9 @@ export type ActivityRow = { id: string; strength: readonly number[]; triggered: 
 export type TimelineRowModel = { id: string; label: string; title: string; side: Side; activity: number[]; kind: 'measure' | 'trigger' }
 
 /**
- * Rows of the timeline: every measure that acts somewhere in the horizon (Beijing first), then one row
- * per trigger showing the activity it adds to its response measure.
+ * Rows of the timeline: every catalogue measure (Beijing first; one that never acts in the horizon has an
+ * empty track, so switching a measure on or off never moves the other rows), then one row per trigger
+ * showing the activity it adds to its response measure.
  */
 export function timelineRows(
   activity: readonly ActivityRow[],
@@ -88,8 +89,8 @@ export function timelineRows(
   for (const side of ['beijing', 'washington'] as const) {
     for (const m of measures) {
       const a = act.get(m.id)
-      if (m.side !== side || !a || !a.strength.some((v) => v > 0)) continue
-      rows.push({ id: m.id, label: m.short, title: m.title, side, activity: [...a.strength], kind: 'measure' })
+      if (m.side !== side) continue
+      rows.push({ id: m.id, label: m.short, title: m.title, side, activity: a ? [...a.strength] : [], kind: 'measure' })
     }
   }
   for (const t of triggers) {
