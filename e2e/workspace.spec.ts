@@ -5,7 +5,9 @@ import type { Page } from '@playwright/test'
 const chartValues = (page: Page, sector: string) =>
   page.getByTestId(`table-${sector}`).locator('tbody td').evaluateAll((cells) => cells.map((c) => Number(c.textContent)))
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-const markerCount = (page: Page, sector: string) => page.getByTestId(`chart-${sector}`).locator('.recharts-reference-line').count()
+/** Marker lines shown on a chart (lines of measures that are off stay mounted but hidden). */
+const markerCount = (page: Page, sector: string) =>
+  page.getByTestId(`chart-${sector}`).locator('.recharts-reference-line').evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility === 'visible').length)
 
 async function open(page: Page, url: string) {
   const errors: string[] = []
@@ -104,9 +106,13 @@ test('add a trigger, see it on the timeline and the markers, remove it', async (
   await expect(page.getByTestId('timeline-trigger-t-1').locator('.tl-run').first()).toBeVisible()
   await expect.poll(async () => sum(await chartValues(page, 'electronics'))).toBeGreaterThan(sum(cnBefore))
 
-  // Event markers: every chart has them; a new start date in an empty quarter adds one.
+  // Event markers: every chart has them; switching a measure off hides its own, a new date in an empty quarter adds one.
   const markers = await markerCount(page, 'defense')
   expect(markers).toBeGreaterThan(0)
+  await page.getByTestId('measure-us-allied-capacity').getByRole('switch').uncheck()
+  await expect.poll(() => markerCount(page, 'defense')).toBe(markers - 1)
+  await page.getByTestId('measure-us-allied-capacity').getByRole('switch').check()
+  await expect.poll(() => markerCount(page, 'defense')).toBe(markers)
   const dfars = page.getByTestId('measure-us-dfars-2027')
   await dfars.getByRole('button', { name: 'Settings' }).click()
   await dfars.getByLabel('End (optional)').fill('2029-08-15')

@@ -8,6 +8,7 @@ import { beijingMeasures, useDerived, washingtonMeasures, MEASURE_LABELS } from 
 import { useAnalyses } from './state/use-analyses'
 import { MeasurePanel } from './features/measures/MeasurePanel'
 import { ChartsArea } from './features/charts/ChartsArea'
+import { MarkerStyles } from './features/charts/MarkerOverlay'
 import { CostView } from './features/charts/CostView'
 import { ChartOptionsBar, EconomyStackControls } from './features/charts/ViewToolbar'
 import { Modal } from './components/Modal'
@@ -28,6 +29,8 @@ import './features/assumptions/assumptions.css'
 import './features/sensitivity/sensitivity.css'
 import './features/presentation/presentation.css'
 
+const MEASURE_IDS = model.measures.map((m) => m.id)
+
 export function App({ api }: { api: Api }) {
   const ws = useWorkspace(api)
   const { doc } = ws
@@ -36,7 +39,7 @@ export function App({ api }: { api: Api }) {
   const [triggersOpen, setTriggersOpen] = useState(false)
   const results = useResults(doc)
   const ok = results.ok ? results : null
-  const derived = useDerived(doc, ok?.result ?? null, ok?.baseline ?? null, ok?.activity ?? null, view.economy)
+  const derived = useDerived(doc, ok?.result ?? null, ok?.baseline ?? null, ok, view.economy, view.tab === 'cost' || view.presenting)
   const wantsExposure = view.presenting || view.tab === 'exposure'
   const analyses = useAnalyses(doc, view, wantsExposure)
   const chartOptions = useMemo(() => ({ showBand: view.showBand, showBaseline: view.showBaseline, large: false }), [view.showBand, view.showBaseline])
@@ -79,24 +82,30 @@ export function App({ api }: { api: Api }) {
 
   if (view.presenting) {
     return (
+      <>
+      <MarkerStyles ids={MEASURE_IDS} />
       <PresentationView
         view={view}
         dispatch={dispatchView}
         inputs={sectorInputs || null}
         error={results.error}
         markers={derived.markers}
+        allMarkers={derived.allMarkers}
+        enabledIds={derived.enabledIds}
         costRows={derived.costRows}
         tornado={analyses.tornado}
         measures={model.measures}
         settings={derived.settings}
         onEdit={ws.onEdit}
       />
+      </>
     )
   }
 
   return (
     <ExportProvider api={api} doc={doc}>
     <div className="app">
+      <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
         <h1>Chokepoint</h1>
         <LibraryBar ws={ws} api={api} threshold={view.threshold} />
@@ -147,7 +156,7 @@ export function App({ api }: { api: Api }) {
               <>
                 {view.tab === 'exposure' && <ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
                 {view.tab === 'exposure' && sectorInputs && (
-                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} threshold={view.threshold} options={chartOptions} showTables={showTables} />
+                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} />
                 )}
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
                 {view.tab === 'sensitivity' && <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />}

@@ -15,7 +15,15 @@ const SHORT = model.measures.map((m) => ({ id: m.id, side: m.side, title: m.titl
  * Values derived from the scenario for the panels, timeline and markers. Each keeps its identity while
  * its content is unchanged (useStable), so components fed by them skip re-rendering.
  */
-export function useDerived(doc: ScenarioDoc, result: EvalResult | null, baseline: EvalResult | null, activity: MeasureActivity | null, economy: Economy) {
+export function useDerived(
+  doc: ScenarioDoc,
+  result: EvalResult | null,
+  baseline: EvalResult | null,
+  timeline: { activity: MeasureActivity; triggers: ScenarioDoc['triggers'] } | null,
+  economy: Economy,
+  needCost: boolean
+) {
+  const activity = timeline?.activity ?? null
   const settings = useMemo(() => new Map<string, MeasureSetting>(doc.measures.map((m) => [m.id, m])), [doc.measures])
   const quarters = useMemo(() => (result ? result.quarters.map(quarterLabel) : []), [result])
   const dated = model.measures.flatMap((m) => {
@@ -23,8 +31,11 @@ export function useDerived(doc: ScenarioDoc, result: EvalResult | null, baseline
     return s ? [{ id: m.id, side: m.side, title: shortLabel(m), enabled: s.enabled, start: s.start, end: s.end, suspensions: s.suspensions }] : []
   })
   const marks = useStable(markers(measureEvents(dated, quarters)))
-  const rows = useStable(activity ? timelineRows(activity.measures, SHORT, doc.triggers) : [])
+  // Every measure's markers stay mounted (see MarkerOverlay); which are shown follows the enabled set.
+  const allMarks = useStable(markers(measureEvents(dated, quarters, true)))
+  const enabledIds = doc.measures.filter((m) => m.enabled).map((m) => m.id).join(' ')
+  const rows = useStable(activity ? timelineRows(activity.measures, SHORT, timeline?.triggers ?? []) : [])
   const timelineQuarters = useStable(activity ? activity.quarters.map(quarterLabel) : [])
-  const cost = useStable(result ? costRows(result, economy, SECTORS, baseline) : [])
-  return { settings, markers: marks, timelineRows: rows, timelineQuarters, costRows: cost }
+  const cost = useStable(result && needCost ? costRows(result, economy, SECTORS, baseline) : [])
+  return { settings, markers: marks, allMarkers: allMarks, enabledIds, timelineRows: rows, timelineQuarters, costRows: cost }
 }

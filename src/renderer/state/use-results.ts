@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { useAfterPaint } from './use-after-paint'
 import { defaultScenario, evaluate, measureActivity, type EvalResult, type MeasureActivity, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 
@@ -10,7 +11,9 @@ export type Results = {
   baseline: EvalResult
   /** All measures off under this scenario's overrides; null when there are none (it would equal `baseline`). */
   modified: EvalResult | null
+  /** Per-quarter activity for the timeline, and the triggers it was computed with (they follow one render later). */
   activity: MeasureActivity
+  triggers: ScenarioDoc['triggers']
   error: null
 }
 
@@ -43,8 +46,12 @@ export function useResults(doc: ScenarioDoc): Results | { ok: false; error: stri
     () => (Object.keys(overrides).length === 0 ? { value: null, error: null } : safe(() => evaluate(model, allOff(horizon, overrides)))),
     [horizon, overrides]
   )
-  const scenario = useMemo(() => safe(() => ({ result: evaluate(model, doc), activity: measureActivity(model, doc) })), [doc])
-  const error = scenario.error ?? baseline.error ?? modified.error
-  if (error || !scenario.value || !baseline.value) return { ok: false, error: error ?? 'The model returned nothing.' }
-  return { ok: true, result: scenario.value.result, activity: scenario.value.activity, baseline: baseline.value, modified: modified.value, error: null }
+  const scenario = useMemo(() => safe(() => evaluate(model, doc)), [doc])
+  // The timeline follows one frame after the charts: a toggle paints its charts first, which keeps the
+  // redraw within the bare recharts page's time; the timeline catches up right after that paint.
+  const timelineDoc = useAfterPaint(doc)
+  const activity = useMemo(() => safe(() => measureActivity(model, timelineDoc)), [timelineDoc])
+  const error = scenario.error ?? baseline.error ?? modified.error ?? activity.error
+  if (error || !scenario.value || !baseline.value || !activity.value) return { ok: false, error: error ?? 'The model returned nothing.' }
+  return { ok: true, result: scenario.value, activity: activity.value, triggers: timelineDoc.triggers, baseline: baseline.value, modified: modified.value, error: null }
 }

@@ -1,13 +1,13 @@
 import { memo } from 'react'
 import type { SeriesDef } from './chart-series'
 
-type Props = { series: readonly SeriesDef[]; showBaseline: boolean; showModified: boolean; full: boolean; band: boolean }
+type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero: boolean; showModified: boolean; full: boolean; band: boolean }
 
 /**
  * One legend for all charts (colours are the same in every chart), in HTML: readable at any size and
  * cheaper than three recharts legends.
  */
-export const ChartLegend = memo(function ChartLegend({ series, showBaseline, showModified, full, band }: Props) {
+export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band }: Props) {
   return (
     <ul className="legend" aria-label="Legend">
       {series.filter((s) => s.active !== false).map((s) => (
@@ -16,7 +16,8 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, sho
           {s.label}
         </li>
       ))}
-      {showBaseline && full && (
+      {showBaseline && baselineZero && <li className="legend-note">No measures: 0 in every quarter (assumptions alone give no exposure)</li>}
+      {showBaseline && !baselineZero && full && (
         <li>
           <span className="line-key dashed" aria-hidden="true" />
           No measures

@@ -1,4 +1,5 @@
-import { SECTORS, kpis, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
+import { CHANNELS, ECONOMIES, SECTORS, kpis, type Channel, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
+import { model } from '../../../shared/dataset'
 import { useStable } from '../../state/use-stable'
 import type { Marker } from '../timeline/timeline-model'
 import { channelChart, measureChart, niceCeiling, niceFloor, rowsMax, type Attribution, type Band, type ChartData, type MeasureLabel } from './chart-series'
@@ -20,7 +21,10 @@ export type SectorInputs = {
 type Props = SectorInputs & {
   economy: Economy
   stacking: 'channel' | 'measure'
+  /** Markers of the enabled measures (tooltips), of every measure (the overlay), and the enabled ids. */
   markers: readonly Marker[]
+  allMarkers: readonly Marker[]
+  enabledIds: string
   threshold: number
   options: ChartOptions
   showTables: boolean
@@ -28,13 +32,18 @@ type Props = SectorInputs & {
   sectors?: readonly Sector[]
 }
 
+/** Per economy, the channels some catalogue measure acts on: the fixed series set of its channel charts. */
+const CHANNELS_BY_ECONOMY = Object.fromEntries(
+  ECONOMIES.map((e) => [e, CHANNELS.filter((c) => model.measures.some((m) => m.channels.some((x) => x.economy === e && x.channel === c)))])
+) as Record<Economy, Channel[]>
+
 /** Maps one sector; exported for presentation mode, which shows one chart at a time. */
 export function sectorData(p: SectorInputs, economy: Economy, stacking: 'channel' | 'measure', sector: Sector, showBaseline: boolean, showBand: boolean): ChartData {
   const overlays = { baseline: showBaseline ? p.baseline : null, modified: showBaseline ? p.modified : null, band: showBand ? (p.bands?.[sector] ?? null) : null }
   const attribution = p.attribution?.[sector]
   return stacking === 'measure' && attribution
     ? measureChart(p.result, economy, sector, attribution, p.measureLabels, overlays)
-    : channelChart(p.result, economy, sector, overlays)
+    : channelChart(p.result, economy, sector, overlays, CHANNELS_BY_ECONOMY[economy])
 }
 
 /**
@@ -42,14 +51,15 @@ export function sectorData(p: SectorInputs, economy: Economy, stacking: 'channel
  * legend. Each chart gets value-stable data, so only charts whose numbers changed re-render.
  */
 export function ChartsArea(props: Props) {
-  const { economy, stacking, markers, threshold, options, showTables } = props
+  const { economy, stacking, markers, allMarkers, enabledIds, threshold, options, showTables } = props
   const sectors = props.sectors ?? SECTORS
   const data = sectors.map((s) => sectorData(props, economy, stacking, s, options.showBaseline, options.showBand))
   const series = useStable(mergeSeries(data.map((d) => d.series)))
   const showModified = options.showBaseline && props.modified !== null
+  const baselineZero = data.every((d) => d.rows.every((r) => (r.baseline ?? 0) === 0))
   return (
     <>
-      <ChartLegend series={series} showBaseline={options.showBaseline} showModified={showModified} full={options.large} band={options.showBand} />
+      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} />
       <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
         {sectors.map((s, i) => (
           <SectorSlot
@@ -59,6 +69,8 @@ export function ChartsArea(props: Props) {
             data={data[i]}
             kpis={kpis(props.result.economies[economy][s], threshold, props.result.quarters)}
             markers={markers}
+            allMarkers={allMarkers}
+            enabledIds={enabledIds}
             threshold={threshold}
             stacking={stacking}
             options={options}
@@ -76,13 +88,15 @@ type SlotProps = {
   data: ChartData
   kpis: Kpis
   markers: readonly Marker[]
+  allMarkers: readonly Marker[]
+  enabledIds: string
   threshold: number
   stacking: 'channel' | 'measure'
   options: ChartOptions
   showTable: boolean
 }
 
-function SectorSlot({ sector, economy, data, kpis: k, markers, threshold, stacking, options, showTable }: SlotProps) {
+function SectorSlot({ sector, economy, data, kpis: k, markers, allMarkers, enabledIds, threshold, stacking, options, showTable }: SlotProps) {
   const stableData = useStable(data)
   const yMax = niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows)))
   const yMin = niceFloor(stableData.min)
@@ -93,6 +107,8 @@ function SectorSlot({ sector, economy, data, kpis: k, markers, threshold, stacki
       economy={economy}
       data={stableData}
       markers={markers}
+      allMarkers={allMarkers}
+      enabledIds={enabledIds}
       yMax={yMax}
       yMin={yMin}
       headline={head}

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { ECONOMY_LABELS, SECTOR_LABELS, type Economy, type Sector } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
 import type { ChartData, SeriesDef } from './chart-series'
@@ -23,6 +23,8 @@ type Props = {
   economy: Economy
   data: ChartData
   markers: readonly Marker[]
+  allMarkers: readonly Marker[]
+  enabledIds: string
   yMax: number
   yMin: number
   headline: Headline
@@ -38,6 +40,7 @@ const yearTicks = (rows: ChartData['rows']) => rows.map((r) => r.quarter).filter
 const yearOf = (q: string) => q.slice(0, 4)
 
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
+const FILL = { width: '100%', height: '100%' }
 /** recharts' default x-axis height; the marker overlay leaves the same room below its plot. */
 const X_AXIS_HEIGHT = 30
 
@@ -110,17 +113,21 @@ function useLayers(
  * the modified baseline, the P10–P90 band and a marker per quarter in which a measure starts, ends or
  * pauses. Renders only; `memo` plus value-stable props keep unchanged charts from re-rendering.
  */
-export const ExposureChart = memo(function ExposureChart({ sector, economy, data, markers, yMax, yMin, headline, stacking, options, showTable }: Props) {
+export const ExposureChart = memo(function ExposureChart({ sector, economy, data, markers, allMarkers, enabledIds, yMax, yMin, headline, stacking, options, showTable }: Props) {
   const title = `${SECTOR_LABELS[sector]} — exposure, ${ECONOMY_LABELS[economy]}`
   const { rows, series } = data
   const { large, showBand, showBaseline } = options
   const hasModified = showBaseline && rows.some((r) => r.modified !== null)
+  // A no-measures line that is zero throughout would only retrace the x axis: the legend says so instead.
+  const drawBaseline = showBaseline && rows.some((r) => (r.baseline ?? 0) !== 0)
   const quarters = useStable(rows.map((r) => r.quarter))
-  const layers = useLayers(series, useStable(yearTicks(rows)), yMin, yMax, stacking, large, showBand, showBaseline, hasModified)
+  const layers = useLayers(series, useStable(yearTicks(rows)), yMin, yMax, stacking, large, showBand, drawBaseline, hasModified)
   // The layer set is part of the key: recharts 3 registers a series that is added later at the end of its
   // list (changing what is drawn on top and the stack order), so a different set means a fresh chart.
-  const tooltipData = useMemo(() => ({ series, markers }), [series, markers])
-  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${showBaseline}/${hasModified}`
+  // Labels and colours only (not which channel is active), so a toggle does not change the context.
+  const tooltipSeries = useStable(series.map(({ key, label, color }) => ({ key, label, color })))
+  const tooltipData = useMemo(() => ({ series: tooltipSeries, markers }), [tooltipSeries, markers])
+  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${drawBaseline}/${hasModified}`
   return (
     <figure className="chart" data-testid={`chart-${sector}`} data-economy={economy}>
       <figcaption className="chart-head">
@@ -140,14 +147,12 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
         <p className="chart-empty">No exposure for this sector: no measure that is on acts on it. Switch measures on in the side panels, or switch economy.</p>
       )}
       <div className="chart-plot" role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 160 }}>
-          <TooltipContext.Provider value={tooltipData}>
-            <ComposedChart key={layerKey} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
-              {layers}
-            </ComposedChart>
-          </TooltipContext.Provider>
-        </ResponsiveContainer>
-        <MarkerOverlay quarters={quarters} markers={markers} left={large ? 48 : 32} right={MARGIN.right} top={MARGIN.top} bottom={X_AXIS_HEIGHT} thick={large ? 3 : 1.5} />
+        <TooltipContext.Provider value={tooltipData}>
+          <ComposedChart key={layerKey} responsive style={FILL} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
+            {layers}
+          </ComposedChart>
+        </TooltipContext.Provider>
+        <MarkerOverlay quarters={quarters} markers={allMarkers} enabledIds={enabledIds} left={large ? 48 : 32} right={MARGIN.right} top={MARGIN.top} bottom={X_AXIS_HEIGHT} thick={large ? 3 : 1.5} />
       </div>
       {showTable && <DataTable caption={title} data={data} />}
       <div className="visually-hidden">

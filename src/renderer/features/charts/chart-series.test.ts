@@ -30,6 +30,12 @@ describe('channel chart mapper', () => {
     expect(series.some((s) => s.active)).toBe(true)
   })
 
+  it('limits the series to the channels measures can act on, plus any that carry exposure anyway', () => {
+    const { rows, series } = channelChart(result, 'us', 'defense', {}, ['software'])
+    const carrying = CHANNELS.filter((c) => rows.some((r) => Number(r[c]) > 0))
+    expect(series.map((s) => s.key)).toEqual(CHANNELS.filter((c) => c === 'software' || carrying.includes(c)))
+  })
+
   it('fills the overlays from the baselines and band, or null without them', () => {
     expect(channelChart(result, 'us', 'defense').rows.every((r) => r.baseline === null && r.modified === null && r.band === null)).toBe(true)
     const n = result.quarters.length

@@ -57,8 +57,11 @@ function overlay(rows: ChartRow[], t: number, economy: Economy, sector: Sector, 
   row.band = lo === undefined || hi === undefined ? null : [round(lo), round(hi)]
 }
 
-/** Rows of one sector's exposure chart, stacked by channel; only channels that carry exposure are series. */
-export function channelChart(result: EvalResult, economy: Economy, sector: Sector, o: Overlays = {}): ChartData {
+/**
+ * Rows of one sector's exposure chart, stacked by channel. `channels` are the channels any measure can act
+ * on for this economy (from the catalogue); channels outside it that carry exposure are added.
+ */
+export function channelChart(result: EvalResult, economy: Economy, sector: Sector, o: Overlays = {}, channels: readonly Channel[] = CHANNELS): ChartData {
   const s = result.economies[economy][sector]
   const rows: ChartRow[] = result.quarters.map((q, t) => {
     const row: ChartRow = { quarter: quarterLabel(q), total: round(s.exposure[t]), baseline: null, modified: null, band: null }
@@ -66,10 +69,11 @@ export function channelChart(result: EvalResult, economy: Economy, sector: Secto
     return row
   })
   rows.forEach((_, t) => overlay(rows, t, economy, sector, 'exposure', o))
-  // Every channel is a series, always in the same order; `active` says which carry exposure. recharts 3
-  // re-registers a series that leaves and comes back at the end of its list (changing the stack order), so
-  // the set never changes on a toggle: inactive channels are drawn empty.
-  const series = CHANNELS.map((c: Channel) => ({ key: c, label: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c], active: rows.some((r) => (r[c] as number) > 0) }))
+  // The series set does not depend on which measures are on, in a fixed order; `active` says which carry
+  // exposure. recharts 3 re-registers a series that leaves and comes back at the end of its list (changing
+  // the stack order), so a toggle must not change the set: inactive channels are drawn empty.
+  const carries = (c: Channel) => rows.some((r) => (r[c] as number) > 0)
+  const series = CHANNELS.filter((c) => channels.includes(c) || carries(c)).map((c: Channel) => ({ key: c, label: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c], active: carries(c) }))
   return { rows, series, min: 0, max: rowsMax(rows) }
 }
 

@@ -18,6 +18,8 @@ type Props = {
   inputs: SectorInputs | null
   error: string | null
   markers: readonly Marker[]
+  allMarkers: readonly Marker[]
+  enabledIds: string
   costRows: readonly CostRow[]
   tornado: JobState<TornadoResult>
   measures: readonly Measure[]
@@ -34,7 +36,7 @@ const slideTitle = (i: number) => {
  * Presentation mode: full screen, large type, high contrast, one chart at a time (← → to step, Esc to
  * leave), and a compact bar of every measure so the room can still flip them live.
  */
-export function PresentationView({ view, dispatch, inputs, error, markers, costRows, tornado, measures, settings, onEdit }: Props) {
+export function PresentationView({ view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit }: Props) {
   useFullscreen(() => dispatch({ type: 'present', on: false }))
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => rootRef.current?.focus(), [])
@@ -81,6 +83,8 @@ export function PresentationView({ view, dispatch, inputs, error, markers, costR
             economy={view.economy}
             stacking={view.stacking}
             markers={markers}
+            allMarkers={allMarkers}
+            enabledIds={enabledIds}
             threshold={view.threshold}
             options={options}
             showTables={false}

@@ -21,13 +21,15 @@ describe('timeline model', () => {
       quarters
     )
     expect(events.map((e) => `${e.measureId} ${e.text}`)).toEqual(['a X: starts 2025-04-04', 'a X: suspended 2025-07-01', 'a X: ends 2025-10-01'])
+    const all = measureEvents([m({ id: 'off', enabled: false, start: '2025-05-01' })], quarters, true)
+    expect(all.map((e) => e.measureId)).toEqual(['off'])
   })
 
   it('groups events into one marker per quarter and side', () => {
     const events = measureEvents([m({ id: 'a' }), m({ id: 'b', title: 'Y', start: '2025-05-01' }), m({ id: 'w', side: 'washington', start: '2025-06-01' })], quarters)
     const ms = markers(events)
     expect(ms).toHaveLength(2)
-    expect(ms[0]).toEqual({ quarter: '2025 Q2', side: 'beijing', texts: ['X: starts 2025-04-04', 'Y: starts 2025-05-01'] })
+    expect(ms[0]).toEqual({ quarter: '2025 Q2', side: 'beijing', texts: ['X: starts 2025-04-04', 'Y: starts 2025-05-01'], ids: ['a', 'b'] })
   })
 
   it('turns activity into runs of equal level, skipping inactive quarters', () => {

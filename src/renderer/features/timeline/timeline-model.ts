@@ -13,8 +13,8 @@ export type DatedMeasure = {
   suspensions: readonly { from: string; until: string | null }[]
 }
 export type MeasureEvent = { date: string; quarter: string; side: Side; measureId: string; text: string }
-/** One marker line on a chart: every event of one side within one quarter. */
-export type Marker = { quarter: string; side: Side; texts: string[] }
+/** One marker line on a chart: every event of one side within one quarter, and the measures they belong to. */
+export type Marker = { quarter: string; side: Side; texts: string[]; ids: string[] }
 
 /** '2025-04-04' → '2025 Q2' (same labels as the chart axis). */
 export function dateQuarter(date: string): string {
@@ -22,8 +22,8 @@ export function dateQuarter(date: string): string {
   return `${date.slice(0, 4)} Q${Math.ceil(month / 3)}`
 }
 
-/** Dated events of the enabled measures that fall on the plotted quarters, in date order. */
-export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: readonly string[]): MeasureEvent[] {
+/** Dated events of the enabled measures (or of all, with `all`) that fall on the plotted quarters, in date order. */
+export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: readonly string[], all = false): MeasureEvent[] {
   const shown = new Set(quarterLabels)
   const out: MeasureEvent[] = []
   const add = (m: DatedMeasure, date: string, what: string) => {
@@ -31,7 +31,7 @@ export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: 
     if (shown.has(quarter)) out.push({ date, quarter, side: m.side, measureId: m.id, text: `${m.title}: ${what} ${date}` })
   }
   for (const m of measures) {
-    if (!m.enabled) continue
+    if (!m.enabled && !all) continue
     add(m, m.start, 'starts')
     if (m.end) add(m, m.end, 'ends')
     for (const s of m.suspensions) {
@@ -47,8 +47,9 @@ export function markers(events: readonly MeasureEvent[]): Marker[] {
   const byKey = new Map<string, Marker>()
   for (const e of events) {
     const key = `${e.quarter}|${e.side}`
-    const m = byKey.get(key) ?? { quarter: e.quarter, side: e.side, texts: [] }
+    const m = byKey.get(key) ?? { quarter: e.quarter, side: e.side, texts: [], ids: [] }
     m.texts.push(e.text)
+    if (!m.ids.includes(e.measureId)) m.ids.push(e.measureId)
     byKey.set(key, m)
   }
   return [...byKey.values()]
