@@ -1,4 +1,11 @@
 import { defineConfig } from '@playwright/test'
+// @ts-expect-error -- plain ESM helper shared with `npm start`, no type declarations
+import { electronBinary } from './scripts/electron-env.mjs'
+
+// The list reporter shows a skipped test without its reason, so say up front why the Electron specs will skip.
+if (!electronBinary() && !process.env.TEST_WORKER_INDEX) {
+  process.stderr.write('[e2e] No Electron binary (it cannot be downloaded here): e2e/electron.spec.ts will be skipped; every other spec drives the real renderer in Chromium against the web host.\n')
+}
 
 // Debian's Chromium (no browser download); the web host is started per test by the fixture in e2e/fixtures.ts.
 export default defineConfig({

@@ -10,11 +10,13 @@ const binary: string | null = electronBinary()
 const hasNative: boolean = binary !== null && (await import('node:fs')).existsSync(electronNativeBinding())
 const canRun = binary !== null && hasNative && (process.platform !== 'linux' || !!process.env.DISPLAY)
 
+const skipReason = binary === null
+  ? 'No Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine): Electron specs skipped; the web-host specs cover the renderer.'
+  : !hasNative ? 'better-sqlite3 for Electron is not built (run npm run native:electron): Electron specs skipped.'
+  : 'No DISPLAY: run under xvfb-run -a to include the Electron specs.'
+
 test.describe('desktop app (Electron)', () => {
-  test.skip(!canRun, binary === null
-    ? 'No Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine): Electron specs skipped; the web-host specs cover the renderer.'
-    : !hasNative ? 'better-sqlite3 for Electron is not built (run npm run native:electron): Electron specs skipped.'
-    : 'No DISPLAY: run under xvfb-run -a to include the Electron specs.')
+  test.skip(!canRun, skipReason)
 
   test('opens a locked-down window that reaches the services over IPC', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-electron-'))

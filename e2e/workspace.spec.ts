@@ -86,8 +86,8 @@ test('measures are grouped by kind and every panel control has a name', async ({
 
 test('add a trigger, see it on the timeline and the markers, remove it', async ({ page, host }) => {
   const errors = await open(page, host.url)
-  // A trigger on an off measure: no row for it yet.
-  await expect(page.getByTestId('timeline-us-14nm-licences')).toHaveCount(0)
+  // A trigger on an off measure: its timeline row is empty so far.
+  await expect(page.getByTestId('timeline-us-14nm-licences').locator('.tl-run')).toHaveCount(0)
   await page.getByRole('button', { name: 'China' }).click()
   const cnBefore = await chartValues(page, 'electronics')
   await page.getByRole('button', { name: /Triggers \(0\)/ }).click()
@@ -104,6 +104,7 @@ test('add a trigger, see it on the timeline and the markers, remove it', async (
   await expect(page.getByTestId('timeline-trigger-t-1')).toBeVisible()
   await expect(page.getByTestId('timeline-trigger-t-1')).toHaveAttribute('aria-label', /2025 Q\d–2030 Q4 at 50 %/)
   await expect(page.getByTestId('timeline-trigger-t-1').locator('.tl-run').first()).toBeVisible()
+  await expect(page.getByTestId('timeline-us-14nm-licences').locator('.tl-run').first()).toBeVisible()
   await expect.poll(async () => sum(await chartValues(page, 'electronics'))).toBeGreaterThan(sum(cnBefore))
 
   // Event markers: every chart has them; switching a measure off hides its own, a new date in an empty quarter adds one.

@@ -98,6 +98,7 @@ export function App({ api }: { api: Api }) {
         settings={derived.settings}
         onEdit={ws.onEdit}
       />
+      {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
       </>
     )
   }

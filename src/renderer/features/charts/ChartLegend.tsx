@@ -10,8 +10,8 @@ type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero
 export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band }: Props) {
   return (
     <ul className="legend" aria-label="Legend">
-      {series.filter((s) => s.active !== false).map((s) => (
-        <li key={s.key}>
+      {series.map((s) => (
+        <li key={s.key} className={s.active === false ? 'inactive' : undefined} title={s.active === false ? `${s.label}: no exposure in any chart` : undefined}>
           <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
           {s.label}
         </li>
@@ -44,10 +44,3 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
     </ul>
   )
 })
-
-/** Series of several charts merged by key, in first-seen order (the shared legend). */
-export function mergeSeries(lists: readonly (readonly SeriesDef[])[]): SeriesDef[] {
-  const seen = new Map<string, SeriesDef>()
-  for (const list of lists) for (const s of list) if (!seen.has(s.key)) seen.set(s.key, s)
-  return [...seen.values()]
-}

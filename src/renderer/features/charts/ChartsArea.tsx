@@ -2,8 +2,8 @@ import { CHANNELS, ECONOMIES, SECTORS, kpis, type Channel, type Economy, type Ev
 import { model } from '../../../shared/dataset'
 import { useStable } from '../../state/use-stable'
 import type { Marker } from '../timeline/timeline-model'
-import { channelChart, measureChart, niceCeiling, niceFloor, rowsMax, type Attribution, type Band, type ChartData, type MeasureLabel } from './chart-series'
-import { ChartLegend, mergeSeries } from './ChartLegend'
+import { channelChart, measureChart, mergeSeries, niceCeiling, niceFloor, rowsMax, type Attribution, type Band, type ChartData, type MeasureLabel } from './chart-series'
+import { ChartLegend } from './ChartLegend'
 import { ExposureChart, type ChartOptions } from './ExposureChart'
 import { toHeadline } from './headline'
 
@@ -54,6 +54,7 @@ export function ChartsArea(props: Props) {
   const { economy, stacking, markers, allMarkers, enabledIds, threshold, options, showTables } = props
   const sectors = props.sectors ?? SECTORS
   const data = sectors.map((s) => sectorData(props, economy, stacking, s, options.showBaseline, options.showBand))
+  // The legend keeps every series of the view (dimmed when empty), so a toggle never reflows it.
   const series = useStable(mergeSeries(data.map((d) => d.series)))
   const showModified = options.showBaseline && props.modified !== null
   const baselineZero = data.every((d) => d.rows.every((r) => (r.baseline ?? 0) === 0))

@@ -41,6 +41,8 @@ const yearOf = (q: string) => q.slice(0, 4)
 
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
 const FILL = { width: '100%', height: '100%' }
+/** Room for the y tick labels: wider on large screens and in presentation, where the type is larger. */
+const yAxisWidth = (large: boolean) => (large ? 56 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 56 : 34)
 /** recharts' default x-axis height; the marker overlay leaves the same room below its plot. */
 const X_AXIS_HEIGHT = 30
 
@@ -64,18 +66,19 @@ function useLayers(
   const axes = useMemo(() => {
     const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
     return [
-      <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />,
+      ...(yMin < 0 ? [<CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />] : []),
       <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} tickFormatter={yearOf} tick={tick} stroke="var(--border)" />
     ]
-  }, [ticks, large])
+  }, [ticks, large, yMin])
   const yAxis = useMemo(
     () => (
       <YAxis
         key="y"
         domain={[yMin, yMax]}
-        tickCount={yMin < 0 ? 4 : 3}
+        ticks={yMin < 0 ? [yMin, 0, yMax] : [0, yMax / 2, yMax]}
+        tickCount={4}
         tick={{ fill: 'var(--muted)', fontSize: large ? 20 : 12 }}
-        width={large ? 48 : 32}
+        width={yAxisWidth(large)}
         stroke="var(--border)"
       />
     ),
@@ -127,7 +130,7 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
   // Labels and colours only (not which channel is active), so a toggle does not change the context.
   const tooltipSeries = useStable(series.map(({ key, label, color }) => ({ key, label, color })))
   const tooltipData = useMemo(() => ({ series: tooltipSeries, markers }), [tooltipSeries, markers])
-  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${drawBaseline}/${hasModified}`
+  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${drawBaseline}/${hasModified}/${yMin < 0}`
   return (
     <figure className="chart" data-testid={`chart-${sector}`} data-economy={economy}>
       <figcaption className="chart-head">
@@ -152,7 +155,7 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
             {layers}
           </ComposedChart>
         </TooltipContext.Provider>
-        <MarkerOverlay quarters={quarters} markers={allMarkers} enabledIds={enabledIds} left={large ? 48 : 32} right={MARGIN.right} top={MARGIN.top} bottom={X_AXIS_HEIGHT} thick={large ? 3 : 1.5} />
+        <MarkerOverlay quarters={quarters} markers={allMarkers} enabledIds={enabledIds} grid={yMin >= 0} left={yAxisWidth(large)} right={MARGIN.right} top={MARGIN.top} bottom={X_AXIS_HEIGHT} thick={large ? 3 : 1.5} />
       </div>
       {showTable && <DataTable caption={title} data={data} />}
       <div className="visually-hidden">

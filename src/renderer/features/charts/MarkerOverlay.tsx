@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react'
-import { Area, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts'
+import { Area, CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts'
 import type { Marker } from '../timeline/timeline-model'
 import { useKeyedElements } from '../../state/use-keyed-elements'
 
-type Props = { quarters: readonly string[]; markers: readonly Marker[]; enabledIds: string; left: number; right: number; top: number; bottom: number; thick: number }
+type Props = { quarters: readonly string[]; markers: readonly Marker[]; enabledIds: string; grid: boolean; left: number; right: number; top: number; bottom: number; thick: number }
 
 const FILL = { width: '100%', height: '100%' }
 const SIDE_STROKE = { beijing: 'var(--beijing)', washington: 'var(--washington)' } as const
@@ -37,7 +37,7 @@ export function MarkerOverlay({ enabledIds, ...chart }: Props) {
   )
 }
 
-const MarkerChart = memo(function MarkerChart({ quarters, markers, left, right, top, bottom, thick }: Omit<Props, 'enabledIds'>) {
+const MarkerChart = memo(function MarkerChart({ quarters, markers, grid, left, right, top, bottom, thick }: Omit<Props, 'enabledIds'>) {
   const rows = useMemo(() => quarters.map((quarter) => ({ quarter, y: 0 })), [quarters])
   const margin = useMemo(() => ({ top, right, bottom, left }), [top, right, bottom, left])
   // A re-rendered ReferenceLine re-registers itself in recharts' store (an effect without dependencies),
@@ -58,13 +58,17 @@ const MarkerChart = memo(function MarkerChart({ quarters, markers, left, right, 
     )
   )
   // recharts 3 builds no axis scale without a graphical item: an invisible one gives the x axis its quarters.
+  // With `grid`, the horizontal grid lives here too: the exposure chart's y axis is [0, max] with three
+  // ticks (0, max/2, max), which fall exactly on this axis's 0, 0.5 and 1 — and this chart does not
+  // redraw when the data changes.
   const axes = useMemo(
     () => [
       <XAxis key="x" dataKey="quarter" hide />,
-      <YAxis key="y" hide domain={[0, 1]} />,
-      <Area key="anchor" dataKey="y" stroke="none" fill="none" isAnimationActive={false} />
+      <YAxis key="y" hide domain={[0, 1]} ticks={[0, 0.5, 1]} />,
+      <Area key="anchor" dataKey="y" stroke="none" fill="none" isAnimationActive={false} />,
+      ...(grid ? [<CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />] : [])
     ],
-    []
+    [grid]
   )
   return (
     <ComposedChart responsive style={FILL} data={rows} margin={margin}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, evaluate, defaultScenario, type EvalResult, type ScenarioDoc } from '../../../core'
 import { model } from '../../../shared/dataset'
-import { channelChart, costRows, measureChart, niceCeiling, niceFloor, quarterLabel, rowsMax, MAX_MEASURE_SERIES } from './chart-series'
+import { channelChart, costRows, measureChart, mergeSeries, niceCeiling, niceFloor, quarterLabel, rowsMax, MAX_MEASURE_SERIES } from './chart-series'
 
 const doc: ScenarioDoc = defaultScenario(model)
 const result: EvalResult = evaluate(model, doc)
@@ -90,5 +90,13 @@ describe('axis and cost helpers', () => {
     expect(rows).toHaveLength(result.quarters.length)
     expect(rows[4].defense).toBe(Math.round(result.economies.us.defense.cost[4] * 100) / 100)
     expect(rows[4]['autos:baseline']).toBe(Math.round(off.economies.us.autos.cost[4] * 100) / 100)
+  })
+})
+
+describe('shared legend', () => {
+  it('merges series by key and keeps a series active if any chart has it', () => {
+    const a = [{ key: 'x', label: 'X', color: '#000', active: false }, { key: 'y', label: 'Y', color: '#111', active: true }]
+    const b = [{ key: 'x', label: 'X', color: '#000', active: true }, { key: 'z', label: 'Z', color: '#222', active: false }]
+    expect(mergeSeries([a, b]).map((s) => `${s.key}:${s.active}`)).toEqual(['x:true', 'y:true', 'z:false'])
   })
 })

@@ -157,3 +157,15 @@ export function rowsMax(rows: readonly ChartRow[]): number {
   for (const r of rows) max = Math.max(max, r.total, r.baseline ?? 0, r.modified ?? 0, r.band?.[1] ?? 0)
   return max
 }
+
+/** Series of several charts merged by key, in first-seen order (the shared legend); active if active in any. */
+export function mergeSeries(lists: readonly (readonly SeriesDef[])[]): SeriesDef[] {
+  const seen = new Map<string, SeriesDef>()
+  for (const list of lists)
+    for (const s of list) {
+      const prev = seen.get(s.key)
+      if (!prev) seen.set(s.key, s)
+      else if (prev.active === false && s.active !== false) seen.set(s.key, { ...prev, active: true })
+    }
+  return [...seen.values()]
+}
