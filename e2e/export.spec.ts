@@ -34,7 +34,7 @@ test('export a chart as PNG (1× and 2×), SVG and CSV, as it is configured now'
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   await page.goto(host.url)
-  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible()
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible()
 
   await page.screenshot({ path: test.info().outputPath('workspace.png') })
   const png = await exportChart(page, 'Defense', 'PNG 1920×1080')
@@ -86,7 +86,7 @@ test('export a chart as PNG (1× and 2×), SVG and CSV, as it is configured now'
 
 test('export the scenario: a deck with native charts holding the shown numbers, all series, and the PDF report', async ({ page, host }) => {
   await page.goto(host.url)
-  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible()
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible()
   const shown = { defense: await shownTotals(page, 'defense'), autos: await shownTotals(page, 'autos'), electronics: await shownTotals(page, 'electronics') }
 
   const open = async () => {
@@ -139,7 +139,7 @@ test('export the scenario: a deck with native charts holding the shown numbers, 
 test('export a comparison: deck with a comparison slide per sector and the KPI table, and an overlay chart', async ({ page, host }) => {
   // Two scenarios in the library: the default one, and the same with every measure off.
   await page.goto(host.url)
-  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible()
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible()
   await page.getByLabel('Scenario name').fill('Alpha')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status')).toContainText('Saved “Alpha”')

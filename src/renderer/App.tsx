@@ -8,7 +8,7 @@ import { beijingMeasures, useDerived, washingtonMeasures, MEASURE_LABELS } from 
 import { useAnalyses } from './state/use-analyses'
 import { MeasurePanel } from './features/measures/MeasurePanel'
 import { ChartsArea } from './features/charts/ChartsArea'
-import { MarkerStyles } from './features/charts/MarkerOverlay'
+import { MarkerStyles } from './features/charts/MarkerLines'
 import { CostView } from './features/charts/CostView'
 import { ChartOptionsBar, EconomyStackControls } from './features/charts/ViewToolbar'
 import { Modal } from './components/Modal'

@@ -1,12 +1,9 @@
 import { attribute, simulate, tornado, ECONOMIES, SECTORS, type Economy, type ScenarioDoc, type Sector, type TornadoKpi } from '../../core'
 import { model } from '../../shared/dataset'
+import { BAND_SAMPLES } from '../../shared/bands'
 import type { JobKind } from './protocol'
 
-/**
- * Monte Carlo samples behind the interactive bands: ≈1 ms each on these machines, so 200 keep the band
- * within the 500 ms the workspace promises; P10/P90 from 200 draws move by well under a point.
- */
-export const BAND_SAMPLES = 200
+export { BAND_SAMPLES }
 
 export type TornadoBar = { id: string; label: string; kind: 'assumption' | 'measure'; lowInput: string; highInput: string; lowValue: number; highValue: number }
 /** The tornado as the view draws it, largest swing first. */

@@ -2,6 +2,7 @@ import { attribute, evaluate, simulate, type Attribution, type Economy, type Eva
 import type { ChartConfig } from '../../shared/contract/export'
 import { shortMeasureLabel } from '../../shared/measure-label'
 import { MEASURE_COLORS } from '../../shared/palette'
+import { BAND_SAMPLES } from '../../shared/bands'
 
 /**
  * The few engine calls exports need, behind one seam: the base evaluation, the P10–P90 band (seeded Monte
@@ -18,8 +19,8 @@ export type Engine = {
   version(model: Model): string
 }
 
-/** Monte Carlo samples behind an exported band (the model's reference run size). */
-export const BAND_SAMPLES = 1000
+/** Exported bands use the app's sample count, so an export matches the screen. */
+export { BAND_SAMPLES }
 
 export function createEngine(): Engine {
   const results = new Map<string, EvalResult>()

@@ -5,7 +5,7 @@ import type { Marker } from '../timeline/timeline-model'
 import type { ChartData, SeriesDef } from './chart-series'
 import { useStable } from '../../state/use-stable'
 import { useKeyedElements } from '../../state/use-keyed-elements'
-import { MarkerOverlay } from './MarkerOverlay'
+import { markerScope, useMarkerLines } from './MarkerLines'
 import type { Headline } from './headline'
 import { ChartTooltip, TooltipContext } from './ChartTooltip'
 import { DataTable } from './DataTable'
@@ -43,8 +43,6 @@ const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
 const FILL = { width: '100%', height: '100%' }
 /** Room for the y tick labels: wider on large screens and in presentation, where the type is larger. */
 const yAxisWidth = (large: boolean) => (large ? 56 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 56 : 34)
-/** recharts' default x-axis height; the marker overlay leaves the same room below its plot. */
-const X_AXIS_HEIGHT = 30
 
 /**
  * The chart's children, memoized piece by piece. recharts 3 feeds the plotted data through its store,
@@ -53,6 +51,7 @@ const X_AXIS_HEIGHT = 30
  */
 function useLayers(
   series: readonly SeriesDef[],
+  markers: readonly Marker[],
   ticks: readonly string[],
   yMin: number,
   yMax: number,
@@ -66,10 +65,10 @@ function useLayers(
   const axes = useMemo(() => {
     const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
     return [
-      ...(yMin < 0 ? [<CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />] : []),
+      <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />,
       <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} tickFormatter={yearOf} tick={tick} stroke="var(--border)" />
     ]
-  }, [ticks, large, yMin])
+  }, [ticks, large])
   const yAxis = useMemo(
     () => (
       <YAxis
@@ -108,7 +107,8 @@ function useLayers(
     if (hasModified) out.push(line('modified', 'modified', 'No measures, your assumptions', 'var(--modified)', thick, '2 3'))
     return out
   }, [showBand, stacking, showBaseline, hasModified, thick])
-  return [...axes, yAxis, tooltip, ...areas, ...overlays]
+  const marks = useMarkerLines(markers, thick)
+  return [...axes, yAxis, tooltip, ...areas, ...overlays, ...marks]
 }
 
 /**
@@ -123,14 +123,13 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
   const hasModified = showBaseline && rows.some((r) => r.modified !== null)
   // A no-measures line that is zero throughout would only retrace the x axis: the legend says so instead.
   const drawBaseline = showBaseline && rows.some((r) => (r.baseline ?? 0) !== 0)
-  const quarters = useStable(rows.map((r) => r.quarter))
-  const layers = useLayers(series, useStable(yearTicks(rows)), yMin, yMax, stacking, large, showBand, drawBaseline, hasModified)
+  const layers = useLayers(series, allMarkers, useStable(yearTicks(rows)), yMin, yMax, stacking, large, showBand, drawBaseline, hasModified)
   // The layer set is part of the key: recharts 3 registers a series that is added later at the end of its
   // list (changing what is drawn on top and the stack order), so a different set means a fresh chart.
   // Labels and colours only (not which channel is active), so a toggle does not change the context.
   const tooltipSeries = useStable(series.map(({ key, label, color }) => ({ key, label, color })))
   const tooltipData = useMemo(() => ({ series: tooltipSeries, markers }), [tooltipSeries, markers])
-  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${drawBaseline}/${hasModified}/${yMin < 0}`
+  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${drawBaseline}/${hasModified}`
   return (
     <figure className="chart" data-testid={`chart-${sector}`} data-economy={economy}>
       <figcaption className="chart-head">
@@ -149,13 +148,12 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
       {rows.every((r) => r.total === 0) && (
         <p className="chart-empty">No exposure for this sector: no measure that is on acts on it. Switch measures on in the side panels, or switch economy.</p>
       )}
-      <div className="chart-plot" role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
+      <div className={`chart-plot ${markerScope(enabledIds)}`} role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
         <TooltipContext.Provider value={tooltipData}>
           <ComposedChart key={layerKey} responsive style={FILL} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
             {layers}
           </ComposedChart>
         </TooltipContext.Provider>
-        <MarkerOverlay quarters={quarters} markers={allMarkers} enabledIds={enabledIds} grid={yMin >= 0} left={yAxisWidth(large)} right={MARGIN.right} top={MARGIN.top} bottom={X_AXIS_HEIGHT} thick={large ? 3 : 1.5} />
       </div>
       {showTable && <DataTable caption={title} data={data} />}
       <div className="visually-hidden">
