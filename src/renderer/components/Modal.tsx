@@ -1,13 +1,15 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 type Props = { title: string; onClose: () => void; children: ReactNode; className?: string }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and closes on Esc;
- * focus returns to the control that opened it.
+ * focus returns to the control that opened it. The title id is unique, so a dialog opened over another
+ * (an export over the comparison) is still named by its own title.
  */
 export function Modal({ title, onClose, children, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
   const onCloseRef = useRef(onClose)
   useEffect(() => {
     onCloseRef.current = onClose
@@ -26,9 +28,9 @@ export function Modal({ title, onClose, children, className }: Props) {
     }
   }, [])
   return (
-    <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby="modal-title">
+    <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby={titleId}>
       <header className="modal-head">
-        <h2 id="modal-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <button type="button" onClick={() => ref.current?.close()}>
           Close
         </button>
