@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenario } from '../model/default-scenario'
 import { evaluate } from '../engine/evaluate'
-import { ECONOMIES, SECTORS } from '../engine/types'
 import { allOff, always, scenarioWith, shippedModel } from '../testing/fixtures'
 import { attribute } from './attribution'
+import { expectExactSplit as expectSplit } from '../testing/expect-exact-split'
+import type { ScenarioDoc } from '../scenario/schema'
 
 const model = shippedModel()
 
-const expectExactSplit = (doc: ReturnType<typeof defaultScenario>, opts?: Parameters<typeof attribute>[2]) => {
-  const a = attribute(model, doc, opts)
-  const r = evaluate(model, doc)
-  for (const e of ECONOMIES) for (const s of SECTORS) {
-    r.economies[e][s].exposure.forEach((x, h) => {
-      let acc = a[e][s].baseline[h] as number
-      for (const v of Object.values(a[e][s].byMeasure)) acc += v[h] as number
-      expect(Math.abs(acc - x)).toBeLessThan(1e-9)
-    })
-  }
-  return a
-}
+const expectExactSplit = (doc: ScenarioDoc, opts?: Parameters<typeof attribute>[2]) => expectSplit(model, doc, opts)
 
 describe('attribute', () => {
   it('splits the as-known scenario exactly, with a zero structural baseline', () => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attribute } from '../analysis/attribution'
 import { kpis } from '../analysis/kpis'
 import { simulate } from '../analysis/uncertainty'
 import { defaultScenario } from '../model/default-scenario'
 import type { ScenarioDoc } from '../scenario/schema'
 import { shippedModel } from '../testing/fixtures'
+import { expectExactSplit } from '../testing/expect-exact-split'
 import { evaluate } from './evaluate'
 import { CHANNELS, ECONOMIES, SECTORS } from './types'
 
@@ -91,15 +91,7 @@ describe('engine properties', () => {
 
   it('attribution sums to the total exposure', () => {
     fc.assert(fc.property(scenarioArb, (doc) => {
-      const a = attribute(model, doc)
-      const r = evaluate(model, doc)
-      for (const e of ECONOMIES) for (const s of SECTORS) {
-        r.economies[e][s].exposure.forEach((x, h) => {
-          let acc = a[e][s].baseline[h] as number
-          for (const v of Object.values(a[e][s].byMeasure)) acc += v[h] as number
-          expect(Math.abs(acc - x)).toBeLessThan(1e-9)
-        })
-      }
+      expectExactSplit(model, doc)
     }), { ...RUNS, numRuns: 8 })
   })
 
