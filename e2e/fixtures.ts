@@ -37,10 +37,18 @@ export async function startHost(dataDir: string): Promise<WebHost> {
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
     process: child,
+    // A host that ignores SIGTERM is a bug: kill it after 10 s and say so, rather than hang the run.
     stop: () =>
-      new Promise<void>((r) => {
-        if (child.exitCode !== null) return r()
-        child.once('exit', () => r())
+      new Promise<void>((resolveStop, reject) => {
+        if (child.exitCode !== null) return resolveStop()
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL')
+          reject(new Error('the web host did not stop within 10 s of SIGTERM'))
+        }, 10_000)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          resolveStop()
+        })
         child.kill('SIGTERM')
       })
   }

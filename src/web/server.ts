@@ -114,7 +114,12 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise((r) => server.close(() => r()))
+    // server.close() alone waits for every keep-alive connection a browser holds open, which can be forever.
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r())
+        server.closeAllConnections()
+      })
   }
 }
 
