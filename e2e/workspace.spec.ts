@@ -7,7 +7,7 @@ const chartValues = (page: Page, sector: string) =>
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 /** Marker lines shown on a chart (lines of measures that are off stay mounted but hidden). */
 const markerCount = (page: Page, sector: string) =>
-  page.getByTestId(`chart-${sector}`).locator('.recharts-reference-line').evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility === 'visible').length)
+  page.getByTestId(`chart-${sector}`).locator('.chart-markers line').evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility === 'visible').length)
 
 async function open(page: Page, url: string) {
   const errors: string[] = []

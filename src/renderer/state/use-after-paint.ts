@@ -1,22 +1,25 @@
 import { useEffect, useState } from 'react'
 
 /**
- * `value`, but updated only after the browser has painted the frame in which it changed: for secondary
- * views (the timeline) that should not delay the charts. React's useDeferredValue is not enough here:
- * its follow-up render usually runs before the paint. (rAF runs just before a paint; a timeout set from
- * there runs after it.)
+ * `value`, but updated only once the browser has painted the frame in which it changed and is idle: for
+ * secondary views (the timeline) that must not delay the charts. React's useDeferredValue is not enough:
+ * its follow-up render usually runs before the paint. A timeout set in requestAnimationFrame runs right
+ * after the paint but ahead of other work queued for that frame; an idle callback requested there waits
+ * for that work too (at most IDLE_TIMEOUT_MS).
  */
+const IDLE_TIMEOUT_MS = 100
+
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value)
   useEffect(() => {
     if (Object.is(value, shown)) return
-    let timer = 0
+    let idle = 0
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setShown(value), 0)
+      idle = requestIdleCallback(() => setShown(value), { timeout: IDLE_TIMEOUT_MS })
     })
     return () => {
       cancelAnimationFrame(frame)
-      clearTimeout(timer)
+      cancelIdleCallback(idle)
     }
   }, [value, shown])
   return shown

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import type { SeriesDef } from './chart-series'
 
 type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero: boolean; showModified: boolean; full: boolean; band: boolean }
@@ -12,7 +12,7 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
     <ul className="legend" aria-label="Legend">
       {series.map((s) => (
         <li key={s.key} className={s.active === false ? 'inactive' : undefined} title={s.active === false ? `${s.label}: no exposure in any chart` : undefined}>
-          <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+          <span className="swatch" style={{ background: s.color, '--swatch': s.color } as CSSProperties} aria-hidden="true" />
           {s.label}
         </li>
       ))}

@@ -1,11 +1,11 @@
 import { memo, useMemo } from 'react'
-import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { ECONOMY_LABELS, SECTOR_LABELS, type Economy, type Sector } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
 import type { ChartData, SeriesDef } from './chart-series'
 import { useStable } from '../../state/use-stable'
 import { useKeyedElements } from '../../state/use-keyed-elements'
-import { markerScope, useMarkerLines } from './MarkerLines'
+import { MarkerLayer, markerScope } from './MarkerLines'
 import type { Headline } from './headline'
 import { ChartTooltip, TooltipContext } from './ChartTooltip'
 import { DataTable } from './DataTable'
@@ -40,7 +40,12 @@ const yearTicks = (rows: ChartData['rows']) => rows.map((r) => r.quarter).filter
 const yearOf = (q: string) => q.slice(0, 4)
 
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
-const FILL = { width: '100%', height: '100%' }
+/**
+ * ResponsiveContainer hands the chart its size in pixels. A chart sized in percent (recharts' `responsive`)
+ * makes the browser lay out every SVG element again whenever anything around it is laid out — a changed
+ * headline figure then cost ≈1 ms of layout per chart on each toggle.
+ */
+const INITIAL_SIZE = { width: 750, height: 100 }
 /** Room for the y tick labels: wider on large screens and in presentation, where the type is larger. */
 const yAxisWidth = (large: boolean) => (large ? 56 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 56 : 34)
 
@@ -107,8 +112,8 @@ function useLayers(
     if (hasModified) out.push(line('modified', 'modified', 'No measures, your assumptions', 'var(--modified)', thick, '2 3'))
     return out
   }, [showBand, stacking, showBaseline, hasModified, thick])
-  const marks = useMarkerLines(markers, thick)
-  return [...axes, yAxis, tooltip, ...areas, ...overlays, ...marks]
+  const marks = useMemo(() => <MarkerLayer key="markers" markers={markers} thick={thick} />, [markers, thick])
+  return [...axes, yAxis, tooltip, ...areas, ...overlays, marks]
 }
 
 /**
@@ -150,9 +155,11 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
       )}
       <div className={`chart-plot ${markerScope(enabledIds)}`} role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
         <TooltipContext.Provider value={tooltipData}>
-          <ComposedChart key={layerKey} responsive style={FILL} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
-            {layers}
-          </ComposedChart>
+          <ResponsiveContainer width="100%" height="100%" initialDimension={INITIAL_SIZE}>
+            <ComposedChart key={layerKey} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
+              {layers}
+            </ComposedChart>
+          </ResponsiveContainer>
         </TooltipContext.Provider>
       </div>
       {showTable && <DataTable caption={title} data={data} />}

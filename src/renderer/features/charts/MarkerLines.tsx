@@ -1,7 +1,6 @@
-import { useMemo } from 'react'
-import { ReferenceLine } from 'recharts'
+import { memo, useMemo } from 'react'
+import { DefaultZIndexes, usePlotArea, useXAxisScale, ZIndexLayer } from 'recharts'
 import type { Marker } from '../timeline/timeline-model'
-import { useKeyedElements } from '../../state/use-keyed-elements'
 
 const SIDE_STROKE = { beijing: 'var(--beijing)', washington: 'var(--washington)' } as const
 
@@ -15,8 +14,7 @@ export const markerScope = (enabledIds: string) => ['marker-scope', ...enabledId
 /**
  * One rule per catalogue measure: a marker line is shown when one of its measures is enabled. Lines of
  * every measure stay mounted and the enabled set is a class list on an ancestor, so switching a measure
- * on or off re-renders no marker (a re-rendered recharts ReferenceLine re-registers itself in the
- * chart's store, which every series then re-checks).
+ * on or off re-renders no marker.
  */
 export function MarkerStyles({ ids }: { ids: readonly string[] }) {
   const css = useMemo(() => ['.marker-scope .mk { visibility: hidden; }', ...ids.map((id) => `.marker-scope.${on(id)} .mk.${of(id)} { visibility: visible; }`)].join('\n'), [ids])
@@ -24,23 +22,35 @@ export function MarkerStyles({ ids }: { ids: readonly string[] }) {
 }
 
 /**
- * The measure-date markers as recharts ReferenceLines, one per quarter and side, keeping their element
- * identity while their quarter, side, measures and width are unchanged (React then skips them).
+ * The measure-date markers, one vertical line per quarter and side, drawn from the x scale and the plot
+ * area only. Unlike recharts' ReferenceLine, which follows the y scale too, nothing here depends on the
+ * plotted values: a toggle that rescales the y axis leaves every marker's DOM untouched.
  */
-export function useMarkerLines(markers: readonly Marker[], thick: number) {
-  return useKeyedElements(
-    markers,
-    (m) => `${m.quarter}|${m.side}`,
-    (m) => `${thick}|${m.ids.join(' ')}`,
-    (m) => (
-      <ReferenceLine
-        key={`mk|${m.quarter}|${m.side}`}
-        className={['mk', ...m.ids.map(of)].join(' ')}
-        x={m.quarter}
-        stroke={SIDE_STROKE[m.side]}
-        strokeWidth={thick}
-        strokeDasharray="1 3"
-      />
-    )
+export const MarkerLayer = memo(function MarkerLayer({ markers, thick }: { markers: readonly Marker[]; thick: number }) {
+  const x = useXAxisScale()
+  const plot = usePlotArea()
+  if (!x || !plot) return null
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="chart-markers">
+        {markers.map((m) => {
+          const at = x(m.quarter, { position: 'middle' })
+          if (at === undefined || !Number.isFinite(at)) return null
+          return (
+            <line
+              key={`${m.quarter}|${m.side}`}
+              className={['mk', ...m.ids.map(of)].join(' ')}
+              x1={at}
+              x2={at}
+              y1={plot.y}
+              y2={plot.y + plot.height}
+              stroke={SIDE_STROKE[m.side]}
+              strokeWidth={thick}
+              strokeDasharray="1 3"
+            />
+          )
+        })}
+      </g>
+    </ZIndexLayer>
   )
-}
+})
