@@ -140,8 +140,12 @@ test('switch economy and stacking; bands arrive; headline follows the threshold'
   await page.getByRole('checkbox', { name: 'Data tables' }).check()
   const table = page.getByRole('region', { name: /Defense — exposure, US & allies: data/ })
   await expect(table.getByRole('columnheader', { name: 'P90' })).toBeVisible({ timeout: 5000 })
+  const bandPaths = page.getByTestId('chart-defense').locator('.chart-band path')
+  await expect(bandPaths).toHaveCount(3) // the range and its two dashed edges
+  await expect(bandPaths.first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L.*Z$/)
   await page.getByRole('checkbox', { name: 'P10–P90 band' }).uncheck()
   await expect(table.getByRole('columnheader', { name: 'P90' })).toHaveCount(0)
+  await expect(bandPaths).toHaveCount(0)
 
   // Stacked by measure: the data table lists measures (Shapley attribution from the worker).
   await page.getByRole('button', { name: 'By measure' }).click()
@@ -188,6 +192,8 @@ test('edit and reset assumptions; the modified baseline appears separately', asy
   await expect(page.getByRole('list', { name: 'Legend' })).toContainText('No measures, your assumptions')
   await page.getByRole('checkbox', { name: 'Data tables' }).check()
   await expect(page.getByRole('region', { name: /Defense — exposure, US & allies: data/ }).getByRole('columnheader', { name: 'No measures, your assumptions' })).toBeVisible()
+  const modifiedLine = page.getByTestId('chart-defense').locator('path.line-modified')
+  await expect(modifiedLine).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){23}$/) // one point per quarter
 
   // Reset one, then all.
   await page.getByRole('tab', { name: 'Assumptions' }).click()
@@ -198,6 +204,24 @@ test('edit and reset assumptions; the modified baseline appears separately', asy
   await expect(panel.getByRole('button', { name: 'Reset all overrides' })).toBeDisabled()
   await page.getByRole('tab', { name: 'Exposure' }).click()
   await expect(page.getByRole('list', { name: 'Legend' })).not.toContainText('your assumptions')
+  await expect(modifiedLine).toHaveCount(0)
+  expect(errors).toEqual([])
+})
+
+test('a chart draws one area per legend series, and hovering it gives exact values for the quarter', async ({ page, host }) => {
+  const errors = await open(page, host.url)
+  const chart = page.getByTestId('chart-defense')
+  const legend = await page.getByRole('list', { name: 'Legend' }).locator('li:has(.swatch):not(:has(.band))').count()
+  await expect(chart.locator('.chart-series path')).toHaveCount(legend)
+  // The stack's top edge is the total: the tooltip's total for a quarter equals the data table's.
+  const values = await chartValues(page, 'defense')
+  const box = (await chart.locator('.recharts-wrapper > svg').boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2)
+  const tip = chart.locator('.chart-tooltip')
+  await expect(tip).toBeVisible()
+  const [, quarter, total] = (await tip.locator('.tt-title').textContent())!.match(/^(\d{4} Q[1-4]) — exposure ([\d.]+)/)!
+  const quarters = await page.getByTestId('table-defense').locator('tbody th').allTextContents()
+  expect(Number(total)).toBe(values[quarters.indexOf(quarter)])
   expect(errors).toEqual([])
 })
 

@@ -3,22 +3,21 @@ import type { Marker } from '../timeline/timeline-model'
 import type { ChartRow, SeriesDef } from './chart-series'
 
 /** What the hovered chart plots; provided around the chart so the Tooltip element never changes. */
-export const TooltipContext = createContext<{ series: readonly SeriesDef[]; markers: readonly Marker[] }>({ series: [], markers: [] })
+export const TooltipContext = createContext<{ rows: readonly ChartRow[]; series: readonly SeriesDef[]; markers: readonly Marker[] }>({ rows: [], series: [], markers: [] })
 
 type Props = {
   unit?: string
-  /** Filled in by recharts. */
+  /** Filled in by recharts: whether a quarter is hovered, and which. */
   active?: boolean
   label?: string | number
-  payload?: readonly { payload?: ChartRow }[]
 }
 
 const f = (v: number) => v.toFixed(2)
 
 /** Exact values of the hovered quarter with units, largest contribution first, and the events of that quarter. */
-export function ChartTooltip({ unit = 'index 0–100', active, label, payload }: Props) {
-  const { series, markers } = useContext(TooltipContext)
-  const row = payload?.[0]?.payload
+export function ChartTooltip({ unit = 'index 0–100', active, label }: Props) {
+  const { rows, series, markers } = useContext(TooltipContext)
+  const row = rows.find((r) => r.quarter === label)
   if (!active || !row) return null
   const parts = series.map((s) => ({ s, v: Number(row[s.key] ?? 0) })).filter((p) => p.v > 0)
   parts.sort((a, b) => b.v - a.v)

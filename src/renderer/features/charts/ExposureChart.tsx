@@ -2,10 +2,10 @@ import { memo, useMemo } from 'react'
 import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { ECONOMY_LABELS, SECTOR_LABELS, type Economy, type Sector } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
-import type { ChartData, SeriesDef } from './chart-series'
+import type { ChartData } from './chart-series'
 import { useStable } from '../../state/use-stable'
-import { useKeyedElements } from '../../state/use-keyed-elements'
 import { MarkerLayer, markerScope } from './MarkerLines'
+import { SeriesLayer, type LineDef } from './SeriesLayer'
 import type { Headline } from './headline'
 import { ChartTooltip, TooltipContext } from './ChartTooltip'
 import { DataTable } from './DataTable'
@@ -39,6 +39,16 @@ export const UNIT = 'index 0–100'
 const yearTicks = (rows: ChartData['rows']) => rows.map((r) => r.quarter).filter((q) => q.endsWith('Q1'))
 const yearOf = (q: string) => q.slice(0, 4)
 
+/**
+ * recharts shows its tooltip only when some series has a value at the hovered quarter. The plotted series
+ * are drawn by SeriesLayer, so one invisible series on an axis of its own stands in: its data and scale
+ * never change, so it never re-renders; the tooltip takes the values from the context.
+ */
+const TOOLTIP_ANCHOR = [
+  <YAxis key="anchor-axis" yAxisId="anchor" hide domain={[0, 1]} />,
+  <Area key="anchor" yAxisId="anchor" dataKey="anchor" stroke="none" fill="none" activeDot={false} legendType="none" isAnimationActive={false} />
+]
+
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
 /**
  * ResponsiveContainer hands the chart its size in pixels. A chart sized in percent (recharts' `responsive`)
@@ -50,22 +60,11 @@ const INITIAL_SIZE = { width: 750, height: 100 }
 const yAxisWidth = (large: boolean) => (large ? 56 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 56 : 34)
 
 /**
- * The chart's children, memoized piece by piece. recharts 3 feeds the plotted data through its store,
- * so when only the rows change these elements keep their identity and React skips them entirely; each
- * re-rendered item would otherwise re-register itself (a store dispatch that every item re-checks).
+ * The chart's children, memoized piece by piece. The axes, grid, tooltip and markers keep their element
+ * identity while their inputs are unchanged, so a toggle re-renders the y axis (its scale moved) and the
+ * series layer only; recharts re-registers any child element it is handed anew.
  */
-function useLayers(
-  series: readonly SeriesDef[],
-  markers: readonly Marker[],
-  ticks: readonly string[],
-  yMin: number,
-  yMax: number,
-  stacking: 'channel' | 'measure',
-  large: boolean,
-  showBand: boolean,
-  showBaseline: boolean,
-  hasModified: boolean
-) {
+function useLayers(data: ChartData, markers: readonly Marker[], ticks: readonly string[], yMin: number, yMax: number, large: boolean, lines: readonly LineDef[], band: boolean) {
   const thick = large ? 3 : 1.5
   const axes = useMemo(() => {
     const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
@@ -79,6 +78,9 @@ function useLayers(
       <YAxis
         key="y"
         domain={[yMin, yMax]}
+        // The domain is set from the data (nice steps around its extremes), and recharts sees no series:
+        // with allowDataOverflow it takes the domain as given instead of looking for values of its own.
+        allowDataOverflow
         ticks={yMin < 0 ? [yMin, 0, yMax] : [0, yMax / 2, yMax]}
         tickCount={4}
         tick={{ fill: 'var(--muted)', fontSize: large ? 20 : 12 }}
@@ -88,32 +90,23 @@ function useLayers(
     ),
     [yMin, yMax, large]
   )
-  // The tooltip reads series and markers from context, so its element (and recharts' tooltip state) stays put.
+  // The tooltip reads rows, series and markers from context, so its element (and recharts' tooltip state) stays put.
   const tooltip = useMemo(() => <Tooltip key="tip" content={<ChartTooltip />} isAnimationActive={false} />, [])
-  // Area props never depend on the data (a channel without exposure is simply a zero-height band), so a
-  // toggle that empties or fills a channel re-renders no series.
-  const areas = useKeyedElements(
-    series,
-    (s) => s.key,
-    (s) => `${s.label}|${s.color}`,
-    (s) => <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stackId="stack" stroke="none" fill={s.color} fillOpacity={0.85} isAnimationActive={false} />
-  )
-  // Lines are fill-less Areas: recharts' Line measures its path (getTotalLength) on every render, which
-  // forces a layout in the middle of the update.
-  const overlays = useMemo(() => {
-    const line = (key: string, dataKey: string, name: string, stroke: string, width: number, dash?: string) => (
-      <Area key={key} type="linear" dataKey={dataKey} name={name} stroke={stroke} strokeWidth={width} strokeDasharray={dash} fill="none" isAnimationActive={false} />
-    )
-    const out = []
-    // The band on top: a light fill (so the stack shows through) with dashed P10 and P90 edges.
-    if (showBand) out.push(<Area key="band" type="linear" dataKey="band" name="P10–P90" stroke="var(--band-edge)" strokeDasharray="4 2" strokeWidth={1} fill="var(--band)" fillOpacity={1} isAnimationActive={false} />)
-    if (stacking === 'measure') out.push(line('total', 'total', 'Total', 'var(--fg)', thick + 0.5))
-    if (showBaseline) out.push(line('baseline', 'baseline', 'No measures', 'var(--fg)', thick, '6 4'))
-    if (hasModified) out.push(line('modified', 'modified', 'No measures, your assumptions', 'var(--modified)', thick, '2 3'))
-    return out
-  }, [showBand, stacking, showBaseline, hasModified, thick])
+  const plotted = <SeriesLayer key="series" rows={data.rows} series={data.series} lines={lines} band={band} />
   const marks = useMemo(() => <MarkerLayer key="markers" markers={markers} thick={thick} />, [markers, thick])
-  return [...axes, yAxis, tooltip, ...areas, ...overlays, marks]
+  return [...axes, yAxis, ...TOOLTIP_ANCHOR, tooltip, plotted, marks]
+}
+
+/** The lines drawn over the stack, as the view asks for them. */
+function useLines(stacking: 'channel' | 'measure', baseline: boolean, modified: boolean, large: boolean): LineDef[] {
+  return useMemo(() => {
+    const thick = large ? 3 : 1.5
+    const out: LineDef[] = []
+    if (stacking === 'measure') out.push({ key: 'total', stroke: 'var(--fg)', width: thick + 0.5 })
+    if (baseline) out.push({ key: 'baseline', stroke: 'var(--fg)', width: thick, dash: '6 4' })
+    if (modified) out.push({ key: 'modified', stroke: 'var(--modified)', width: thick, dash: '2 3' })
+    return out
+  }, [stacking, baseline, modified, large])
 }
 
 /**
@@ -128,13 +121,14 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
   const hasModified = showBaseline && rows.some((r) => r.modified !== null)
   // A no-measures line that is zero throughout would only retrace the x axis: the legend says so instead.
   const drawBaseline = showBaseline && rows.some((r) => (r.baseline ?? 0) !== 0)
-  const layers = useLayers(series, allMarkers, useStable(yearTicks(rows)), yMin, yMax, stacking, large, showBand, drawBaseline, hasModified)
-  // The layer set is part of the key: recharts 3 registers a series that is added later at the end of its
-  // list (changing what is drawn on top and the stack order), so a different set means a fresh chart.
-  // Labels and colours only (not which channel is active), so a toggle does not change the context.
+  const ticks = useStable(yearTicks(rows))
+  // The axis sees the quarters only: its data stays the same object through toggles, so recharts' store
+  // (and every selector hanging off it) is not touched; the values go to the series layer.
+  const axisRows = useStable(rows.map((r) => ({ quarter: r.quarter, anchor: 0 })))
+  const lines = useLines(stacking, drawBaseline, hasModified, large)
+  const layers = useLayers(data, allMarkers, ticks, yMin, yMax, large, lines, showBand)
   const tooltipSeries = useStable(series.map(({ key, label, color }) => ({ key, label, color })))
-  const tooltipData = useMemo(() => ({ series: tooltipSeries, markers }), [tooltipSeries, markers])
-  const layerKey = `${stacking === 'measure' ? series.map((s) => s.key).join('|') : 'channels'}/${showBand}/${drawBaseline}/${hasModified}`
+  const tooltipData = useMemo(() => ({ rows, series: tooltipSeries, markers }), [rows, tooltipSeries, markers])
   return (
     <figure className="chart" data-testid={`chart-${sector}`} data-economy={economy}>
       <figcaption className="chart-head">
@@ -156,7 +150,7 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
       <div className={`chart-plot ${markerScope(enabledIds)}`} role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
         <TooltipContext.Provider value={tooltipData}>
           <ResponsiveContainer width="100%" height="100%" initialDimension={INITIAL_SIZE}>
-            <ComposedChart key={layerKey} data={rows} margin={MARGIN} stackOffset={yMin < 0 ? 'sign' : 'none'}>
+            <ComposedChart data={axisRows} margin={MARGIN}>
               {layers}
             </ComposedChart>
           </ResponsiveContainer>

@@ -70,8 +70,7 @@ export function channelChart(result: EvalResult, economy: Economy, sector: Secto
   })
   rows.forEach((_, t) => overlay(rows, t, economy, sector, 'exposure', o))
   // The series set does not depend on which measures are on, in a fixed order; `active` says which carry
-  // exposure. recharts 3 re-registers a series that leaves and comes back at the end of its list (changing
-  // the stack order), so a toggle must not change the set: inactive channels are drawn empty.
+  // exposure. So a toggle never reorders the stack or reflows the legend: inactive channels are drawn empty.
   const carries = (c: Channel) => rows.some((r) => (r[c] as number) > 0)
   const series = CHANNELS.filter((c) => channels.includes(c) || carries(c)).map((c: Channel) => ({ key: c, label: CHANNEL_LABELS[c], color: CHANNEL_COLORS[c], active: carries(c) }))
   return { rows, series, min: 0, max: rowsMax(rows) }

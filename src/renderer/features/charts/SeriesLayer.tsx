@@ -1,0 +1,51 @@
+import { memo } from 'react'
+import { DefaultZIndexes, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts'
+import { bandPath, linePath, stackSeries, type PixelScale } from './chart-geometry'
+import type { ChartRow, SeriesDef } from './chart-series'
+
+/** A line over the stack: the total, the no-measures baseline, the modified baseline. */
+export type LineDef = { key: 'total' | 'baseline' | 'modified'; stroke: string; width: number; dash?: string }
+
+type Props = { rows: readonly ChartRow[]; series: readonly SeriesDef[]; lines: readonly LineDef[]; band: boolean }
+
+/**
+ * The plotted data of one exposure chart — the stacked series, the P10–P90 band and the reference
+ * lines — as one path each, inside a recharts chart that draws the axes, grid and tooltip. recharts'
+ * own Area remounts its whole subtree whenever its points change (even without animation), and every
+ * series takes part in the chart's store; here a toggle re-renders this one component and changes
+ * only the paths' `d`.
+ */
+export const SeriesLayer = memo(function SeriesLayer({ rows, series, lines, band }: Props) {
+  const xScale = useXAxisScale()
+  const yScale = useYAxisScale()
+  if (!xScale || !yScale) return null
+  const xs = rows.map((r) => xScale(r.quarter, { position: 'middle' }) ?? 0)
+  const y: PixelScale = (v) => yScale(v) ?? 0
+  const stacked = stackSeries(rows, series)
+  return (
+    <>
+      <ZIndexLayer zIndex={DefaultZIndexes.area}>
+        <g className="chart-series">
+          {series.map((s, i) => (
+            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={bandPath(xs, stacked[i], y)} fill={s.color} fillOpacity={0.85} />
+          ))}
+        </g>
+      </ZIndexLayer>
+      <ZIndexLayer zIndex={DefaultZIndexes.line}>
+        <g className="chart-lines">
+          {band && (
+            <g className="chart-band">
+              <path d={bandPath(xs, rows.map((r) => r.band), y)} fill="var(--band)" />
+              {[0, 1].map((edge) => (
+                <path key={edge} d={linePath(xs, rows.map((r) => r.band?.[edge] ?? null), y)} fill="none" stroke="var(--band-edge)" strokeWidth={1} strokeDasharray="4 2" />
+              ))}
+            </g>
+          )}
+          {lines.map((l) => (
+            <path key={l.key} className={`line-${l.key}`} d={linePath(xs, rows.map((r) => r[l.key]), y)} fill="none" stroke={l.stroke} strokeWidth={l.width} strokeDasharray={l.dash} />
+          ))}
+        </g>
+      </ZIndexLayer>
+    </>
+  )
+})
