@@ -1,4 +1,5 @@
 import { CHANNELS, CHANNEL_LABELS, ECONOMY_LABELS, SECTOR_LABELS, type EvalResult } from '../../core'
+import { stackLevels } from '../../shared/stack'
 import { BAND_COLOR, CHANNEL_COLORS, MODIFIED_COLOR, REFERENCE_COLOR, REST_COLOR, SCENARIO_COLORS } from '../../shared/palette'
 import type { ChartConfig } from '../../shared/contract/export'
 
@@ -174,23 +175,6 @@ export function tickStep(span: number): number {
   return steps.find((step) => span % step === 0 && span / step <= 6) ?? steps.find((step) => span / step <= 7) ?? span / 5
 }
 
-/**
- * Cumulative levels of a stack drawn with the sign offset (as the app's charts): positive values pile up
- * from 0, negative ones (a measure that lowers exposure) pile down from 0. `[t][i]` = [from, to] of series i.
- */
-export function stackLevels(stacked: ChartSeries[]): [number, number][][] {
-  const count = Math.max(0, ...stacked.map((s) => s.values.length))
-  return Array.from({ length: count }, (_, t) => {
-    let up = 0
-    let down = 0
-    return stacked.map((s) => {
-      const v = s.values[t] ?? 0
-      if (v >= 0) return [up, (up += v)] as [number, number]
-      return [down, (down += v)] as [number, number]
-    })
-  })
-}
-
 /** The value axis: nice steps around everything drawn (stack, lines, band), 0 always included. */
 export function axisRange(stacked: ChartSeries[], lines: ChartSeries[], band: ChartBand | null): { yMin: number; yMax: number } {
   let max = 0
@@ -199,7 +183,7 @@ export function axisRange(stacked: ChartSeries[], lines: ChartSeries[], band: Ch
     max = Math.max(max, v)
     min = Math.min(min, v)
   }
-  for (const levels of stackLevels(stacked)) for (const [, to] of levels) see(to)
+  for (const levels of stackLevels(stacked.map((s) => s.values))) for (const [, to] of levels) see(to)
   for (const s of lines) for (const v of s.values) if (v !== null) see(v)
   if (band) [...band.low, ...band.high].forEach(see)
   return { yMin: min < -1e-9 ? -niceCeiling(-min) : 0, yMax: niceCeiling(max) }

@@ -1,4 +1,5 @@
-import { stackLevels, stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
+import { stackLevels } from '../../shared/stack'
+import { stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
 
 /**
  * Draws a chart spec as a standalone SVG document, 1920×1080 user units (16:9), light theme: title, axes
@@ -88,7 +89,7 @@ export function renderChartSvg(spec: ChartSpec): string {
   parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 92}" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
 
   // Data: stacked areas, then the band, then lines on top.
-  const levels = stackLevels(spec.stacked)
+  const levels = stackLevels(spec.stacked.map((s) => s.values))
   spec.stacked.forEach((s, k) => {
     const upper = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][1]))}`)
     const lower = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][0]))}`).reverse()

@@ -1,5 +1,5 @@
 // Test and benchmark support: runs the real web host (`tsx src/web/cli.ts`) as its own process.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -37,7 +37,18 @@ export function stubRenderer(dir: string): string {
   return dir
 }
 
+/**
+ * Fails with the reason when `uid` cannot reach the project (a checkout inside a private folder, such as
+ * one made by `mktemp -d`), instead of leaving the host to die with a bare "Cannot find module".
+ */
+function assertReachableBy(uid: number) {
+  const probe = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.R_OK)', TSX], { uid, gid: uid })
+  if (probe.status !== 0)
+    throw new Error(`user ${uid} cannot read ${TSX}: put the checkout where other users can read it (every parent folder needs o+x), then run the tests again`)
+}
+
 function launch(options: HostOptions) {
+  if (options.uid !== undefined) assertReachableBy(options.uid)
   const rendererDir = options.rendererDir ?? stubRenderer(join(options.dataDir, '..', 'renderer-stub'))
   const child = spawn(process.execPath, [TSX, CLI, ...(options.args ?? [])], {
     cwd: ROOT,

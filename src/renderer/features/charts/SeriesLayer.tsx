@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { DefaultZIndexes, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts'
-import { bandPath, linePath, stackSeries, type PixelScale } from './chart-geometry'
+import { stackLevels } from '../../../shared/stack'
+import { bandPath, linePath, type PixelScale } from './chart-geometry'
 import type { ChartRow, SeriesDef } from './chart-series'
 
 /** A line over the stack: the total, the no-measures baseline, the modified baseline. */
@@ -21,13 +22,14 @@ export const SeriesLayer = memo(function SeriesLayer({ rows, series, lines, band
   if (!xScale || !yScale) return null
   const xs = rows.map((r) => xScale(r.quarter, { position: 'middle' }) ?? 0)
   const y: PixelScale = (v) => yScale(v) ?? 0
-  const stacked = stackSeries(rows, series)
+  // The stack as in every export: levels[t][i] is series i's [from, to] in quarter t.
+  const levels = stackLevels(series.map((s) => rows.map((r) => Number(r[s.key] ?? 0))))
   return (
     <>
       <ZIndexLayer zIndex={DefaultZIndexes.area}>
         <g className="chart-series">
           {series.map((s, i) => (
-            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={bandPath(xs, stacked[i], y)} fill={s.color} fillOpacity={0.85} />
+            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={bandPath(xs, levels.map((at) => at[i]), y)} fill={s.color} fillOpacity={0.85} />
           ))}
         </g>
       </ZIndexLayer>
