@@ -113,6 +113,8 @@ export const measureSchema = z
     kind: z.enum(MEASURE_KINDS),
     mechanism: z.enum(MECHANISMS),
     title: z.string().min(1),
+    /** The name legends and the timeline use, short enough for a projector legend. */
+    short: z.string().min(1).max(32),
     description: z.string().min(1),
     instrument: instrumentSchema.nullable(),
     confidence: confidenceSchema,

@@ -33,6 +33,14 @@ describe('loadModel', () => {
     for (const a of model.assumptions) expect(a.source.length, a.id).toBeGreaterThan(3)
   })
 
+  it('gives every measure a distinct short name for legends and refuses one that would not fit', () => {
+    const shorts = shippedModel().measures.map((m) => m.short)
+    expect(new Set(shorts).size).toBe(shorts.length)
+    const measures = rawMeasures()
+    measuresOf(measures)[0].short = 'Licensing of seven medium/heavy REEs and their magnets'
+    expect(loadError(measures, rawAssumptions()).issues.some((i) => i.path === 'measures[0].short')).toBe(true)
+  })
+
   it('names the offending path when a parameter default is out of range', () => {
     const measures = rawMeasures()
     const first = measuresOf(measures)[0] as Json

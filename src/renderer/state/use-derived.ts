@@ -2,14 +2,14 @@ import { useMemo } from 'react'
 import { SECTORS, type Economy, type EvalResult, type MeasureActivity, type MeasureSetting, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 import { costRows, quarterLabel } from '../features/charts/chart-series'
-import { legendName, measureLabels, shortLabel } from '../features/measures/measure-labels'
+import { measureLabels } from '../features/measures/measure-labels'
 import { markers, measureEvents, timelineRows } from '../features/timeline/timeline-model'
 import { useStable } from './use-stable'
 
 export const beijingMeasures = model.measures.filter((m) => m.side === 'beijing')
 export const washingtonMeasures = model.measures.filter((m) => m.side === 'washington')
 export const MEASURE_LABELS = measureLabels(model.measures)
-const SHORT = model.measures.map((m) => ({ id: m.id, side: m.side, title: m.title, short: legendName(m) }))
+const SHORT = model.measures.map((m) => ({ id: m.id, side: m.side, title: m.title, short: m.short }))
 
 /**
  * Values derived from the scenario for the panels, timeline and markers. Each keeps its identity while
@@ -28,7 +28,7 @@ export function useDerived(
   const quarters = useMemo(() => (result ? result.quarters.map(quarterLabel) : []), [result])
   const dated = model.measures.flatMap((m) => {
     const s = settings.get(m.id)
-    return s ? [{ id: m.id, side: m.side, title: shortLabel(m), enabled: s.enabled, start: s.start, end: s.end, suspensions: s.suspensions }] : []
+    return s ? [{ id: m.id, side: m.side, title: m.short, enabled: s.enabled, start: s.start, end: s.end, suspensions: s.suspensions }] : []
   })
   const marks = useStable(markers(measureEvents(dated, quarters)))
   // Every measure's markers stay mounted (see MarkerOverlay); which are shown follows the enabled set.

@@ -183,7 +183,11 @@ export function axisRange(stacked: ChartSeries[], lines: ChartSeries[], band: Ch
     max = Math.max(max, v)
     min = Math.min(min, v)
   }
-  for (const levels of stackLevels(stacked.map((s) => s.values))) for (const [, to] of levels) see(to)
+  for (const levels of stackLevels(stacked.map((s) => s.values)))
+    for (const { up, down } of levels) {
+      see(up[1])
+      see(down[0])
+    }
   for (const s of lines) for (const v of s.values) if (v !== null) see(v)
   if (band) [...band.low, ...band.high].forEach(see)
   return { yMin: min < -1e-9 ? -niceCeiling(-min) : 0, yMax: niceCeiling(max) }

@@ -1,4 +1,4 @@
-import { stackLevels } from '../../shared/stack'
+import { hasPart, stackLevels } from '../../shared/stack'
 import { stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
 
 /**
@@ -91,9 +91,16 @@ export function renderChartSvg(spec: ChartSpec): string {
   // Data: stacked areas, then the band, then lines on top.
   const levels = stackLevels(spec.stacked.map((s) => s.values))
   spec.stacked.forEach((s, k) => {
-    const upper = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][1]))}`)
-    const lower = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][0]))}`).reverse()
-    parts.push(`<path data-series="${escapeXml(s.key)}" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${s.color}" fill-opacity="0.8" stroke="${s.color}" stroke-width="2"/>`)
+    // A series' positive and negative parts, each on its own side of zero (a part it never has is left out).
+    const d = (['up', 'down'] as const)
+      .filter((side) => hasPart(levels, k, side))
+      .map((side) => {
+        const upper = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][side][1]))}`)
+        const lower = levels.map((l, i) => `${n(xAt(i))},${n(yAt(l[k][side][0]))}`).reverse()
+        return `M${upper.join('L')}L${lower.join('L')}Z`
+      })
+      .join('')
+    if (d) parts.push(`<path data-series="${escapeXml(s.key)}" d="${d}" fill="${s.color}" fill-opacity="0.8" stroke="${s.color}" stroke-width="2"/>`)
   })
   if (spec.band) {
     const upper = spec.band.high.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)

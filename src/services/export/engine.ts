@@ -1,6 +1,5 @@
 import { attribute, evaluate, simulate, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
-import { shortMeasureLabel } from '../../shared/measure-label'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { BAND_SAMPLES } from '../../shared/bands'
 
@@ -46,7 +45,7 @@ export function createEngine(): Engine {
       const zeros = split.baseline.map(() => 0)
       return model.measures.map((m, i) => ({
         key: `m:${m.id}`,
-        name: shortMeasureLabel(m),
+        name: m.short,
         color: MEASURE_COLORS[i % MEASURE_COLORS.length],
         values: split.byMeasure[m.id] ?? zeros
       }))

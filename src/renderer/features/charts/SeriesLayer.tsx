@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { DefaultZIndexes, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts'
-import { stackLevels } from '../../../shared/stack'
+import { hasPart, stackLevels } from '../../../shared/stack'
 import { bandPath, linePath, type PixelScale } from './chart-geometry'
 import type { ChartRow, SeriesDef } from './chart-series'
 
@@ -22,14 +22,19 @@ export const SeriesLayer = memo(function SeriesLayer({ rows, series, lines, band
   if (!xScale || !yScale) return null
   const xs = rows.map((r) => xScale(r.quarter, { position: 'middle' }) ?? 0)
   const y: PixelScale = (v) => yScale(v) ?? 0
-  // The stack as in every export: levels[t][i] is series i's [from, to] in quarter t.
+  // The stack as in every export: levels[t][i] is where series i sits in quarter t, above and below zero.
   const levels = stackLevels(series.map((s) => rows.map((r) => Number(r[s.key] ?? 0))))
+  const seriesPath = (i: number) =>
+    (['up', 'down'] as const)
+      .filter((side) => hasPart(levels, i, side))
+      .map((side) => bandPath(xs, levels.map((at) => at[i][side]), y))
+      .join('')
   return (
     <>
       <ZIndexLayer zIndex={DefaultZIndexes.area}>
         <g className="chart-series">
           {series.map((s, i) => (
-            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={bandPath(xs, levels.map((at) => at[i]), y)} fill={s.color} fillOpacity={0.85} />
+            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={seriesPath(i)} fill={s.color} fillOpacity={0.85} />
           ))}
         </g>
       </ZIndexLayer>

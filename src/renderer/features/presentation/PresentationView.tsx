@@ -7,7 +7,6 @@ import type { JobState } from '../../workers/use-job'
 import { ChartsArea, type SectorInputs } from '../charts/ChartsArea'
 import type { CostRow } from '../charts/chart-series'
 import { CostView } from '../charts/CostView'
-import { legendName } from '../measures/measure-labels'
 import { SensitivityView } from '../sensitivity/SensitivityView'
 import type { Marker } from '../timeline/timeline-model'
 import { useFullscreen } from './use-fullscreen'
@@ -101,7 +100,7 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
               .filter((m) => m.side === side)
               .map((m) => {
                 const on = settings.get(m.id)?.enabled ?? false
-                const label = legendName(m)
+                const label = m.short
                 return (
                   <button
                     key={m.id}
