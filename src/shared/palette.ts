@@ -28,8 +28,9 @@ export const MEASURE_COLORS = [
 export const REFERENCE_COLOR = '#1b1f24'
 export const MODIFIED_COLOR = '#b45f06'
 export const BAND_COLOR = '#5b6470'
-/** What named measures leave unexplained in a stack by measure. */
+/** In a stack by measure: the measures without a series of their own, and the exposure with every measure off. */
 export const REST_COLOR = '#9aa0a6'
+export const STRUCTURAL_COLOR = '#c9c2b2'
 
 /** Side accents used in tables of measures. */
 export const SIDE_COLORS = { beijing: '#c8102e', washington: '#1f4e9c' } as const

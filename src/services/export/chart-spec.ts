@@ -1,6 +1,8 @@
 import { CHANNELS, CHANNEL_LABELS, ECONOMY_LABELS, SECTOR_LABELS, type EvalResult } from '../../core'
+import { niceCeiling, niceFloor } from '../../shared/axis'
 import { stackLevels } from '../../shared/stack'
-import { BAND_COLOR, CHANNEL_COLORS, MODIFIED_COLOR, REFERENCE_COLOR, REST_COLOR, SCENARIO_COLORS } from '../../shared/palette'
+import type { MeasureSeries } from '../../shared/measure-stack'
+import { BAND_COLOR, CHANNEL_COLORS, MODIFIED_COLOR, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
 import type { ChartConfig } from '../../shared/contract/export'
 
 /**
@@ -68,8 +70,8 @@ export type ChartInputs = {
   modified?: EvalResult | null
   /** P10/P90 of the plotted metric of the current scenario, or null. */
   band: { low: number[]; high: number[] } | null
-  /** Exposure by measure of the current scenario (attribution, catalogue order), for `stacking: 'measure'`. */
-  attribution: { key: string; name: string; color: string; values: number[] }[] | null
+  /** Exposure stacked by measure of the current scenario (`measureSeries`), for `stacking: 'measure'`. */
+  attribution: MeasureSeries[] | null
   stamp: Stamp
 }
 
@@ -118,7 +120,7 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
     }
     notes.push('stacked by channel')
   } else if (config.metric === 'exposure' && config.stacking === 'measure' && inputs.attribution) {
-    stacked.push(...measureStack(inputs.attribution, pick(main.result).exposure))
+    stacked.push(...inputs.attribution.map(({ key, label, color, values }) => ({ key, name: label, color, values })))
     notes.push('stacked by measure')
   }
   // A total line when nothing is stacked (cost, 'total', or a stack with every series at zero).
@@ -146,29 +148,6 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
   }
 }
 
-/** At most this many measures get their own colour in a stack by measure; the rest share one series (as in the app). */
-export const MAX_MEASURE_SERIES = 8
-
-/**
- * Stack by measure as the app draws it: the measures that matter most (by total absolute share) in their
- * catalogue colours, then one series for whatever they leave unexplained, so the stack sums to the total.
- */
-export function measureStack(attribution: NonNullable<ChartInputs['attribution']>, total: number[]): ChartSeries[] {
-  const weight = (values: number[]) => values.reduce((a, v) => a + Math.abs(v), 0)
-  const ranked = attribution.filter((a) => weight(a.values) > 0.005).sort((a, b) => weight(b.values) - weight(a.values))
-  const own = ranked.length > MAX_MEASURE_SERIES ? ranked.slice(0, MAX_MEASURE_SERIES - 1) : ranked
-  const series: ChartSeries[] = own.map((a) => ({ key: a.key, name: a.name, color: a.color, values: a.values }))
-  const rest = total.map((v, t) => Math.max(0, v - own.reduce((sum, a) => sum + (a.values[t] ?? 0), 0)))
-  if (rest.some((v) => v > 1e-9)) series.push({ key: 'rest', name: ranked.length > own.length ? 'Other measures & baseline' : 'Without measures', color: REST_COLOR, values: rest })
-  return series
-}
-
-/** A y-axis ceiling in steps (5, 10, 20 … 100), as the app's charts use, so small exposures stay readable. */
-export function niceCeiling(max: number): number {
-  const steps = [5, 10, 20, 30, 40, 50, 60, 80, 100]
-  return steps.find((s) => max <= s) ?? Math.ceil(max / 10) * 10
-}
-
 /** A round tick step for the axis range `span`: at most 6 intervals, dividing the span exactly when it can. */
 export function tickStep(span: number): number {
   const steps = [1, 2, 5, 10, 20, 25, 50]
@@ -190,7 +169,7 @@ export function axisRange(stacked: ChartSeries[], lines: ChartSeries[], band: Ch
     }
   for (const s of lines) for (const v of s.values) if (v !== null) see(v)
   if (band) [...band.low, ...band.high].forEach(see)
-  return { yMin: min < -1e-9 ? -niceCeiling(-min) : 0, yMax: niceCeiling(max) }
+  return { yMin: niceFloor(min < -1e-9 ? min : 0), yMax: niceCeiling(max) }
 }
 
 /** One line of footer text per stamp: scenario, date and versions; then the key assumptions. */

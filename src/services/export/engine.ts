@@ -1,6 +1,7 @@
 import { attribute, evaluate, simulate, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
+import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
 import { BAND_SAMPLES } from '../../shared/bands'
 
 /**
@@ -12,8 +13,8 @@ export type Engine = {
   evaluate(model: Model, doc: ScenarioDoc): EvalResult
   /** P10/P90 of the configured metric. */
   band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[] } | null
-  /** Exposure split by measure: one entry per catalogue measure, with its legend colour and short label. */
-  attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): { key: string; name: string; color: string; values: number[] }[] | null
+  /** Exposure stacked by measure, as on screen (`measureSeries`): the largest measures, the others, the rest. */
+  attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): MeasureSeries[] | null
   /** Version of the model stamped on exports: the measures catalogue version (the engine has none of its own). */
   version(model: Model): string
 }
@@ -42,13 +43,7 @@ export function createEngine(): Engine {
     },
     attribution: (model, doc, economy, sector) => {
       const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]
-      const zeros = split.baseline.map(() => 0)
-      return model.measures.map((m, i) => ({
-        key: `m:${m.id}`,
-        name: m.short,
-        color: MEASURE_COLORS[i % MEASURE_COLORS.length],
-        values: split.byMeasure[m.id] ?? zeros
-      }))
+      return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
     },
     version: (model) => model.catalogueVersion
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, evaluate, defaultScenario, type EvalResult, type ScenarioDoc } from '../../../core'
 import { model } from '../../../shared/dataset'
-import { channelChart, costRows, measureChart, mergeSeries, niceCeiling, niceFloor, quarterLabel, rowsMax, MAX_MEASURE_SERIES } from './chart-series'
+import { MAX_MEASURE_SERIES } from '../../../shared/measure-stack'
+import { channelChart, costRows, measureChart, mergeSeries, quarterLabel, rowsMax } from './chart-series'
 
 const doc: ScenarioDoc = defaultScenario(model)
 const result: EvalResult = evaluate(model, doc)
@@ -72,14 +73,6 @@ describe('measure chart mapper', () => {
 })
 
 describe('axis and cost helpers', () => {
-  it('rounds the y ceiling up to a step', () => {
-    expect(niceCeiling(0)).toBe(5)
-    expect(niceCeiling(12)).toBe(20)
-    expect(niceCeiling(58.7)).toBe(60)
-    expect(niceCeiling(100)).toBe(100)
-    expect(niceFloor(0)).toBe(0)
-    expect(niceFloor(-7)).toBe(-10)
-  })
   it('takes the max over totals, overlays and the band top', () => {
     const { rows } = channelChart(result, 'us', 'defense')
     const withBand = rows.map((r, t) => ({ ...r, band: [0, t === 5 ? 99 : 0] as [number, number] }))

@@ -1,4 +1,5 @@
 import { CHANNELS, CHANNEL_LABELS, type Channel, type Economy, type EvalResult, type Sector } from '../../../core'
+import { measureSeries } from '../../../shared/measure-stack'
 import { CHANNEL_COLORS } from './palette'
 
 /**
@@ -78,13 +79,10 @@ export function channelChart(result: EvalResult, economy: Economy, sector: Secto
 
 export type MeasureLabel = { id: string; label: string; color: string }
 
-/** At most this many measures get their own colour; the rest are summed into "Other measures". */
-export const MAX_MEASURE_SERIES = 8
-
 /**
- * Rows stacked by measure: the largest contributors get their own series, the others are summed into
- * "Other measures"; the structural exposure with every measure off is its own series. Negative
- * contributions (measures that lower exposure) stack below zero; the total is drawn as a line.
+ * Rows stacked by measure (the split is the shared one, so the screen and exports agree: see
+ * `measureSeries`). Negative contributions (measures that lower exposure) stack below zero; the total is
+ * drawn as a line.
  */
 export function measureChart(
   result: EvalResult,
@@ -95,37 +93,27 @@ export function measureChart(
   o: Overlays = {}
 ): ChartData {
   const s = result.economies[economy][sector]
-  const weight = (id: string) => (attribution.byMeasure[id] ?? []).reduce((a, v) => a + Math.abs(v), 0)
-  const ranked = measures.filter((m) => weight(m.id) > 0.005).sort((a, b) => weight(b.id) - weight(a.id))
-  const own = ranked.length > MAX_MEASURE_SERIES ? ranked.slice(0, MAX_MEASURE_SERIES - 1) : ranked
-  const others = ranked.slice(own.length)
+  const stack = measureSeries(attribution, measures)
   let min = 0
   let max = 0
   const rows: ChartRow[] = result.quarters.map((q, t) => {
     const row: ChartRow = { quarter: quarterLabel(q), total: round(s.exposure[t]), baseline: null, modified: null, band: null }
     let negative = 0
     let positive = 0
-    const put = (key: string, v: number) => {
-      row[key] = round(v)
+    for (const series of stack) {
+      const v = series.values[t]
+      row[series.key] = round(v)
       if (v < 0) negative += v
       else positive += v
     }
-    for (const m of own) put(`m:${m.id}`, attribution.byMeasure[m.id]?.[t] ?? 0)
-    put('other', others.reduce((a, m) => a + (attribution.byMeasure[m.id]?.[t] ?? 0), 0))
-    put('structural', attribution.baseline[t] ?? 0)
     min = Math.min(min, negative)
     max = Math.max(max, positive)
     return row
   })
   rows.forEach((_, t) => overlay(rows, t, economy, sector, 'exposure', o))
-  const series: SeriesDef[] = own.map((m) => ({ key: `m:${m.id}`, label: m.label, color: m.color }))
-  if (rows.some((r) => r.other !== 0)) series.push({ key: 'other', label: 'Other measures', color: REST_COLOR })
-  if (rows.some((r) => r.structural !== 0)) series.push({ key: 'structural', label: 'Without any measure', color: STRUCTURAL_COLOR })
+  const series: SeriesDef[] = stack.map(({ key, label, color }) => ({ key, label, color }))
   return { rows, series, min: round(min), max: Math.max(round(max), rowsMax(rows)) }
 }
-
-export const REST_COLOR = '#9aa0a6'
-export const STRUCTURAL_COLOR = '#c9c2b2'
 
 /** Cost pressure of every sector as lines, one row per quarter (the cost view). */
 export type CostRow = { quarter: string } & Partial<Record<Sector | `${Sector}:baseline`, number>>
@@ -141,14 +129,6 @@ export function costRows(result: EvalResult, economy: Economy, sectors: readonly
   })
 }
 
-/** A y-axis ceiling that only moves when the data crosses a step, so toggling rarely rescales a chart. */
-export function niceCeiling(max: number): number {
-  const steps = [5, 10, 20, 30, 40, 50, 60, 80, 100]
-  return steps.find((s) => max <= s) ?? Math.ceil(max / 10) * 10
-}
-
-/** The same steps below zero (for negative contributions); 0 when nothing is negative. */
-export const niceFloor = (min: number): number => (min >= 0 ? 0 : -niceCeiling(-min))
 
 /** Largest value plotted in the rows (stack top, overlays, band top). */
 export function rowsMax(rows: readonly ChartRow[]): number {
