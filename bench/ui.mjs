@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:ui`: the app's redraw latency after a measure toggle and after a slider move, measured with
 // the same probe and settings as the bare React + recharts baseline (../shared/bench/ui-baseline), in the
-// same run, alternating baseline and app; then the ratios. Also how long the P10–P90 band takes to follow.
+// same run, alternating baseline and app; then the ratios. Also how long the P10–P90 band and the timeline strip take to follow.
 // Usage: npm run bench:ui   (env: N, WARMUP, QUIET_MS, ROUNDS, N_BAND, ONLY_REDRAW, CHROMIUM_PATH, UI_BASELINE_DIR, OUT_JSON)
 // Printed figures are measurements, not pass/fail: read them against the load printed with them.
 /* global __probe, document, addEventListener, window, MutationObserver, ResizeObserver */ // page.evaluate callbacks run in the browser
