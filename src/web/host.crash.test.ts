@@ -18,7 +18,6 @@ const dirs: string[] = []
 const hosts: HostProcess[] = []
 function tempRoot() {
   const root = mkdtempSync(join(tmpdir(), 'cp-crash-'))
-  chmodSync(root, 0o755) // the read-only case runs the host as another user, who must reach the stub renderer
   dirs.push(root)
   stubRenderer(join(root, 'renderer-stub'))
   return root
@@ -159,9 +158,8 @@ describe('crash safety of the real web host', () => {
     const before = sha(file)
     const listing = readdirSync(dataDir).sort()
     chmodSync(dataDir, 0o555)
-    // Root writes through permission bits, so as root the host runs as "nobody", for whom the folder is read-only.
-    const uid = process.getuid?.() === 0 ? 65534 : undefined
-    const { code, output } = await runHostToExit({ dataDir, uid })
+    // Root writes through permission bits, so the host runs with them binding (see obeyPermissions).
+    const { code, output } = await runHostToExit({ dataDir, obeyPermissions: true })
     chmodSync(dataDir, 0o755)
     expect(code).toBe(1)
     expect(output).toMatch(/Cannot write to .*chokepoint\.sqlite.*writable.*CHOKEPOINT_DATA_DIR/s)

@@ -1,6 +1,6 @@
 // Test and benchmark support: runs the real web host (`tsx src/web/cli.ts`) as its own process.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..')
@@ -25,36 +25,32 @@ export type HostOptions = {
   rendererDir?: string
   args?: string[]
   env?: Record<string, string>
-  /** Run as this user (root only): e.g. to test a read-only data folder, which root itself could still write. */
-  uid?: number
+  /** Let file permissions bind even when run as root: e.g. to test a read-only data folder, which root could still write. */
+  obeyPermissions?: boolean
 }
 
 /** A minimal renderer folder, so the host runs before (or without) a renderer build. */
 export function stubRenderer(dir: string): string {
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Chokepoint</title>')
-  chmodSync(dir, 0o755)
   return dir
 }
 
 /**
- * Fails with the reason when `uid` cannot reach the project (a checkout inside a private folder, such as
- * one made by `mktemp -d`), instead of leaving the host to die with a bare "Cannot find module".
+ * Root writes through permission bits (CAP_DAC_OVERRIDE). To see what a user sees in an unwritable folder,
+ * the host runs without that capability (util-linux `setpriv`), still as root: it can read the checkout
+ * wherever it is, and the folder's bits apply to it as to anyone else. Not root: the bits apply already.
  */
-function assertReachableBy(uid: number) {
-  const probe = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.R_OK)', TSX], { uid, gid: uid })
-  if (probe.status !== 0)
-    throw new Error(`user ${uid} cannot read ${TSX}: put the checkout where other users can read it (every parent folder needs o+x), then run the tests again`)
-}
+const WITHOUT_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search', '--']
 
 function launch(options: HostOptions) {
-  if (options.uid !== undefined) assertReachableBy(options.uid)
   const rendererDir = options.rendererDir ?? stubRenderer(join(options.dataDir, '..', 'renderer-stub'))
-  const child = spawn(process.execPath, [TSX, CLI, ...(options.args ?? [])], {
+  const host = [process.execPath, TSX, CLI, ...(options.args ?? [])]
+  const [command, ...args] = options.obeyPermissions && process.getuid?.() === 0 ? ['setpriv', ...WITHOUT_OVERRIDE, ...host] : host
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, CHOKEPOINT_DATA_DIR: options.dataDir, CHOKEPOINT_PORT: '0', CHOKEPOINT_RENDERER_DIR: rendererDir, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {})
+    stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()))
