@@ -18,6 +18,10 @@ export { attribute, EXACT_SHAPLEY_MAX, SAMPLED_PERMUTATIONS, type Attribution, t
 export { simulate, quantile, type Band, type SectorBands, type SimulationResult, type SimulateOptions } from './analysis/uncertainty'
 export { tornado, PARAM_SWING, type TornadoKpi, type TornadoRow, type TornadoResult, type TornadoOptions } from './analysis/tornado'
 export { kpis, type Kpis } from './analysis/kpis'
+export {
+  timingSweep, shiftDate, shiftedDoc, targetLabel, SweepError, SWEEP_KPIS, SWEEP_KPI_LABELS, MAX_SWEEP_QUARTERS,
+  type SweepTarget, type SweepKpi, type SweepOptions, type SweepPoint, type SweepResult
+} from './analysis/timing-sweep'
 export { mulberry32, type Rng } from './analysis/rng'
 export { parseScenarioDoc, UPGRADES, type ParseResult, type ScenarioIssue } from './scenario/upgrade'
 export { checkScenario } from './scenario/check'
