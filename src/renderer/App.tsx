@@ -22,6 +22,8 @@ import { LibraryBar } from './features/library/LibraryBar'
 import { ExportProvider } from './features/export/ExportProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
+import { useWorkshopMode } from './features/workshop/use-workshop-mode'
+import { ReplayCaption, ResultsHidden, WorkshopButtons, WorkshopChrome, workshopCaption } from './features/workshop/WorkshopChrome'
 import './features/measures/measures.css'
 import './features/charts/charts.css'
 import './features/timeline/timeline.css'
@@ -42,6 +44,8 @@ export function App({ api }: { api: Api }) {
   const derived = useDerived(doc, ok?.result ?? null, ok?.baseline ?? null, ok, view.economy, view.tab === 'cost' || view.presenting)
   const wantsExposure = view.presenting || view.tab === 'exposure'
   const analyses = useAnalyses(doc, view, wantsExposure)
+  const mode = useWorkshopMode(api, ws)
+  const hidden = mode.workshop.resultsHidden
   const chartOptions = useMemo(() => ({ showBand: view.showBand, showBaseline: view.showBaseline, large: false }), [view.showBand, view.showBaseline])
 
   const setTab = useCallback((tab: Tab) => dispatchView({ type: 'tab', tab }), [])
@@ -65,18 +69,20 @@ export function App({ api }: { api: Api }) {
     'tab-exposure': () => setTab('exposure'),
     'tab-cost': () => setTab('cost'),
     'tab-sensitivity': () => setTab('sensitivity'),
-    'tab-assumptions': () => setTab('assumptions')
+    'tab-assumptions': () => setTab('assumptions'),
+    replay: mode.replay.play
   })
   useEffect(() => {
     document.title = `${ws.dirty ? '• ' : ''}${doc.name} — Chokepoint`
   }, [doc.name, ws.dirty])
 
   const sectorInputs = ok && {
-    result: ok.result,
+    // While a replay runs, the charts draw its frames (stacking by channel: the split by measure is of one state).
+    result: mode.replay.frame ?? ok.result,
     baseline: ok.baseline,
     modified: ok.modified,
     bands: view.showBand ? analyses.bands : null,
-    attribution: view.stacking === 'measure' ? analyses.attribution : null,
+    attribution: view.stacking === 'measure' && !mode.replay.frame ? analyses.attribution : null,
     measureLabels: MEASURE_LABELS
   }
 
@@ -89,6 +95,8 @@ export function App({ api }: { api: Api }) {
         dispatch={dispatchView}
         inputs={sectorInputs || null}
         error={results.error}
+        caption={workshopCaption(mode)}
+        hiddenNotice={hidden && mode.workshop.round ? <ResultsHidden round={mode.workshop.round.number} /> : undefined}
         markers={derived.markers}
         allMarkers={derived.allMarkers}
         enabledIds={derived.enabledIds}
@@ -99,13 +107,14 @@ export function App({ api }: { api: Api }) {
         onEdit={ws.onEdit}
       />
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
+      <ReplayCaption text={mode.replay.caption} />
       </>
     )
   }
 
   return (
     <ExportProvider api={api} doc={doc}>
-    <div className="app">
+    <div className={`app ${mode.workshop.workshop ? 'with-workshop' : ''}`}>
       <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
         <h1>Chokepoint</h1>
@@ -126,11 +135,13 @@ export function App({ api }: { api: Api }) {
             Shortcuts
           </button>
           <ScenarioExportButton economy={view.economy} threshold={view.threshold} band={view.showBand} />
+          <WorkshopButtons mode={mode} />
         </div>
       </header>
       <p className={`status ${ws.status?.kind ?? ''}`} role="status" aria-live="polite">
-        {ws.status?.text ?? ''}
+        {mode.workshop.status?.text ?? ws.status?.text ?? ''}
       </p>
+      <WorkshopChrome mode={mode} threshold={view.threshold} />
       <main className="workspace">
         <MeasurePanel side="beijing" defs={beijingMeasures} settings={derived.settings} onEdit={ws.onEdit} />
         <div className="center">
@@ -147,7 +158,9 @@ export function App({ api }: { api: Api }) {
             )}
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
-            {results.error !== null ? (
+            {hidden && mode.workshop.round ? (
+              <ResultsHidden round={mode.workshop.round.number} />
+            ) : results.error !== null ? (
               <div className="error-state" role="alert">
                 <h2>The model could not run this scenario</h2>
                 <p>{results.error}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { ECONOMIES, ECONOMY_LABELS, SECTOR_LABELS, type Measure, type MeasureSetting } from '../../../core'
 import type { Edit } from '../../state/scenario-edit'
 import { SLIDES, type View, type ViewAction } from '../../state/view-state'
@@ -24,6 +24,10 @@ type Props = {
   measures: readonly Measure[]
   settings: ReadonlyMap<string, MeasureSetting>
   onEdit: (e: Edit) => void
+  /** Workshop and round on screen (workshop mode). */
+  caption?: string
+  /** Shown instead of the charts while a workshop round's results are hidden. */
+  hiddenNotice?: ReactNode
 }
 
 const slideTitle = (i: number) => {
@@ -35,7 +39,7 @@ const slideTitle = (i: number) => {
  * Presentation mode: full screen, large type, high contrast, one chart at a time (← → to step, Esc to
  * leave), and a compact bar of every measure so the room can still flip them live.
  */
-export function PresentationView({ view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit }: Props) {
+export function PresentationView({ view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit, caption, hiddenNotice }: Props) {
   useFullscreen(() => dispatch({ type: 'present', on: false }))
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => rootRef.current?.focus(), [])
@@ -47,6 +51,7 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
         <h1>
           {slideTitle(view.slide)} — {ECONOMY_LABELS[view.economy]}
         </h1>
+        {caption && <p className="pres-caption" data-testid="pres-caption">{caption}</p>}
         <nav className="pres-nav" aria-label="Slides">
           <span className="segmented" role="group" aria-label="Economy">
             {ECONOMIES.map((e) => (
@@ -70,12 +75,13 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
         </nav>
       </header>
       <main className="pres-body">
-        {error && (
+        {hiddenNotice}
+        {!hiddenNotice && error && (
           <p className="error-state" role="alert">
             The model could not run this scenario: {error}. Leave presentation mode (Esc) and undo the last change.
           </p>
         )}
-        {!error && slide.kind === 'exposure' && inputs && (
+        {!hiddenNotice && !error && slide.kind === 'exposure' && inputs && (
           <ChartsArea
             {...inputs}
             sectors={[slide.sector]}
@@ -89,8 +95,8 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
             showTables={false}
           />
         )}
-        {!error && slide.kind === 'cost' && <CostView economy={view.economy} rows={costRows} markers={markers} showBaseline={view.showBaseline} large />}
-        {!error && slide.kind === 'sensitivity' && <SensitivityView state={tornado} view={view} dispatch={dispatch} large />}
+        {!hiddenNotice && !error && slide.kind === 'cost' && <CostView economy={view.economy} rows={costRows} markers={markers} showBaseline={view.showBaseline} large />}
+        {!hiddenNotice && !error && slide.kind === 'sensitivity' && <SensitivityView state={tornado} view={view} dispatch={dispatch} large />}
       </main>
       <footer className="pres-bar" aria-label="Measures">
         {(['beijing', 'washington'] as const).map((side) => (
