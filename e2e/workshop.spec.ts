@@ -249,7 +249,7 @@ test('workshop screens at 1280×720 and 1920×1080, light and dark: names visibl
       await page.keyboard.press('F5')
       await expect(page.getByTestId('pres-caption')).toHaveText('Workshop: Projector check with a long workshop name for the room · Round 1')
       await page.keyboard.press('r')
-      await expect(page.getByTestId('replay-caption')).toBeVisible()
+      await expect(page.getByTestId('replay-caption')).toHaveText('Replaying round 1: before → after')
       await shot(page, `presentation-replay-${tag}`)
       await expect(page.getByTestId('replay-caption')).toBeHidden({ timeout: 4000 })
       await page.keyboard.press('Escape')

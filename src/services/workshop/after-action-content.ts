@@ -22,7 +22,7 @@ export type ActionRound = {
   exposure: SectorChange[]
   predictions: PredictionRow[]
   /** The outcome in words, or null while the round is open. */
-  outcome: { mostMoved: string; figure: number } | null
+  outcome: { mostMoved: string; figure: number; /** the sector the figure is about */ of: string } | null
 }
 export type PathMarker = { round: number; team: string; label: string; /** index into `quarters` */ at: number }
 export type ActionPath = {
@@ -66,7 +66,7 @@ export function afterActionContent(model: Model, w: Workshop, date: string): Aft
       predictions: r.predictions.map((p) => ({
         team: name(p.teamId), sector: SECTOR_LABELS[p.sector], figure: p.figure, sectorPoints: points.get(p.teamId)?.sector ?? 0, figurePoints: points.get(p.teamId)?.figure ?? 0
       })),
-      outcome: r.outcome ? { mostMoved: SECTOR_LABELS[r.outcome.mostMoved], figure: r.outcome.figure } : null
+      outcome: r.outcome ? { mostMoved: `${SECTOR_LABELS[r.outcome.mostMoved]} (${ECONOMY_LABELS[r.kpi.economy]})`, figure: r.outcome.figure, of: SECTOR_LABELS[r.kpi.sector] } : null
     }
   })
 

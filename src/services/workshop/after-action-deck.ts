@@ -95,12 +95,12 @@ function outcomeSlide(pptx: PptxGenJS, r: ActionRound, slide: (title: string, su
     { name: 'Before the round', labels, values: r.exposure.map((x) => x.before) },
     { name: r.applied ? 'After the round' : 'With the moves so far', labels, values: r.exposure.map((x) => x.after) }
   ], {
-    x: 0.4, y: 1.45, w: 7.4, h: 5.4, barDir: 'bar', barGrouping: 'clustered', chartColors: ['9AA0A6', ACCENT], showLegend: true, legendPos: 'b', legendFontSize: 12, legendFontFace: FONT,
+    x: 0.4, y: 1.45, w: 7.4, h: 5.4, barDir: 'col', barGrouping: 'clustered', chartColors: ['9AA0A6', ACCENT], showLegend: true, legendPos: 'b', legendFontSize: 12, legendFontFace: FONT,
     catAxisLabelFontSize: 12, catAxisLabelFontFace: FONT, catAxisLabelColor: INK, valAxisMinVal: 0, valAxisMaxVal: 100, valAxisMajorUnit: 20, valAxisLabelFontSize: 11, valAxisLabelColor: MUTED,
     showValue: true, dataLabelFontSize: 10, dataLabelFormatCode: '0.0', dataLabelColor: INK, valGridLine: { color: BORDER, size: 0.75, style: 'dash' },
     altText: `Round ${r.number}: peak exposure before and after, by sector`
   })
-  const outcome = r.outcome ? `Moved most: ${r.outcome.mostMoved}. Outcome: ${fmt(Math.round(r.outcome.figure * 10) / 10)}.` : 'Not applied yet: no outcome.'
+  const outcome = r.outcome ? `Moved most: ${r.outcome.mostMoved}. Outcome, ${r.outcome.of}: ${(Math.round(r.outcome.figure * 10) / 10).toFixed(1)}.` : 'Not applied yet: no outcome.'
   s.addText(outcome, { x: 8.1, y: 1.5, w: 4.8, h: 0.8, fontFace: FONT, fontSize: 16, bold: true, color: INK, valign: 'top', fit: 'shrink' })
   if (r.predictions.length === 0) {
     s.addText('No predictions were taken this round.', { x: 8.1, y: 2.4, w: 4.8, h: 0.6, fontFace: FONT, fontSize: 14, color: MUTED })

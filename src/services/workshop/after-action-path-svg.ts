@@ -11,7 +11,8 @@ import type { ActionPath } from './after-action-content'
  * markers' key beneath. 1920×1080 like every export chart; drawn with the chart-svg helpers' conventions.
  */
 
-const FONT = "'Liberation Sans', Arial, Helvetica, 'DejaVu Sans', sans-serif"
+// Unquoted family names: resvg does not match quoted ones ('DejaVu Sans' fell back to a serif face here).
+const FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif'
 const INK = '#1b1f24'
 const MUTED = '#5b6470'
 const GRID = '#d9dee4'

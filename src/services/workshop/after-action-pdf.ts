@@ -37,10 +37,10 @@ function roundSection(r: ActionRound): string {
     : `<table><thead><tr><th>Team</th><th>Move</th><th>Rationale</th></tr></thead><tbody>${r.moves
         .map((m) => `<tr class="${m.withdrawn ? 'withdrawn' : ''}"><th>${esc(m.team)}</th><td>${m.withdrawn ? '(withdrawn) ' : ''}${esc(m.description)}</td><td>${esc(m.rationale || '—')}</td></tr>`)
         .join('')}</tbody></table>`
-  const exposure = `<table><thead><tr><th>Sector</th><th class="num">Before</th><th class="num">${r.applied ? 'After' : 'With moves so far'}</th><th>Change</th></tr></thead><tbody>${r.exposure
-    .map((x) => `<tr><td>${SECTOR_LABELS[x.sector]} (${esc(ECONOMY_LABELS[x.economy])})</td><td class="num">${fmt(Math.round(x.before * 10) / 10)}</td><td class="num">${fmt(Math.round(x.after * 10) / 10)}</td><td><span class="bar before" style="width:${(x.before * 0.6).toFixed(1)}mm"></span><br><span class="bar" style="width:${(x.after * 0.6).toFixed(1)}mm"></span></td></tr>`)
+  const exposure = `<table><thead><tr><th>Sector</th><th class="num">Before</th><th class="num">${r.applied ? 'After' : 'With moves so far'}</th><th>Change (grey: before, blue: ${r.applied ? 'after' : 'with moves'})</th></tr></thead><tbody>${r.exposure
+    .map((x) => `<tr><td>${SECTOR_LABELS[x.sector]} (${esc(ECONOMY_LABELS[x.economy])})</td><td class="num">${x.before.toFixed(1)}</td><td class="num">${x.after.toFixed(1)}</td><td><span class="bar before" style="width:${(x.before * 0.6).toFixed(1)}mm"></span><br><span class="bar" style="width:${(x.after * 0.6).toFixed(1)}mm"></span></td></tr>`)
     .join('')}</tbody></table>`
-  const outcome = r.outcome ? `<p><b>Moved most: ${esc(r.outcome.mostMoved)}. Outcome: ${fmt(Math.round(r.outcome.figure * 10) / 10)}.</b></p>` : '<p>Not applied yet: no outcome.</p>'
+  const outcome = r.outcome ? `<p><b>Moved most: ${esc(r.outcome.mostMoved)}. Outcome, ${esc(r.outcome.of)}: ${(Math.round(r.outcome.figure * 10) / 10).toFixed(1)}.</b></p>` : '<p>Not applied yet: no outcome.</p>'
   const predictions = r.predictions.length === 0
     ? '<p>No predictions were taken this round.</p>'
     : `<table><thead><tr><th>Team</th><th>Moves most</th><th class="num">Figure</th><th class="num">Points</th></tr></thead><tbody>${r.predictions

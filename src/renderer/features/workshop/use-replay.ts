@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { evaluate, type EvalResult, type ScenarioDoc } from '../../../core'
 import { model } from '../../../shared/dataset'
+import { canonicalJson } from '../../state/canonical-json'
 import { blend, blendable, progressAt, REPLAY_MS } from './replay-frames'
 
 export type Replay = {
@@ -29,12 +30,16 @@ export function useReplay(doc: ScenarioDoc): Replay {
   const [caption, setCaption] = useState<string | null>(null)
   const raf = useRef(0)
 
-  // Every change of the draft becomes the one to replay, unless a round just set its own.
+  // Every change of the draft becomes the one to replay. A new document with the same content (a saved
+  // version reopened after a round is applied) is no change: the round's own before → after stays.
   useEffect(() => {
     if (seen.current === doc) return
-    if (!(last.current && last.current.after === doc)) last.current = { before: seen.current, after: doc, label: 'the last change' }
+    const same = canonicalJson({ ...seen.current, name: '' }) === canonicalJson({ ...doc, name: '' })
+    if (!same) {
+      last.current = { before: seen.current, after: doc, label: 'the last change' }
+      setAvailable(true)
+    }
     seen.current = doc
-    setAvailable(true)
   }, [doc])
   useEffect(() => () => cancelAnimationFrame(raf.current), [])
 
