@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error -- plain ESM script shared with `npm start`, no type declarations in this test's view
 import { missingBuildTools } from './build-tools.mjs'
 
 describe('build tools for the Electron SQLite build', () => {
