@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import type { Api } from '../shared/api'
 import { model } from '../shared/dataset'
 import { useWorkspace } from './state/use-workspace'
-import { initialView, viewReducer, TABS, TAB_LABELS, type Tab } from './state/view-state'
+import { initialView, viewReducer, yLocked, TABS, TAB_LABELS, type Tab } from './state/view-state'
+import { createAxisLock } from './state/axis-lock'
 import { useResults } from './state/use-results'
 import { beijingMeasures, useDerived, washingtonMeasures, MEASURE_LABELS } from './state/use-derived'
 import { useAnalyses } from './state/use-analyses'
@@ -44,6 +45,13 @@ export function App({ api }: { api: Api }) {
   const analyses = useAnalyses(doc, view, wantsExposure)
   const chartOptions = useMemo(() => ({ showBand: view.showBand, showBaseline: view.showBaseline, large: false }), [view.showBand, view.showBaseline])
 
+  // A fresh lock whenever it is switched on, presentation starts or ends, or another scenario opens (state
+  // reset during render, React's pattern for state derived from a changed input).
+  const locked = yLocked(view)
+  const lockKey = `${locked}|${view.presenting}|${ws.current.id}`
+  const [lock, setLock] = useState(() => ({ key: lockKey, axis: locked ? createAxisLock() : null }))
+  if (lock.key !== lockKey) setLock({ key: lockKey, axis: locked ? createAxisLock() : null })
+  const axisLock = lock.axis
   const setTab = useCallback((tab: Tab) => dispatchView({ type: 'tab', tab }), [])
   const openTriggers = useCallback(() => setTriggersOpen(true), [])
   const { onEdit } = ws
@@ -62,6 +70,7 @@ export function App({ api }: { api: Api }) {
     stacking: () => dispatchView({ type: 'stacking' }),
     band: () => dispatchView({ type: 'band' }),
     baseline: () => dispatchView({ type: 'baseline' }),
+    'lock-y': () => dispatchView({ type: 'lock-y' }),
     'tab-exposure': () => setTab('exposure'),
     'tab-cost': () => setTab('cost'),
     'tab-sensitivity': () => setTab('sensitivity'),
@@ -97,6 +106,9 @@ export function App({ api }: { api: Api }) {
         measures={model.measures}
         settings={derived.settings}
         onEdit={ws.onEdit}
+        scenarioName={doc.name}
+        dirty={ws.dirty}
+        axisLock={axisLock}
       />
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
       </>
@@ -157,7 +169,7 @@ export function App({ api }: { api: Api }) {
               <>
                 {view.tab === 'exposure' && <ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
                 {view.tab === 'exposure' && sectorInputs && (
-                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} />
+                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock} />
                 )}
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
                 {view.tab === 'sensitivity' && <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />}
