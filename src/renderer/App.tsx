@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import type { Api } from '../shared/api'
 import { model } from '../shared/dataset'
 import { useWorkspace } from './state/use-workspace'
@@ -10,15 +10,10 @@ import { useAnalyses } from './state/use-analyses'
 import { MeasurePanel } from './features/measures/MeasurePanel'
 import { ChartsArea } from './features/charts/ChartsArea'
 import { MarkerStyles } from './features/charts/MarkerLines'
-import { CostView } from './features/charts/CostView'
 import { ChartOptionsBar, EconomyStackControls } from './features/charts/ViewToolbar'
 import { Modal } from './components/Modal'
 import { TimelineStrip } from './features/timeline/TimelineStrip'
-import { TriggerPanel } from './features/triggers/TriggerPanel'
-import { AssumptionsPanel } from './features/assumptions/AssumptionsPanel'
-import { SensitivityView } from './features/sensitivity/SensitivityView'
-import { PresentationView } from './features/presentation/PresentationView'
-import { HelpOverlay } from './features/help/HelpOverlay'
+import { AssumptionsPanel, CostView, HelpOverlay, PresentationView, SensitivityView, TriggerPanel } from './lazy-views'
 import { LibraryBar } from './features/library/LibraryBar'
 import { ExportProvider } from './features/export/ExportProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
@@ -91,7 +86,7 @@ export function App({ api }: { api: Api }) {
 
   if (view.presenting) {
     return (
-      <>
+      <Suspense fallback={<p className="loading">Loading…</p>}>
       <MarkerStyles ids={MEASURE_IDS} />
       <PresentationView
         view={view}
@@ -111,7 +106,7 @@ export function App({ api }: { api: Api }) {
         axisLock={axisLock}
       />
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
-      </>
+      </Suspense>
     )
   }
 
@@ -171,9 +166,11 @@ export function App({ api }: { api: Api }) {
                 {view.tab === 'exposure' && sectorInputs && (
                   <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock} />
                 )}
+                <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
                 {view.tab === 'sensitivity' && <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />}
                 {view.tab === 'assumptions' && <AssumptionsPanel assumptions={model.assumptions} overrides={doc.overrides} onEdit={ws.onEdit} />}
+                </Suspense>
               </>
             )}
             {analyses.notice && <p className="notice">{analyses.notice}</p>}
@@ -188,12 +185,14 @@ export function App({ api }: { api: Api }) {
         </div>
         <MeasurePanel side="washington" defs={washingtonMeasures} settings={derived.settings} onEdit={ws.onEdit} />
       </main>
+      <Suspense fallback={null}>
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
       {triggersOpen && (
         <Modal title="Counter-measure triggers" onClose={() => setTriggersOpen(false)} className="triggers-dialog">
           <TriggerPanel triggers={doc.triggers} measures={model.measures} onEdit={ws.onEdit} />
         </Modal>
       )}
+      </Suspense>
     </div>
     </ExportProvider>
   )
