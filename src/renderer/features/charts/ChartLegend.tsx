@@ -35,12 +35,11 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
           P10–P90
         </li>
       )}
-      {full && (
-        <li>
-          <span className="marker-key beijing" aria-hidden="true" /> Beijing
-          <span className="marker-key washington" aria-hidden="true" /> Washington dates
-        </li>
-      )}
+      {/* Always listed (the workspace's options bar has no room for it at 1280 px). */}
+      <li>
+        <span className="marker-key beijing" aria-hidden="true" /> Beijing
+        <span className="marker-key washington" aria-hidden="true" /> Washington dates
+      </li>
     </ul>
   )
 })

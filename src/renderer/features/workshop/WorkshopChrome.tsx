@@ -55,9 +55,14 @@ export function ResultsHidden({ round }: { round: number }) {
   )
 }
 
-/** The workshop and round in one line, for presentation mode. */
-export function workshopCaption(mode: WorkshopMode): string | undefined {
+/** The workshop and round, next to the scenario's name in presentation mode (nothing outside a workshop). */
+export function WorkshopContext({ mode }: { mode: WorkshopMode }) {
   const w = mode.workshop.workshop
   const r = mode.workshop.round
-  return w && r ? `Workshop: ${w.name} · Round ${r.number}` : undefined
+  if (!w || !r) return null
+  return (
+    <span className="pres-workshop" data-testid="pres-caption">
+      Workshop: <strong>{w.name}</strong> · Round <strong>{r.number}</strong>
+    </span>
+  )
 }
