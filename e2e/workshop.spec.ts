@@ -3,6 +3,7 @@ import JSZip from 'jszip'
 import type { Download, Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { parseCsv } from '../src/services/export/testing/csv'
+import { axeViolations, clippedText, watchConsole } from './projector-checks'
 
 /** Clicks, waits for the download that follows, keeps it in the test's output folder; returns name and bytes. */
 async function download(page: Page, trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer; path: string }> {
@@ -200,8 +201,14 @@ test('a mock workshop: two teams, three rounds with predictions, reveal, undo, r
   expect(errors).toEqual([])
 })
 
-test('workshop screens at 1280×720 and 1920×1080, light and dark: names visible, nothing clipped; replay in presentation', async ({ page, host }) => {
-  test.setTimeout(120_000)
+test('workshop screens at 1280×720 and 1920×1080, light and dark: names visible, nothing clipped, no axe violation, no console warning; replay in presentation', async ({ page, host }) => {
+  test.setTimeout(240_000)
+  const consoleSeen = watchConsole(page)
+  /** axe (WCAG 2.1 AA, contrast included) and clipped text over what is on screen now. */
+  const checkView = async (name: string, root: Locator) => {
+    expect(await axeViolations(page), `axe on ${name}`).toEqual([])
+    expect(await clippedText(root), `clipped text on ${name}`).toEqual([])
+  }
   await page.goto(host.url)
   await page.getByRole('button', { name: 'Workshop…' }).click()
   const create = page.getByRole('dialog', { name: 'Workshops' })
@@ -236,14 +243,17 @@ test('workshop screens at 1280×720 and 1920×1080, light and dark: names visibl
       })
       expect(overflow).toBe(0)
       await shot(page, `workspace-${tag}`)
+      await checkView(`workspace ${tag}`, bar(page))
       dialog = await openRound(page)
       await expect(dialog.getByTestId('reveal')).toBeInViewport()
       await shot(page, `round-${tag}`)
+      await checkView(`round ${tag}`, dialog)
       await dialog.getByRole('button', { name: 'Close' }).click()
       await expect(dialog).toHaveCount(0)
       await page.getByRole('button', { name: 'Timing sweep…' }).click()
       await expect(page.getByTestId('sweep-chart')).toBeInViewport({ ratio: 1 })
       await shot(page, `sweep-${tag}`)
+      await checkView(`sweep ${tag}`, page.getByRole('dialog', { name: 'Timing sweep' }))
       await page.getByRole('dialog', { name: 'Timing sweep' }).getByRole('button', { name: 'Close' }).click()
       await expect(page.getByRole('dialog', { name: 'Timing sweep' })).toHaveCount(0)
       await page.keyboard.press('F5')
@@ -252,8 +262,23 @@ test('workshop screens at 1280×720 and 1920×1080, light and dark: names visibl
       await expect(page.getByTestId('replay-caption')).toHaveText('Replaying round 1: before → after')
       await shot(page, `presentation-replay-${tag}`)
       await expect(page.getByTestId('replay-caption')).toBeHidden({ timeout: 4000 })
+      await checkView(`presentation ${tag}`, page.getByTestId('presentation'))
       await page.keyboard.press('Escape')
       await expect(page.getByTestId('presentation')).toHaveCount(0)
+      await bar(page).getByRole('button', { name: 'Moves log' }).click()
+      const log = page.getByRole('dialog', { name: /Moves log/ })
+      await expect(log.getByTestId('moves-log')).toBeVisible()
+      await checkView(`moves log ${tag}`, log)
+      await log.getByRole('button', { name: 'Close' }).click()
+      await expect(log).toHaveCount(0)
+      await page.getByRole('button', { name: 'Workshop…' }).click()
+      const lib = page.getByRole('dialog', { name: 'Workshops' })
+      await expect(lib.getByRole('listitem')).toHaveCount(1)
+      await shot(page, `workshops-${tag}`)
+      await checkView(`workshops ${tag}`, lib)
+      await lib.getByRole('button', { name: 'Close' }).click()
+      await expect(lib).toHaveCount(0)
     }
   }
+  expect(consoleSeen).toEqual([])
 })
