@@ -19,7 +19,7 @@ import { ExportProvider } from './features/export/ExportProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
 import { useWorkshopMode } from './features/workshop/use-workshop-mode'
-import { ReplayCaption, ResultsHidden, WorkshopButtons, WorkshopChrome, WorkshopContext } from './features/workshop/WorkshopChrome'
+import { ReplayCaption, ResultsHidden, SweepLauncher, WorkshopButtons, WorkshopChrome, WorkshopContext } from './features/workshop/WorkshopChrome'
 import './features/measures/measures.css'
 import './features/charts/charts.css'
 import './features/timeline/timeline.css'
@@ -142,12 +142,14 @@ export function App({ api }: { api: Api }) {
             Shortcuts
           </button>
           <ScenarioExportButton economy={view.economy} threshold={view.threshold} band={view.showBand} />
-          <WorkshopButtons mode={mode} />
         </div>
       </header>
-      <p className={`status ${ws.status?.kind ?? ''}`} role="status" aria-live="polite">
-        {mode.workshop.status?.text ?? ws.status?.text ?? ''}
-      </p>
+      <div className="status-row">
+        <p className={`status ${(mode.workshop.status ?? ws.status)?.kind ?? ''}`} role="status" aria-live="polite">
+          {mode.workshop.status?.text ?? ws.status?.text ?? ''}
+        </p>
+        <WorkshopButtons mode={mode} />
+      </div>
       <WorkshopChrome mode={mode} threshold={view.threshold} />
       <main className="workspace">
         <MeasurePanel side="beijing" defs={beijingMeasures} settings={derived.settings} onEdit={ws.onEdit} />
@@ -181,6 +183,7 @@ export function App({ api }: { api: Api }) {
                 )}
                 <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
+                {view.tab === 'sensitivity' && <SweepLauncher mode={mode} />}
                 {view.tab === 'sensitivity' && <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />}
                 {view.tab === 'assumptions' && <AssumptionsPanel assumptions={model.assumptions} overrides={doc.overrides} onEdit={ws.onEdit} />}
                 </Suspense>
