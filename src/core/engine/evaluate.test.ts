@@ -31,6 +31,7 @@ describe('evaluate', () => {
     expect(evaluate(model, doc)).toEqual(evaluate(model, doc))
   })
 
+  // Civil sectors follow the steady approval rate; defence end-uses are capped by `defense-approval` (≈2 %).
   it('No. 18 at higher intensity (lower approval rate) raises US autos exposure', () => {
     const at = (approval: number) => sum(evaluate(model, scenarioWith(model, { 'cn-mofcom-18': { params: { approval } } })).economies.us.autos.exposure)
     expect(at(30)).toBeGreaterThan(at(60))

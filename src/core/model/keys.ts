@@ -85,7 +85,7 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
  * substitution and price-shock inputs. A new channel gains data requirements only when a measure
  * first acts on it, and the loader then names what is missing.
  */
-export const requiredForCatalogue = (catalogue: Pick<Catalogue, 'measures'>): string[] => {
+export const requiredForCatalogue = (catalogue: { readonly measures: readonly Catalogue['measures'][number][] }): string[] => {
   const ids = new Set<string>()
   for (const m of catalogue.measures) {
     if (m.mechanism === 'capacity' || m.mechanism === 'tech-ramp' || m.mechanism === 'stockpile') continue
