@@ -20,5 +20,5 @@ export { tornado, PARAM_SWING, type TornadoKpi, type TornadoRow, type TornadoRes
 export { kpis, type Kpis } from './analysis/kpis'
 export { mulberry32, type Rng } from './analysis/rng'
 export { parseScenarioDoc, UPGRADES, type ParseResult, type ScenarioIssue } from './scenario/upgrade'
-export { checkScenario } from './scenario/check'
+export { checkScenario, checkOverrideRanges, clampOverride } from './scenario/check'
 export { checkShape, describeValue, MAX_DOC_DEPTH, MAX_DOC_VALUES, type ShapeProblem } from './scenario/shape-guard'
