@@ -15,12 +15,14 @@ import { parseObserved, type Observed } from '../src/core/calibration/observed'
 import { loadShippedModel } from '../src/cli/index'
 import { renderChartSvg } from '../src/services/export/chart-svg'
 import type { ChartSpec } from '../src/services/export/chart-spec'
-import { SCENARIO_COLORS, REFERENCE_COLOR } from '../src/shared/palette'
+import { SCENARIO_COLORS, REFERENCE_COLOR, MODIFIED_COLOR } from '../src/shared/palette'
+import { niceCeiling } from '../src/shared/axis'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SCENARIO = 'resources/scenarios/2025-as-it-happened.chokepoint.json'
 const OBSERVED = 'resources/data/observed-2025.json'
 const CHART = 'calibration-2025.svg'
+const EVENTS_CHART = 'calibration-2025-events.svg'
 
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(join(ROOT, rel), 'utf8'))
 
@@ -93,6 +95,27 @@ const chartSpec = (report: CalibrationReport, datasetVersion: string, asOf: stri
   }
 }
 
+/** The event timing chart: US & allies autos and defence exposure per 2025 quarter, with the stoppage thresholds. */
+const eventsSpec = (report: CalibrationReport, datasetVersion: string, asOf: string): ChartSpec => ({
+  title: 'Exposure in 2025 vs reported stoppages',
+  subtitle: 'US & allies, index 0–100. Stoppages reported: autos May–June, September, late October; defence none',
+  categories: ['2025 Q1', '2025 Q2', '2025 Q3', '2025 Q4'],
+  xTitle: 'Quarter',
+  yTitle: 'Exposure (index 0–100)',
+  unit: 'index 0–100',
+  yMin: 0,
+  yMax: niceCeiling(Math.max(10, ...report.autos, ...report.defence)),
+  stacked: [],
+  lines: [
+    { key: 'autos', name: 'Autos, model', color: SCENARIO_COLORS[0], values: [...report.autos] },
+    { key: 'defence', name: 'Defence, model', color: SCENARIO_COLORS[1], values: [...report.defence] },
+    { key: 'stoppage', name: `Stoppage level (${TOLERANCE.stoppage})`, color: REFERENCE_COLOR, values: report.autos.map(() => TOLERANCE.stoppage), dash: 'dot' },
+    { key: 'defence-max', name: `Defence ceiling (${TOLERANCE.defenceMax})`, color: MODIFIED_COLOR, values: report.autos.map(() => TOLERANCE.defenceMax), dash: 'dash' }
+  ],
+  band: null,
+  stamp: { scenario: '2025 as it happened', date: asOf, appVersion: 'calibrate', modelVersion: 'engine', datasetVersion, assumptions: ['events: resources/data/observed-2025.json'] }
+})
+
 const markdown = (report: CalibrationReport, observed: Observed, datasetVersion: string): string => {
   const failed = report.checks.filter((c) => !c.pass)
   return [
@@ -118,6 +141,8 @@ const markdown = (report: CalibrationReport, observed: Observed, datasetVersion:
     'The engine is quarterly: an event is matched to its quarter (May–June → Q2, September → Q3, late October → Q4).',
     '',
     ...eventTable(report),
+    '',
+    `![US & allies autos and defence exposure per quarter of 2025, with the stoppage level and the defence ceiling](${EVENTS_CHART})`,
     '',
     '## Checks and tolerances',
     '',
@@ -166,8 +191,9 @@ const main = () => {
   print(checkTable(report))
   if (write) {
     writeFileSync(join(ROOT, 'docs', CHART), renderChartSvg(chartSpec(report, model.datasetVersion, model.asOf)) + '\n')
+    writeFileSync(join(ROOT, 'docs', EVENTS_CHART), renderChartSvg(eventsSpec(report, model.datasetVersion, model.asOf)) + '\n')
     writeFileSync(join(ROOT, 'docs', 'CALIBRATION.md'), markdown(report, observed, model.datasetVersion))
-    process.stdout.write(`wrote docs/CALIBRATION.md and docs/${CHART}\n`)
+    process.stdout.write(`wrote docs/CALIBRATION.md, docs/${CHART} and docs/${EVENTS_CHART}\n`)
   }
   const failed = report.checks.filter((c) => !c.pass)
   if (failed.length > 0) {
