@@ -23,5 +23,4 @@ export { parseScenarioDoc, UPGRADES, type ParseResult, type ScenarioIssue } from
 export { checkScenario, checkOverrideRanges, clampOverride } from './scenario/check'
 export { checkShape, describeValue, MAX_DOC_DEPTH, MAX_DOC_VALUES, type ShapeProblem } from './scenario/shape-guard'
 export { evidenceFor, buildEvidence, meaningOf, EVIDENCE_TOP, type Evidence, type EvidenceRequest, type MeasureDriver, type InputDriver, type GuessReliance } from './evidence/evidence'
-export { countGuessInputs, isGuessSource, type GuessCount } from './evidence/guess'
 export { evaluateBranches, evaluateView, applyBranch, mixResults, BASE_BRANCH_ID, type BranchResult, type BranchesResult } from './engine/branches'
