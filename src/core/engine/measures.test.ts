@@ -18,7 +18,7 @@ const mostRestrictive = (m: Measure): Record<string, number> => {
   if (!p) return {}
   // Approval rates restrict when low; rates, scope and enforcement when high. A sourcing rule is most
   // restrictive with no waivers and no compliant pre-stock (its other valves, docs/MODEL.md §3.4).
-  const valves = m.mechanism === 'sourcing-rule' ? { waiver: 0, 'prestock-quarters': 0 } : {}
+  const valves: Record<string, number> = m.mechanism === 'sourcing-rule' ? { waiver: 0, 'prestock-quarters': 0 } : {}
   return { [p.id]: p.id === 'approval' ? p.min : p.max, ...valves }
 }
 
