@@ -112,9 +112,11 @@ export const buildEvidence = (model: Model, parts: EvidenceParts): Evidence => {
     const p = m?.params.find((x) => x.id === r.param)
     const source = p?.source ?? m?.instrument?.source ?? ''
     const guess = isGuessSource(source)
+    // A parameter's own confidence where the catalogue gives one (dataset 2026.12.1 on), else its measure's.
+    const own = (p as { confidence?: Confidence } | undefined)?.confidence
     return {
       kind: 'measure', id: r.param ? `${r.id}.${r.param}` : r.id, label: r.label, range: `${r.lowValue}–${r.highValue} ${r.unit}`.trim(),
-      low: r.kpiLow, high: r.kpiHigh, swing: r.swing, source, confidence: guess ? 'L' : (m?.confidence ?? 'L'), guess
+      low: r.kpiLow, high: r.kpiHigh, swing: r.swing, source, confidence: guess ? 'L' : (own ?? m?.confidence ?? 'L'), guess
     }
   })
   movers.sort((a, b) => b.swing - a.swing || a.id.localeCompare(b.id))
