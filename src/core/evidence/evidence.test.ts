@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { attribute } from '../analysis/attribution'
 import { tornado, type TornadoRow } from '../analysis/tornado'
 import { evaluate } from '../engine/evaluate'
+import { applyBranch, evaluateView } from '../engine/branches'
+import type { Branch, ScenarioDoc } from '../scenario/schema'
 import { defaultScenario } from '../model/default-scenario'
 import { shippedModel } from '../testing/fixtures'
 import { buildEvidence, evidenceFor, EVIDENCE_TOP, meaningOf } from './evidence'
@@ -73,6 +75,46 @@ describe('evidenceFor (analyses of one figure)', () => {
     // The local KPI differs from the horizon-peak KPI when the figure is not the peak.
     const first = tornado(model, doc, { economy: 'us', sector: 'defense', kpi: 'peak', quarter: result.quarters[0] as string })
     expect(first.baseKpi).toBeCloseTo(series[0] as number, 9)
+  })
+})
+
+describe('evidenceFor with branches: explains the figure the screen shows', () => {
+  const twoBranches = (view: string): ScenarioDoc => ({
+    ...defaultScenario(model),
+    branches: [
+      { id: 'as-set', label: 'As set', probability: 0.7, note: '', measures: [] },
+      { id: 'no18-off', label: 'No. 18 lifted', probability: 0.3, note: '', measures: [{ id: 'cn-mofcom-18', enabled: false }] }
+    ],
+    branchView: view
+  })
+  const q = '2025-Q3'
+  const autos = { economy: 'us' as const, sector: 'autos' as const, quarter: q }
+
+  it('mixture: the mixed figure, and sensitivity rows mixed with the branch weights', () => {
+    const doc = twoBranches('mixture')
+    const shown = evaluateView(model, doc)
+    const h = shown.quarters.indexOf(q)
+    const e = evidenceFor(model, doc, autos)
+    expect(e.value).toBeCloseTo(shown.economies.us.autos.exposure[h] as number, 9)
+    // Each branch's figure at an input's low end, weighted, is the mixture's low figure.
+    const top = e.inputs[0]
+    if (!top) throw new Error('no input moves the mixed figure')
+    const branchRows = doc.branches.map((b) => {
+      const t = tornado(model, applyBranch(model, doc, b as Branch), { economy: 'us', sector: 'autos', kpi: 'peak', quarter: q })
+      const r = t.rows.find((x) => (x.param ? `${x.id}.${x.param}` : x.id) === top.id)
+      return { p: b.probability, low: r ? r.kpiLow : t.baseKpi }
+    })
+    expect(top.low).toBeCloseTo(branchRows.reduce((a, r) => a + r.p * r.low, 0), 9)
+    const noBranch = evidenceFor(model, defaultScenario(model), autos)
+    expect(e.value).not.toBeCloseTo(noBranch.value, 3)
+  })
+
+  it('a chosen branch: exactly that branch\'s evidence', () => {
+    const doc = twoBranches('no18-off')
+    const e = evidenceFor(model, doc, autos)
+    const alone = evidenceFor(model, applyBranch(model, doc, doc.branches[1] as Branch), autos)
+    expect(e).toEqual(alone)
+    expect(e.measures.some((m) => m.id === 'cn-mofcom-18')).toBe(false)
   })
 })
 

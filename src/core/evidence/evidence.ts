@@ -1,6 +1,7 @@
 import { attribute, type SectorAttribution } from '../analysis/attribution'
 import { tornado, type TornadoRow } from '../analysis/tornado'
 import { evaluate } from '../engine/evaluate'
+import { applyBranch, mixResults } from '../engine/branches'
 import { CHANNELS, CHANNEL_LABELS, ECONOMY_LABELS, SECTOR_LABELS, type Economy, type EngineResult, type Sector } from '../engine/types'
 import type { Confidence } from '../model/catalogue-schema'
 import type { Model } from '../model/load-model'
@@ -135,11 +136,56 @@ export const buildEvidence = (model: Model, parts: EvidenceParts): Evidence => {
   }
 }
 
-/** Run the analyses behind one figure (evaluation, attribution, local sensitivity) and map them. */
-export const evidenceFor = (model: Model, doc: ScenarioDoc, req: EvidenceRequest): Evidence =>
-  buildEvidence(model, {
-    request: req,
-    result: evaluate(model, doc),
-    attribution: attribute(model, doc)[req.economy][req.sector],
-    sensitivity: tornado(model, doc, { economy: req.economy, sector: req.sector, kpi: 'peak', quarter: req.quarter }).rows
+/** The scenarios behind the figure the screen shows, with their weights: one, or a scenario's branches (normalised). */
+const viewParts = (model: Model, doc: ScenarioDoc): { probability: number; doc: ScenarioDoc }[] => {
+  if (doc.branches.length === 0) return [{ probability: 1, doc }]
+  const chosen = doc.branches.find((b) => b.id === doc.branchView)
+  if (chosen) return [{ probability: 1, doc: applyBranch(model, doc, chosen) }]
+  const live = doc.branches.filter((b) => b.probability > 0)
+  const total = live.reduce((a, b) => a + b.probability, 0)
+  return live.map((b) => ({ probability: b.probability / total, doc: applyBranch(model, doc, b) }))
+}
+
+const rowKey = (r: TornadoRow) => `${r.kind}:${r.id}:${r.param ?? ''}`
+
+/**
+ * The probability-weighted mean of each branch's one-at-a-time rows: the mixture is linear in its
+ * branches, so an input's low/high mixture figure is the weighted mean of the branches' (a measure
+ * inactive in a branch leaves that branch at its base figure).
+ */
+const mixRows = (parts: readonly { probability: number; base: number; rows: readonly TornadoRow[] }[]): TornadoRow[] => {
+  const byKey = new Map<string, TornadoRow>()
+  for (const part of parts) for (const r of part.rows) if (!byKey.has(rowKey(r))) byKey.set(rowKey(r), r)
+  return [...byKey.values()].map((first) => {
+    let kpiLow = 0
+    let kpiHigh = 0
+    for (const part of parts) {
+      const r = part.rows.find((x) => rowKey(x) === rowKey(first))
+      kpiLow += part.probability * (r ? r.kpiLow : part.base)
+      kpiHigh += part.probability * (r ? r.kpiHigh : part.base)
+    }
+    return { ...first, kpiLow, kpiHigh, swing: Math.abs(kpiHigh - kpiLow) }
   })
+}
+
+/**
+ * Run the analyses behind one figure as the screen shows it (evaluation, attribution, local
+ * sensitivity) and map them. With branches, the figure is the chosen branch's or the mixture's, and
+ * attribution and sensitivity are mixed with the same weights (Shapley values are linear in the game).
+ */
+export const evidenceFor = (model: Model, doc: ScenarioDoc, req: EvidenceRequest): Evidence => {
+  const parts = viewParts(model, doc).map((p) => {
+    const t = tornado(model, p.doc, { economy: req.economy, sector: req.sector, kpi: 'peak', quarter: req.quarter })
+    return { ...p, result: evaluate(model, p.doc), attribution: attribute(model, p.doc)[req.economy][req.sector], base: t.baseKpi, rows: t.rows }
+  })
+  const only = parts.length === 1 ? parts[0] : undefined
+  if (only) return buildEvidence(model, { request: req, result: only.result, attribution: only.attribution, sensitivity: only.rows })
+  const mixSeries = (pick: (a: SectorAttribution) => readonly number[]): number[] =>
+    (pick((parts[0] as (typeof parts)[number]).attribution)).map((_, h) => parts.reduce((acc, p) => acc + p.probability * (pick(p.attribution)[h] ?? 0), 0))
+  const ids = [...new Set(parts.flatMap((p) => Object.keys(p.attribution.byMeasure)))]
+  const attribution: SectorAttribution = {
+    baseline: mixSeries((a) => a.baseline),
+    byMeasure: Object.fromEntries(ids.map((id) => [id, mixSeries((a) => a.byMeasure[id] ?? a.baseline.map(() => 0))]))
+  }
+  return buildEvidence(model, { request: req, result: mixResults(parts), attribution, sensitivity: mixRows(parts) })
+}
