@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import calibrationJson from '../resources/scenarios/2025-as-it-happened.chokepoint.json'
 import observedJson from '../resources/data/observed-2025.json'
-import { evaluate, parseScenarioDoc } from '../src/core/index'
+import { evaluateView, parseScenarioDoc } from '../src/core/index'
 import { compareCalibration } from '../src/core/calibration/compare'
 import { parseObserved } from '../src/core/calibration/observed'
 import { shippedModel } from '../src/core/testing/fixtures'
@@ -11,7 +11,7 @@ describe('npm run calibrate', () => {
   it('prints the quarterly table and every check, and exits 1 exactly when a check fails', () => {
     const parsed = parseScenarioDoc(calibrationJson)
     if (!parsed.ok) throw new Error('calibration scenario invalid')
-    const report = compareCalibration(evaluate(shippedModel(), parsed.doc), parseObserved(observedJson))
+    const report = compareCalibration(evaluateView(shippedModel(), parsed.doc), parseObserved(observedJson))
     const r = spawnSync('npx', ['tsx', 'scripts/calibrate.ts', '--no-write'], { encoding: 'utf8' })
     expect(r.stdout).toMatch(/^\| period \| global, observed \(t\)/)
     expect(r.stdout).toContain('| 2025 Q2 | 7,053 | 0.48 |')

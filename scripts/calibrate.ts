@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { evaluate, parseScenarioDoc } from '../src/core/index'
+import { evaluateView, parseScenarioDoc } from '../src/core/index'
 import { compareCalibration, TOLERANCE, type CalibrationReport } from '../src/core/calibration/compare'
 import { parseObserved, type Observed } from '../src/core/calibration/observed'
 import { loadShippedModel } from '../src/cli/index'
@@ -32,7 +32,7 @@ export const runCalibration = () => {
   const parsed = parseScenarioDoc(readJson(SCENARIO))
   if (!parsed.ok) throw new Error(`${SCENARIO}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`)
   const observed = parseObserved(readJson(OBSERVED))
-  const result = evaluate(model, parsed.doc)
+  const result = evaluateView(model, parsed.doc)
   return { model, observed, report: compareCalibration(result, observed) }
 }
 

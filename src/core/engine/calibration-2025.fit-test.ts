@@ -5,7 +5,7 @@ import { compareCalibration } from '../calibration/compare'
 import { parseObserved } from '../calibration/observed'
 import { parseScenarioDoc } from '../scenario/upgrade'
 import { shippedModel } from '../testing/fixtures'
-import { evaluate } from './evaluate'
+import { evaluateView } from './branches'
 
 /**
  * The model against 2025 (docs/CALIBRATION.md): every check of `compareCalibration` with its stated
@@ -16,7 +16,7 @@ import { evaluate } from './evaluate'
  */
 const parsed = parseScenarioDoc(calibrationJson)
 if (!parsed.ok) throw new Error(`calibration scenario invalid: ${JSON.stringify(parsed.errors)}`)
-const report = compareCalibration(evaluate(shippedModel(), parsed.doc), parseObserved(observedJson))
+const report = compareCalibration(evaluateView(shippedModel(), parsed.doc), parseObserved(observedJson))
 
 describe('calibration: the model against 2025 (strict)', () => {
   for (const c of report.checks) {
