@@ -58,6 +58,15 @@ for (const size of [
       expect(box!.y + box!.height).toBeLessThanOrEqual(size.height)
       await page.screenshot({ path: join(SHOTS, `evidence-${size.width}x${size.height}-${colorScheme}.png`) })
 
+      // The keyboard reaches the content and can scroll it where it is taller than the window.
+      await page.keyboard.press('Tab')
+      await expect(view).toBeFocused()
+      await expect(view).toHaveAccessibleName(`Defense, US & allies, ${quarter}: ${figure}`)
+      if (await view.evaluate((el) => el.scrollHeight > el.clientHeight + 1)) {
+        await page.keyboard.press('End')
+        await expect.poll(() => view.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+      }
+
       // Escape closes it and focus goes back to the figure.
       await page.keyboard.press('Escape')
       await expect(dialog).toBeHidden()

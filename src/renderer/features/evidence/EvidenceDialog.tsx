@@ -21,12 +21,13 @@ export function EvidenceDialog({ doc, request, onClose }: Props) {
   const text = ev ? evidenceText(ev) : null
   return (
     <Modal title="Why this number?" onClose={onClose} className="evidence-modal">
-      <div className="evidence" data-testid="evidence-view" aria-busy={text === null}>
+      {/* Focusable so the keyboard can scroll it (arrows, Page Down) when it is taller than the window. */}
+      <div className="evidence" data-testid="evidence-view" aria-busy={text === null} tabIndex={0} role="region" aria-labelledby="evidence-figure">
         {job.error && <p role="alert" className="field-warning">The evidence could not be worked out: {job.error}</p>}
         {!text && !job.error && <p aria-live="polite">Working out what drives this figure…</p>}
         {text && ev && (
           <>
-            <p className="evidence-figure">{text.title}</p>
+            <p className="evidence-figure" id="evidence-figure">{text.title}</p>
             <section aria-labelledby="evidence-meaning">
               <h3 id="evidence-meaning">What the index means</h3>
               {ev.meaning.map((m) => <p key={m}>{m}</p>)}
