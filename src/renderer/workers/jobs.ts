@@ -1,4 +1,4 @@
-import { attribute, simulate, tornado, ECONOMIES, SECTORS, type Economy, type ScenarioDoc, type Sector, type TornadoKpi } from '../../core'
+import { attribute, evidenceFor, simulate, tornado, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type ScenarioDoc, type Sector, type TornadoKpi } from '../../core'
 import { model } from '../../shared/dataset'
 import { BAND_SAMPLES } from '../../shared/bands'
 import type { JobKind } from './protocol'
@@ -13,6 +13,8 @@ export type BandsResult = Record<Economy, Record<Sector, { p10: number[]; p90: n
 
 type DocInput = { doc: ScenarioDoc }
 type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoKpi }
+/** "Why this number?": the figure to explain (features/evidence). */
+export type EvidenceInput = DocInput & { request: EvidenceRequest }
 
 /** Rows shown in the tornado (the rest are listed as not moving the KPI by more than rounding). */
 const TORNADO_ROWS = 15
@@ -57,5 +59,7 @@ export function runJob(kind: JobKind, input: unknown): unknown {
       return bands((input as DocInput).doc)
     case 'tornado':
       return tornadoBars(input as TornadoInput)
+    case 'evidence':
+      return evidenceFor(model, (input as EvidenceInput).doc, (input as EvidenceInput).request)
   }
 }
