@@ -91,8 +91,34 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
     }
     return opts.kpi === 'peak' ? peak : sum / H
   }
-  const rng = mulberry32(opts.seed ?? scenario.seed)
-  const D = design.dim
+  const { mean, variance, factors } = sobolIndices(kpiOf, design.blocks, design.dim, N, opts.seed ?? scenario.seed)
+  factors.sort((a, b) => b.firstOrder - a.firstOrder || a.id.localeCompare(b.id))
+  return {
+    economy: opts.economy,
+    sector: opts.sector,
+    kpi: opts.kpi,
+    quarter: opts.kpi === 'quarter' ? (opts.quarter as string) : null,
+    view: forced === undefined ? 'mixture' : view,
+    mean,
+    variance,
+    samples: N,
+    evaluations: N * (design.blocks.length + 2),
+    factors,
+    interactions: 1 - factors.reduce((a, f) => a + f.firstOrder, 0)
+  }
+}
+
+/** A factor block: the normal-vector positions it owns. */
+export type FactorBlock = { id: string; label: string; indices: readonly number[] }
+
+/**
+ * First-order (Saltelli 2010) and total (Jansen 1999) Sobol indices of `f` over blocks of a vector
+ * of `dim` independent standard normals, from N·(blocks + 2) evaluations, seeded. `f` may reuse
+ * its argument's buffer only for reading. Exposed for tests on functions with known indices.
+ */
+export const sobolIndices = (f: (normals: Float64Array) => number, blocks: readonly FactorBlock[], dim: number, N: number, seed: number): { mean: number; variance: number; factors: VarianceFactor[] } => {
+  const rng = mulberry32(seed)
+  const D = dim
   const A = new Float64Array(N * D)
   const B = new Float64Array(N * D)
   fillNormals(A, rng)
@@ -100,16 +126,16 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
   const fA = new Float64Array(N)
   const fB = new Float64Array(N)
   for (let j = 0; j < N; j++) {
-    fA[j] = kpiOf(A.subarray(j * D, (j + 1) * D))
-    fB[j] = kpiOf(B.subarray(j * D, (j + 1) * D))
+    fA[j] = f(A.subarray(j * D, (j + 1) * D))
+    fB[j] = f(B.subarray(j * D, (j + 1) * D))
   }
   const mix = new Float64Array(D)
-  const perBlock = design.blocks.map((block) => {
+  const perBlock = blocks.map((block) => {
     const fAB = new Float64Array(N)
     for (let j = 0; j < N; j++) {
       mix.set(A.subarray(j * D, (j + 1) * D))
       for (const i of block.indices) mix[i] = B[j * D + i] as number
-      fAB[j] = kpiOf(mix)
+      fAB[j] = f(mix)
     }
     return { block, fAB }
   })
@@ -118,7 +144,7 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
   all.set(fB, N)
   const mean = all.reduce((a, b) => a + b, 0) / (2 * N)
   const variance = all.reduce((a, b) => a + (b - mean) ** 2, 0) / (2 * N - 1)
-  const boot: Rng = mulberry32((opts.seed ?? scenario.seed) ^ 0x5eed)
+  const boot: Rng = mulberry32(seed ^ 0x5eed)
   const resamples = Array.from({ length: BOOTSTRAP }, () => Array.from({ length: N }, () => Math.floor(boot() * N)))
   const firstOrder = (fAB: Float64Array, idx: readonly number[] | null): number => {
     const n = idx ? idx.length : N
@@ -148,18 +174,5 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
       total: variance > 0 ? t / (2 * N) / variance : 0
     }
   })
-  factors.sort((a, b) => b.firstOrder - a.firstOrder || a.id.localeCompare(b.id))
-  return {
-    economy: opts.economy,
-    sector: opts.sector,
-    kpi: opts.kpi,
-    quarter: opts.kpi === 'quarter' ? (opts.quarter as string) : null,
-    view: forced === undefined ? 'mixture' : view,
-    mean,
-    variance,
-    samples: N,
-    evaluations: N * (design.blocks.length + 2),
-    factors,
-    interactions: 1 - factors.reduce((a, f) => a + f.firstOrder, 0)
-  }
+  return { mean, variance, factors }
 }
