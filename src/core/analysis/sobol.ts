@@ -40,6 +40,8 @@ export type VarianceBreakdown = {
   kpi: VarianceKpi
   quarter: string | null
   view: BranchView
+  /** Number of branches of the scenario (1 = none declared). */
+  branches: number
   mean: number
   variance: number
   samples: number
@@ -99,6 +101,7 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
     kpi: opts.kpi,
     quarter: opts.kpi === 'quarter' ? (opts.quarter as string) : null,
     view: forced === undefined ? 'mixture' : view,
+    branches: design.branches.length,
     mean,
     variance,
     samples: N,
@@ -153,12 +156,17 @@ export const sobolIndices = (f: (normals: Float64Array) => number, blocks: reado
     let m2 = 0
     for (let k = 0; k < n; k++) {
       const j = idx ? (idx[k] as number) : k
-      s += (fB[j] as number) * ((fAB[j] as number) - (fA[j] as number))
       m += (fA[j] as number) + (fB[j] as number)
       m2 += (fA[j] as number) ** 2 + (fB[j] as number) ** 2
     }
     const mu = m / (2 * n)
     const v = m2 / (2 * n) - mu * mu
+    for (let k = 0; k < n; k++) {
+      const j = idx ? (idx[k] as number) : k
+      // Centring f(B) leaves the estimator's expectation unchanged and cuts its variance when the
+      // KPI's mean is large against its spread (exposure indices sit far from 0).
+      s += ((fB[j] as number) - mu) * ((fAB[j] as number) - (fA[j] as number))
+    }
     return v > 0 ? s / n / v : 0
   }
   const factors = perBlock.map(({ block, fAB }) => {

@@ -41,3 +41,34 @@ export const applyBranch = (model: Model, doc: ScenarioDoc, branch: BranchLike):
 
 /** Ids of measures any branch patches (their suspensions are the branches' to decide, not the sampler's). */
 export const branchedMeasures = (doc: ScenarioDoc): Set<string> => new Set(scenarioBranches(doc).flatMap((b) => b.measures.map((m) => m.id)))
+
+/** Probability-weighted sum of structurally identical values (numbers, arrays, records); other leaves from the first. */
+const weighted = (items: readonly unknown[], weights: readonly number[]): unknown => {
+  const first = items[0]
+  if (typeof first === 'number') return items.reduce<number>((s, x, i) => s + (weights[i] as number) * (x as number), 0)
+  if (Array.isArray(first)) return first.map((_, j) => weighted(items.map((x) => (x as unknown[])[j]), weights))
+  if (first !== null && typeof first === 'object') {
+    return Object.fromEntries(Object.keys(first).map((k) => [k, weighted(items.map((x) => (x as Record<string, unknown>)[k]), weights)]))
+  }
+  return first
+}
+
+/**
+ * Evaluate the scenario as a view asks: one branch, or the probability-weighted mixture of every
+ * numeric series over the branches (a scenario without branches is evaluated as it is).
+ * `evaluate` is passed in so this module stays independent of the engine entry point.
+ */
+export const evaluateView = <R>(model: Model, doc: ScenarioDoc, view: BranchView, evaluate: (m: Model, d: ScenarioDoc) => R): R => {
+  const branches = scenarioBranches(doc)
+  if (branches.length === 0) {
+    if (view !== 'mixture') throw new Error(`unknown branch "${view}": this scenario has no branches (use mixture)`)
+    return evaluate(model, doc)
+  }
+  if (view !== 'mixture') {
+    const b = branches.find((x) => x.id === view)
+    if (!b) throw new Error(`unknown branch "${view}" (this scenario has: ${branches.map((x) => x.id).join(', ')}, or mixture)`)
+    return evaluate(model, applyBranch(model, doc, b))
+  }
+  const results = branches.map((b) => evaluate(model, applyBranch(model, doc, b)))
+  return weighted(results, branches.map((b) => b.probability)) as R
+}
