@@ -1,4 +1,4 @@
-import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, channelKey, cnShareKey, critKey, priceShockKey } from '../model/keys'
+import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, bufferKey, channelKey, critKey, priceShockKey, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
 import { quarterTime } from '../time/quarters'
 import { GATE_TARIFF, N_E, N_K, N_S, cellIndex, type Plan } from './plan'
@@ -92,29 +92,18 @@ const recipeFor = (model: Model): Recipe => {
   ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
     const c = cellIndex(ei, si, ki)
     r.crit[c] = get(critKey(e, s, k))
+    const sig = sigmaKey(e, s, k)
+    r.sigA[c] = sig === null ? -1 : get(sig)
+    const buf = bufferKey(e, s, k)
+    r.months[c] = buf === null ? -1 : get(buf)
+    r.phi[c] = get(substKey(e, s, k))
     if (e === 'us') {
-      if (MATERIAL.has(k)) {
-        r.sigA[c] = get(cnShareKey(k))
-        r.indirect[c] = 1
-        r.embedded[c] = k === 'ndfeb' ? 1 : 0
-      } else if (k === 'chips') r.sigA[c] = get(`node-share-${s}`)
-      else if (k === 'tariffs') r.sigA[c] = get(`us-cn-import-share-${s}`)
-      if (k !== 'tariffs' && k !== 'software') r.months[c] = get(`buffer-months-${s}`)
-      r.phi[c] = get(k === 'tariffs' ? 'tariff-diversion-4q' : `subst-4q-${s}`)
+      r.indirect[c] = MATERIAL.has(k) ? 1 : 0
+      r.embedded[c] = k === 'ndfeb' ? 1 : 0
       r.gbd[c] = k === 'dy_tb' && s !== 'defense' ? 1 : 0
     } else if (k === 'chips') {
-      r.sigA[c] = get(`node-share-${s}`)
       r.sigB[c] = get('cn-direct-us-share-chips')
       r.indirect[c] = 2
-      r.months[c] = get('cn-buffer-months-chips')
-      r.phi[c] = get('cn-subst-4q-chips')
-    } else if (k === 'software') {
-      r.sigA[c] = get('cn-eda-us-share')
-      r.months[c] = get('cn-buffer-months-software')
-      r.phi[c] = get('cn-subst-4q-software')
-    } else if (k === 'tariffs') {
-      r.sigA[c] = get(`cn-us-export-share-${s}`)
-      r.phi[c] = get('tariff-diversion-4q')
     }
   })))
   recipeCache.set(model, r)

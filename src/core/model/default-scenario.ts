@@ -27,5 +27,7 @@ export const defaultScenario = (model: Model, name = 'As known (baseline)'): Sce
     suspensions: m.default.suspensions.map((s) => ({ ...s }))
   })),
   overrides: {},
-  triggers: []
+  triggers: [],
+  branches: [],
+  branchView: 'mixture'
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { catalogueSchema, type Catalogue, type Measure } from './catalogue-schema'
 import { datasetSchema, type Assumption, type Dataset, type Project } from './assumptions-schema'
-import { REQUIRED_ASSUMPTIONS } from './keys'
+import { REQUIRED_ASSUMPTIONS, requiredForCatalogue } from './keys'
 
 /**
  * A validated, indexed model: the measures catalogue plus the baseline dataset.
@@ -60,7 +60,7 @@ export const loadModel = (measuresJson: unknown, assumptionsJson: unknown): Mode
 const indexModel = (catalogue: Catalogue, dataset: Dataset): Model => {
   const assumptionIndex = new Map(dataset.assumptions.map((a, i) => [a.id, i] as const))
   const issues: ModelIssue[] = []
-  for (const id of REQUIRED_ASSUMPTIONS) {
+  for (const id of new Set([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(catalogue)])) {
     if (!assumptionIndex.has(id)) issues.push({ file: 'assumptions', path: 'assumptions', message: `missing assumption "${id}" (the engine reads it)` })
   }
   catalogue.measures.forEach((m, i) => {

@@ -4,7 +4,7 @@ import { applyEdit, datesProblem, edit, nextTriggerId, redo, startHistory, undo,
 
 const doc: ScenarioDoc = {
   format: 'chokepoint.scenario',
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: 'Test',
   notes: '',
   tags: [],
@@ -16,7 +16,9 @@ const doc: ScenarioDoc = {
     { id: 'b', enabled: false, params: { rate: 50 }, start: '2025-11-01', end: null, suspensions: [] }
   ],
   overrides: {},
-  triggers: []
+  triggers: [],
+  branches: [],
+  branchView: 'mixture'
 }
 
 const run = (edits: Edit[]) => edits.reduce(edit, startHistory(doc))
