@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { checkScenario, evaluate, evaluateView, loadModel, parseScenarioDoc, scenarioBranches, simulate, type Model } from '../core/index'
+import { checkScenario, evaluateView, loadModel, parseScenarioDoc, simulate, type Model } from '../core/index'
 import { toCsv, toJson, type Run } from './format'
 import { VARIANCE_USAGE, loadShippedUncertainty, parseStructure, varianceCommand } from './variance-command'
 
@@ -121,11 +121,13 @@ const run = (p: Parsed, io: Io, model: Model): number => {
     const { doc: read, issues } = readScenario(model, file)
     for (const i of issues) io.stderr(`warning: ${file}: ${i.path}: ${i.message}\n`)
     const branch = p.flags.get('branch')
+    if (branch !== undefined && branch !== 'mixture' && !read.branches.some((b) => b.id === branch)) {
+      const known = read.branches.length === 0 ? 'this scenario has no branches (use mixture)' : `this scenario has: ${read.branches.map((b) => b.id).join(', ')}, or mixture`
+      throw new CliError(`${file}: unknown branch "${branch}": ${known}`)
+    }
     const doc = branch === undefined ? read : { ...read, branchView: branch }
-    const view = (doc as { branchView?: string }).branchView ?? 'mixture'
-    const result = cliTry(() => evaluateView(model, doc, view, evaluate), file)
-    const bands = samples > 0 ? simulate(model, doc, { samples, uncertainty, layers, branch: view }) : null
-    return { file: basename(file), name: doc.name, result, bands, branch: scenarioBranches(doc).length > 0 ? view : null }
+    const bands = samples > 0 ? simulate(model, doc, { samples, uncertainty, layers }) : null
+    return { file: basename(file), name: doc.name, result: evaluateView(model, doc), bands, branch: doc.branches.length > 0 ? doc.branchView : null }
   })
   const text = format === 'csv' ? toCsv(runs) : toJson(runs, { datasetVersion: model.datasetVersion, catalogueVersion: model.catalogueVersion })
   const out = p.flags.get('out')

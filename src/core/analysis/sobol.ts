@@ -6,7 +6,7 @@ import { quarterIndex } from '../time/quarters'
 import { fillNormals, type MarginalShape } from './copula'
 import { mulberry32, type Rng } from './rng'
 import type { TornadoKpi } from './tornado'
-import { scenarioBranchView, type BranchView } from './uncertainty-branches'
+import type { BranchView } from './uncertainty-branches'
 import type { Layers } from './uncertainty-draws'
 import type { UncertaintySpec } from './uncertainty-spec'
 import { drawRunner } from './uncertainty'
@@ -65,7 +65,7 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
   const N = Math.max(8, Math.floor(opts.samples ?? 256))
   const runner = drawRunner(model, scenario, { uncertainty: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
   const { design } = runner
-  const view = opts.branch ?? scenarioBranchView(scenario)
+  const view = opts.branch ?? scenario.branchView
   const forced = view === 'mixture' ? undefined : design.branches.findIndex((b) => b.id === view)
   if (forced !== undefined && forced < 0) throw new Error(`unknown branch "${view}" (this scenario has: ${design.branches.map((b) => b.id).join(', ')}, or mixture)`)
   const H = runner.horizon

@@ -1,7 +1,8 @@
 import type { Model } from '../model/load-model'
 import type { MeasureSetting, ScenarioDoc } from '../scenario/schema'
 import { inverseCdf, latentOfSpearman, normalCdf, type InverseCdf, type MarginalShape } from './copula'
-import { applyBranch, branchedMeasures, scenarioBranches, type BranchLike } from './uncertainty-branches'
+import { applyBranch, BASE_BRANCH_ID } from '../engine/branches'
+import { branchedMeasures } from './uncertainty-branches'
 import { groupMembers, policyRange, type Posture, type UncertaintySpec } from './uncertainty-spec'
 
 /**
@@ -98,10 +99,9 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
   const retaliation = spec && posture ? latentOfSpearman(spec.postures.retaliation) : 0
 
   // Branches: the scenario's own, or the scenario itself as the only one.
-  const declared = scenarioBranches(scenario)
-  const branchDocs = declared.length === 0
-    ? [{ id: 'scenario', label: scenario.name, probability: 1, doc: scenario }]
-    : declared.map((b: BranchLike) => ({ id: b.id, label: b.label, probability: b.probability, doc: applyBranch(model, scenario, b) }))
+  const branchDocs = scenario.branches.length === 0
+    ? [{ id: BASE_BRANCH_ID, label: 'As set', probability: 1, doc: scenario }]
+    : scenario.branches.map((b) => ({ id: b.id, label: b.label, probability: b.probability, doc: applyBranch(model, scenario, b) }))
 
   // Policy parameters (unpinned: the value in the branch equals the catalogue default).
   const policy: PolicyItem[] = []

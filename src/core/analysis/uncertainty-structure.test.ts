@@ -101,7 +101,7 @@ describe('Gaussian copula', () => {
   })
 
   it('marginals are unchanged by correlation (quantiles within 2 % of the range)', () => {
-    for (const id of ['cn-share-ndfeb', 'buffer-months-autos', 'crit-us-defense-dy-tb', 'ramp-quarters', 'price-shock-specialty', 'trade-elasticity']) {
+    for (const id of ['cn-share-ndfeb', 'buffer-months-autos', 'crit-us-defense-dy-tb', 'ramp-quarters', 'price-shock-y-sc', 'trade-elasticity']) {
       const a = model.assumptions[model.assumptionIndex.get(id)!]!
       const x = Float64Array.from(col(corr.cols, id)).sort()
       const y = Float64Array.from(col(indep.cols, id)).sort()

@@ -6,7 +6,7 @@ import { shippedModel } from '../testing/fixtures'
 import uncertaintyJson from '../../../resources/data/uncertainty.json'
 import { mulberry32, pert, triangular } from './rng'
 import { quantile, simulate, type SimulationResult } from './uncertainty'
-import type { BranchLike } from './uncertainty-branches'
+import type { Branch } from '../scenario/schema'
 import { loadUncertainty } from './uncertainty-spec'
 
 const model = shippedModel()
@@ -16,12 +16,12 @@ const uncertainty = loadUncertainty(structuredClone(uncertaintyJson), model)
 const withBranches = (p: [number, number, number]): ScenarioDoc => {
   const susp = (until: string) => [{ from: '2025-11-07', until, note: '' }]
   const ids = ['cn-mofcom-57', 'cn-mofcom-56-62', 'cn-mofcom-61']
-  const branches: BranchLike[] = [
-    { id: 'extended', label: 'Extended', probability: p[0], measures: ids.map((id) => ({ id, suspensions: susp('2027-11-10') })) },
-    { id: 'reactivated', label: 'Re-activated', probability: p[1], measures: ids.map((id) => ({ id, suspensions: susp('2026-11-10'), params: id === 'cn-mofcom-57' ? { approval: 70 } : {} })) },
-    { id: 'lapsed', label: 'Lapsed', probability: p[2], measures: ids.map((id) => ({ id, suspensions: susp('2026-11-10') })) }
+  const branches: Branch[] = [
+    { id: 'extended', label: 'Extended', probability: p[0], note: '', measures: ids.map((id) => ({ id, suspensions: susp('2027-11-10') })) },
+    { id: 'reactivated', label: 'Re-activated', probability: p[1], note: '', measures: ids.map((id) => ({ id, suspensions: susp('2026-11-10'), params: id === 'cn-mofcom-57' ? { approval: 70 } : {} })) },
+    { id: 'lapsed', label: 'Lapsed', probability: p[2], note: '', measures: ids.map((id) => ({ id, suspensions: susp('2026-11-10') })) }
   ]
-  return { ...defaultScenario(model), branches } as ScenarioDoc
+  return { ...defaultScenario(model), branches }
 }
 
 const everyBand = (r: SimulationResult) => ECONOMIES.flatMap((e) => SECTORS.flatMap((s) => [r.economies[e][s].exposure, r.economies[e][s].cost]))

@@ -6,7 +6,7 @@ import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
 import { fillNormals, type MarginalShape } from './copula'
 import { fastEvaluator, type FastEvaluator } from './fast-eval'
 import { mulberry32 } from './rng'
-import { scenarioBranchView, type BranchView } from './uncertainty-branches'
+import type { BranchView } from './uncertainty-branches'
 import { compileDesign, type Design, type Layers } from './uncertainty-draws'
 import type { UncertaintySpec } from './uncertainty-spec'
 
@@ -112,7 +112,7 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
   const seed = opts.seed ?? scenario.seed
   const runner = drawRunner(model, scenario, opts)
   const { design } = runner
-  const view = opts.branch ?? scenarioBranchView(scenario)
+  const view = opts.branch ?? scenario.branchView
   const forced = view === 'mixture' ? undefined : design.branches.findIndex((b) => b.id === view)
   if (forced !== undefined && forced < 0) {
     throw new Error(`unknown branch "${view}" (this scenario has: ${design.branches.map((b) => b.id).join(', ')}, or mixture)`)
