@@ -34,7 +34,8 @@ export type Block = { id: string; label: string; indices: number[] }
 
 type Latent = { posture: -1 | 0 | 1; a: number; group: number; b: number; own: number; c: number }
 type AssumptionItem = Latent & { index: number; inv: InverseCdf }
-type PolicyItem = Latent & { measure: string; param: string; inv: InverseCdf; activeIn: boolean[] }
+/** `inv[b]`: inverse CDF in branch b (mode = that branch's value), or null where the param is pinned or the measure off. */
+type PolicyItem = Latent & { measure: string; param: string; inv: (InverseCdf | null)[] }
 type ExtensionItem = Latent & { probability: number; measures: ReadonlySet<string>; until: ReadonlySet<string>; months: number }
 
 /** A compiled sampling design; `draw` turns one normal vector into assumption values and a scenario. */
@@ -43,7 +44,7 @@ export type Design = {
   blocks: readonly Block[]
   /** Branch scenarios (one implicit branch when the scenario has none) and their probabilities. */
   branches: readonly { id: string; label: string; probability: number; doc: ScenarioDoc }[]
-  /** Ids of the inputs held at the scenario's value because the planner set them (overrides, edited params). */
+  /** Inputs held at the planner's value: assumption overrides, measure params set outside their sampling range. */
   pinned: readonly string[]
   /** True when some draw can change the scenario's measure settings (so each draw recompiles). */
   changesMeasures: boolean
@@ -103,7 +104,8 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
     ? [{ id: BASE_BRANCH_ID, label: 'As set', probability: 1, doc: scenario }]
     : scenario.branches.map((b) => ({ id: b.id, label: b.label, probability: b.probability, doc: applyBranch(model, scenario, b) }))
 
-  // Policy parameters (unpinned: the value in the branch equals the catalogue default).
+  // Policy parameters: sampled around the value each branch sets (the catalogue default unless edited),
+  // provided it lies in the sampling range; a value set outside the range is pinned (held, listed).
   const policy: PolicyItem[] = []
   const latent = (block: Block, p: Posture | null, loading: number): Latent => {
     const a = p === null || !posture ? 0 : latentOfSpearman(loading)
@@ -115,18 +117,22 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
       const measure = mi === undefined ? undefined : model.measures[mi]
       const param = measure?.params.find((x) => x.id === p.param)
       if (!measure || !param) continue
-      const activeIn = branchDocs.map(({ doc }) => {
-        const s = doc.measures.find((m) => m.id === p.measure)
-        const v = s?.params[p.param]
-        return s !== undefined && s.enabled && (v === undefined || v === param.default)
-      })
-      if (!activeIn.some(Boolean)) {
-        if (branchDocs.some(({ doc }) => doc.measures.find((m) => m.id === p.measure)?.enabled)) pinned.push(`${p.measure}.${p.param}`)
-        continue
-      }
       const { low, high } = policyRange(p, param)
+      let held = false
+      const inv = branchDocs.map(({ doc }) => {
+        const s = doc.measures.find((m) => m.id === p.measure)
+        if (s === undefined || !s.enabled) return null
+        const v = s.params[p.param] ?? param.default
+        if (v < low || v > high) {
+          held = true
+          return null
+        }
+        return inverseCdf(shape, low, v, high)
+      })
+      if (held) pinned.push(`${p.measure}.${p.param}`)
+      if (!inv.some((f) => f !== null)) continue
       const block = p.posture === 'beijing' ? beijing : washington
-      policy.push({ ...latent(block, p.posture, p.loading), measure: p.measure, param: p.param, inv: inverseCdf(shape, low, param.default, high), activeIn })
+      policy.push({ ...latent(block, p.posture, p.loading), measure: p.measure, param: p.param, inv })
     }
   }
 
@@ -219,9 +225,10 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
         return s
       }
       for (const it of policy) {
-        if (!it.activeIn[branch]) continue
+        const inv = it.inv[branch]
+        if (!inv) continue
         const s = edit(it.measure)
-        if (s) s.params[it.param] = it.inv(normalCdf(latentValue(it, n, pB, pW)))
+        if (s) s.params[it.param] = inv(normalCdf(latentValue(it, n, pB, pW)))
       }
       for (const x of extensions) {
         // Extended iff Φ(latent) < probability; the loading makes a hawkish posture push the latent up (lapse).

@@ -32,7 +32,7 @@ export type SimulationResult = {
   branches: { id: string; label: string; probability: number; drawn: number }[]
   /** Which layers of the uncertainty structure were on (all off without a structure file). */
   layers: Layers
-  /** Inputs held at the planner's value (assumption overrides; measure params set away from the default). */
+  /** Inputs held at the planner's value (assumption overrides; measure params set outside their sampling range). */
   pinned: string[]
   economies: Record<Economy, Record<Sector, SectorBands>>
 }
@@ -104,7 +104,7 @@ export const effectiveLayers = (spec: UncertaintySpec | undefined, layers?: Part
  * maps it through the design (Gaussian copula over correlated assumption groups, posture-loaded
  * measure parameters and suspension extensions, a branch drawn by its probability), runs the engine,
  * and keeps exposure and cost; percentiles are linear-interpolated order statistics. Overridden
- * assumptions and edited measure parameters are pinned (never sampled). For one branch every draw
+ * assumptions and measure parameters set outside their range are pinned (never sampled). For one branch every draw
  * uses that branch with the same random numbers, so a branch with probability 1 gives the mixture.
  */
 export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOptions): SimulationResult => {
