@@ -49,6 +49,6 @@ export const bandCaption = (m: BandMeta): string => {
 
 /** How the P50 and the point estimate differ, for legends and slide notes. */
 export const BAND_EXPLAINER =
-  'P50: median of the samples. Point estimate (the solid total line): the scenario at its own values' +
+  'P50: median of the samples. Point estimate (the stack’s total): the scenario at its own values' +
   ' (for a mixture, the probability-weighted mean of the branches). Pinned inputs — assumption overrides and' +
-  ' edited measure parameters — are not sampled.'
+  ' measure parameters set outside their sampling range — are not sampled.'
