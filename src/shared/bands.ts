@@ -23,17 +23,16 @@ export type BandMeta = {
   view: string
   /** The branch's label (null for the mixture or a scenario without branches). */
   branchLabel: string | null
-  /** Whether the scenario has branches at all. */
-  branched: boolean
+  /** Number of branches (1 when the scenario declares none). */
+  branches: number
   /** Quarters where the point estimate fell outside P10–P90 and the band was widened to it. */
   stretched: number
 }
 
 /** Legend metadata of a simulation for one economy × sector (exposure). */
 export const bandMeta = (sim: SimulationResult, stretched: number): BandMeta => {
-  const branched = sim.branches.length > 1
   const label = sim.view === 'mixture' ? null : (sim.branches.find((b) => b.id === sim.view)?.label ?? sim.view)
-  return { samples: sim.samples, view: sim.view, branchLabel: label, branched, stretched }
+  return { samples: sim.samples, view: sim.view, branchLabel: label, branches: sim.branches.length, stretched }
 }
 
 /**
@@ -42,7 +41,7 @@ export const bandMeta = (sim: SimulationResult, stretched: number): BandMeta => 
  * the band was widened to hold the point estimate.
  */
 export const bandCaption = (m: BandMeta): string => {
-  const what = !m.branched ? '' : m.view === 'mixture' ? ' (mixture of branches, weighted by probability)' : ` (branch ${m.branchLabel ?? m.view})`
+  const what = m.branches <= 1 ? '' : m.view === 'mixture' ? ` (mixture of ${m.branches} branches)` : ` (branch ${m.branchLabel ?? m.view})`
   const widened = m.stretched > 0 ? `; widened to the point estimate in ${m.stretched} quarter${m.stretched === 1 ? '' : 's'}` : ''
   return `P10–P90 of the index over ${m.samples} samples${what}${widened}`
 }

@@ -34,7 +34,7 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
         <li className="legend-band" title={BAND_EXPLAINER}>
           <span className="swatch band" aria-hidden="true" />
           {bandText ?? 'P10–P90 band (computing…)'}
-          <span className="p50-key" aria-hidden="true" /> P50 (median of the samples) · stack total: point estimate
+          <span className="p50-key" aria-hidden="true" /> P50 · stack total: point estimate
         </li>
       )}
       {full && (

@@ -18,7 +18,7 @@ export const BranchPicker = memo(function BranchPicker({ doc, onEdit }: Props) {
     <label className="inline-field branch-picker">
       <span>Branch</span>
       <select value={doc.branchView} onChange={(e) => onEdit({ type: 'branch-view', view: e.target.value })}>
-        <option value="mixture">Mixture (weighted by probability)</option>
+        <option value="mixture">Mixture of branches</option>
         {doc.branches.map((b) => (
           <option key={b.id} value={b.id}>
             {branchOptionLabel(b.label, b.probability)}
