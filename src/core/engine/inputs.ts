@@ -31,6 +31,14 @@ export type Inputs = {
   passThrough: number
   exportTrend: number
   defenseShare: number
+  /** Ex-China share of allied supply per cell (US materials; 0 elsewhere): what DPAS can reach. */
+  compliantBase: Float64Array
+  /** DPAS reach, defence qualification in May 2024, requalification time constant (quarters). */
+  dpasReach: number
+  qual0: number
+  requalTau: number
+  /** Compliant-supply price premium: MP floor / China NdPr price − 1. */
+  compliantPremium: number
   capDemand: Float64Array
   onSchedule: number
   rampQuarters: number
@@ -123,6 +131,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const bufHi = new Float64Array(n)
   const phi4 = new Float64Array(n)
   const gbd = new Float64Array(n)
+  const compliantBase = new Float64Array(n)
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
   const embedded = clamp01(v('embedded-share-ndfeb'))
@@ -135,6 +144,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     // Magnets arriving inside China-made motors are not licensed as magnets (J.1 channel 3).
     sigmaDirect[c] = a * b * (r.embedded[c] ? 1 - embedded : 1)
     const ind = r.indirect[c]
+    if (ind === 1) compliantBase[c] = 1 - a
     sigmaIndirect[c] = ind === 1 ? (1 - a) * third : ind === 2 ? a * indirectChips : 0
     const q = (r.months[c] as number) >= 0 ? Math.max(0, at(r.months[c] as number)) / 3 : 0
     bufLo[c] = q * (1 - disp)
@@ -164,6 +174,11 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     passThrough: clamp01(v('tariff-pass-through')),
     exportTrend: v('cn-magnet-export-trend'),
     defenseShare: Math.min(0.99, Math.max(0.001, v('defense-share-allied-magnet-demand'))),
+    compliantBase,
+    dpasReach: clamp01(v('dpas-reach')),
+    qual0: clamp01(v('defense-qualified-2024')),
+    requalTau: Math.max(0.25, v('defense-requal-quarters')),
+    compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),

@@ -1,8 +1,8 @@
 import { MATERIAL_CHANNELS } from '../model/keys'
-import { quarterYear } from '../time/quarters'
+import { quarterTime, quarterYear } from '../time/quarters'
 import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
 import type { Inputs } from './inputs'
-import { GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, cellIndex, type Gate, type Plan } from './plan'
+import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, cellIndex, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
 import { CHANNELS, type Channel } from './types'
 
@@ -51,6 +51,8 @@ const E_US = 0
 /** Gap that produced the April-2025 price multiples (≈ half of flows denied). */
 const SHOCK_GAP = 0.5
 const E1 = 1 - Math.exp(-1)
+/** Publication of the DFARS 2027 final rule (89 FR 46816): defence requalification clock starts. */
+const RULE_PUBLISHED = quarterTime('2024-05-30')
 
 /**
  * Share of a quarter's flow cleared through one gate: the uncontrolled part plus licensed arrivals
@@ -90,7 +92,12 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   // Gates whose measure never acts in this run (off, or masked out) are skipped outright; for the
   // others, the pass factor per quarter is computed once (civil and defence variants), not per sector.
   const ws = gateWorkspace(plan)
-  const { gateOn, passCivil, passDefense, uncovered, tariffTerm } = ws
+  const { gateOn, isRule, passCivil, passDefense, uncovered, tariffTerm, ruleCover, qual } = ws
+  // Defence qualification on compliant supply: q0 in May 2024, closing the rest with time constant τ.
+  for (let t = 0; t < Q; t++) {
+    const age = plan.q0 + t + 0.5 - RULE_PUBLISHED
+    qual[t] = age <= 0 ? inp.qual0 : 1 - (1 - inp.qual0) * Math.exp(-age / inp.requalTau)
+  }
   for (let gIdx = 0; gIdx < gates.length; gIdx++) {
     const g = gates[gIdx] as Gate
     const p = profiles[g.measure] as QuarterProfile
@@ -110,6 +117,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
       tariffTerm[o] = g.kind === GATE_TARIFF ? f * g.tariffRate * kappa : 0
+      ruleCover[o] = kappa * f
     }
   }
   const stock = plan.stockpile
@@ -143,13 +151,19 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const phi4 = inp.phi4[c] as number
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
-        const useStock = stockProfile !== null && e === E_US && IS_MATERIAL[k] === true
+        const matCell = e === E_US && IS_MATERIAL[k] === true
+        const useStock = stockProfile !== null && matCell
+        const cs = inp.compliantBase[c] as number
+        const d = inp.defenseShare
+        let prestock = -1
         const shockM1 = inp.shockM1[k] as number
         const rho = inp.restock[e] as number
         let cum = 0
         let stockLevel = 0
         for (let t = 0; t < Q; t++) {
           let passD = 1
+          let passLic = 1
+          let rule = 0
           let uncovD = 1
           let tariffCost = 0
           const passArr = s === S_DEFENSE ? passDefense : passCivil
@@ -157,8 +171,14 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             const gIdx = gd[j] as number
             if (gateOn[gIdx] === 0) continue
             const o = gIdx * Q + t
-            passD *= passArr[o] as number
-            uncovD *= uncovered[o] as number
+            const pg = passArr[o] as number
+            passD *= pg
+            if (isRule[gIdx] === 1) {
+              if ((ruleCover[o] as number) > rule) rule = ruleCover[o] as number
+            } else {
+              passLic *= pg
+              uncovD *= uncovered[o] as number
+            }
             tariffCost += tariffTerm[o] as number
           }
           let passI = 1
@@ -171,7 +191,22 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             uncovI *= uncovered[o] as number
           }
           let sigma = sigD
-          if (capSlot >= 0) sigma = allocateCapacity(sigD, out.capacity, capSlot * Q + t, s, inp.defenseShare)
+          if (matCell) {
+            // Compliant (ex-China) supply: allied output pro rata, DPAS priority for defence (docs/MODEL.md §3.3).
+            const capT = capSlot >= 0 ? (out.capacity.total[capSlot * Q + t] as number) : 0
+            const capP = capSlot >= 0 ? (out.capacity.priority[capSlot * Q + t] as number) : 0
+            const sigPr = sigD > capT ? sigD - capT : 0
+            let reach = (inp.dpasReach * (cs + capT - capP) + capP) / d
+            if (reach > 1) reach = 1
+            let sigDef = 1 - reach * (qual[t] as number)
+            if (sigDef > sigPr) sigDef = sigPr
+            if (sigDef < 0) sigDef = 0
+            if (s === S_DEFENSE) sigma = sigDef
+            else {
+              sigma = sigPr + (d * (sigPr - sigDef)) / (1 - d)
+              if (sigma > 1) sigma = 1
+            }
+          }
           const tq = plan.q0 + t + 1
           let phi = 0
           if (tq > stressStart) {
@@ -192,6 +227,14 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           }
           const gRaw = (1 - phi) * (sigma * (1 - passD) + sigI * (1 - passI))
           let gap = gRaw
+          if (rule > 0 && s === S_DEFENSE && matCell) {
+            // DFARS: stocks of compliant material built since May 2024 meet the rule's unwaived gap first.
+            if (prestock < 0) prestock = sourcingPrestock(plan) * rule * sigma
+            let rel = (1 - phi) * sigma * (passLic - passD)
+            if (rel > prestock) rel = prestock
+            gap -= rel
+            prestock -= rel
+          }
           if (useStock && stockProfile !== null && stock !== null) {
             const st = stockProfile.strength[t] as number
             const target = (inp.stockTargetQ[s] as number) * stock.fill
@@ -204,7 +247,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           }
           let u: number
           if (hi > 0) {
-            const restockable = (1 - phi) * (sigma * (passD - uncovD) + sigI * (passI - uncovI) + (sigD - sigma))
+            // A sourcing rule's covered share cannot be bought around (waived flows are not over-ordered).
+            const restockable = (1 - phi) * (sigma * (passLic - uncovD) * (1 - rule) + sigI * (passI - uncovI) + (sigD > sigma ? sigD - sigma : 0))
             const next = Math.max(0, cum + gap - rho * restockable)
             u = next > cum ? overrun(next, lo, hi) - overrun(cum, lo, hi) : 0
             cum = next
@@ -215,6 +259,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           const eh = (e * N_S + s) * H + h
           const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
           let x = costScale * crit * shockM1 * ratio
+          // Compliant supply costs more: covered defence purchases pay the compliant premium.
+          if (rule > 0 && s === S_DEFENSE && matCell) x += costScale * crit * inp.compliantPremium * rule * (1 - sigma)
           if (isTariff) x += costScale * sigD * tariffCost * (e === E_US ? inp.passThrough : 1 - inp.passThrough)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
@@ -224,33 +270,25 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   magnetExports(plan, inp, profiles, out)
 }
 
-type GateWorkspace = { gateOn: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array }
+type GateWorkspace = { gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array }
 const workspaces = new WeakMap<Plan, GateWorkspace>()
 /** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
 const gateWorkspace = (plan: Plan): GateWorkspace => {
   let w = workspaces.get(plan)
   if (!w) {
     const n = plan.gates.length * plan.slots
-    w = { gateOn: new Uint8Array(plan.gates.length), passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n) }
+    w = {
+      gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === GATE_SOURCING ? 1 : 0)),
+      passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
+      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots)
+    }
     workspaces.set(plan, w)
   }
   return w
 }
 
-/**
- * Defence gets defence-priority projects first (rated orders), then its pro-rata share of the rest;
- * civil sectors share what remains. Returns the China-dependent share σ_t for the sector.
- */
-const allocateCapacity = (sigma: number, cap: CapacityShares, idx: number, sector: number, d: number): number => {
-  const total = cap.total[idx] as number
-  if (total <= 0) return sigma
-  const pri = cap.priority[idx] as number
-  const needDef = sigma * d
-  let toDef = pri + (total - pri) * d
-  if (toDef > needDef) toDef = needDef
-  const left = sector === S_DEFENSE ? sigma - toDef / d : sigma - (total - toDef) / (1 - d)
-  return left > 0 ? left : 0
-}
+/** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */
+const sourcingPrestock = (plan: Plan): number => (plan.sourcing === null ? 0 : plan.sourcing.prestockQuarters)
 
 /** China magnet exports vs the same quarter of 2024 (trend-adjusted): global civil and US-bound. */
 const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut): void => {

@@ -39,7 +39,7 @@ export type Mechanism = (typeof MECHANISMS)[number]
 export const MECHANISM_PARAMS: Record<Mechanism, { required: readonly string[]; optional: readonly string[] }> = {
   licensing: { required: ['approval'], optional: ['initial-approval', 'initial-weeks', 'lag-weeks', 'us-initial-factor', 'us-initial-weeks', 'defense-approval', 'chip-approval'] },
   tariff: { required: ['rate', 'scope'], optional: [] },
-  'sourcing-rule': { required: ['enforcement'], optional: [] },
+  'sourcing-rule': { required: ['enforcement'], optional: ['waiver', 'waiver-weeks', 'prestock-quarters'] },
   capacity: { required: ['funding'], optional: [] },
   'tech-ramp': { required: ['intensity'], optional: ['odds-penalty'] },
   stockpile: { required: ['fill'], optional: ['release'] }
