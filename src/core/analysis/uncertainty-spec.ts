@@ -157,5 +157,5 @@ export const loadUncertainty = (json: unknown, model: Model): UncertaintySpec =>
 }
 
 /** Sampling range of a policy parameter: the catalogue's `low`/`high` when present, else the uncertainty file's. */
-export const policyRange = (p: PolicySpec, param: { low?: number; high?: number }): { low: number; high: number } =>
-  param.low !== undefined && param.high !== undefined ? { low: param.low, high: param.high } : { low: p.low, high: p.high }
+export const policyRange = (p: PolicySpec, param: Readonly<Record<string, unknown>>): { low: number; high: number } =>
+  typeof param.low === 'number' && typeof param.high === 'number' ? { low: param.low, high: param.high } : { low: p.low, high: p.high }

@@ -13,7 +13,7 @@ const spec = loadUncertainty(structuredClone(uncertaintyJson), model)
 const N = 4000
 
 /** N draws of every assumption value and of the default scenario's first licensing measure params. */
-const sampleDesign = (layers: Parameters<typeof compileDesign>[2]['layers'], doc = defaultScenario(model), seed = 5) => {
+const sampleDesign = (layers: NonNullable<Parameters<typeof compileDesign>[2]>['layers'], doc = defaultScenario(model), seed = 5) => {
   const d = compileDesign(model, doc, { spec, layers })
   const rng = mulberry32(seed)
   const n = new Float64Array(d.dim)
