@@ -55,13 +55,13 @@ describe('cli run and the app agree', () => {
     expect(JSON.stringify(report.runs[0].bands)).toBe(JSON.stringify(app))
   })
 
-  it('--structure independent narrows the US defence band against the full structure', async () => {
+  it('--structure independent narrows the US electronics 2030-Q4 band against the full structure', async () => {
     const width = async (structure: string) => {
       const out = join(dir, `${structure}.json`)
       await capture(['run', file, '--format', 'json', '--samples', '150', '--structure', structure, '--out', out])
       const b = JSON.parse(readFileSync(out, 'utf8')).runs[0].bands
-      const h = b.quarters.indexOf('2028-Q1')
-      return b.economies.us.defense.exposure.p90[h] - b.economies.us.defense.exposure.p10[h]
+      const h = b.quarters.indexOf('2030-Q4')
+      return b.economies.us.electronics.exposure.p90[h] - b.economies.us.electronics.exposure.p10[h]
     }
     expect(await width('full')).toBeGreaterThan(await width('independent'))
   })

@@ -34,12 +34,13 @@ describe('sobolIndices', () => {
 })
 
 describe('varianceBreakdown', () => {
-  it('on the default: posture and policy explain a real share of US defence 2028-Q1; idle blocks exactly 0', () => {
+  it('on the default: posture and policy explain a real share of US electronics’ mean exposure; idle blocks exactly 0', () => {
     const doc = defaultScenario(model)
-    const r = varianceBreakdown(model, doc, { economy: 'us', sector: 'defense', kpi: 'quarter', quarter: '2028-Q1', samples: 64, uncertainty })
+    const r = varianceBreakdown(model, doc, { economy: 'us', sector: 'electronics', kpi: 'mean', samples: 64, uncertainty })
     expect(r.factors.map((f) => f.id)).toEqual(expect.arrayContaining(['beijing', 'washington', 'group:criticality', 'other']))
     expect(r.evaluations).toBe(64 * (r.factors.length + 2))
     expect(r.variance).toBeGreaterThan(1)
+    expect(r.factors.find((f) => f.id === 'group:price-multiples')?.total).toBe(0)
     for (const f of r.factors) {
       expect(f.firstOrder).toBeGreaterThan(-0.25)
       expect(f.firstOrder).toBeLessThan(1.25)

@@ -57,8 +57,10 @@ const groupSchema = z
   .object({
     id: identifier,
     label: z.string().min(1),
-    /** Assumption ids; a trailing `*` matches a prefix. */
-    match: z.array(z.string().min(1)).min(1),
+    /** Members: every assumption whose dataset `group` is this one … */
+    assumptionGroup: z.string().min(1).optional(),
+    /** … and/or these assumption ids (a trailing `*` matches a prefix). */
+    match: z.array(z.string().min(1)).min(1).optional(),
     /** Members entering with the opposite sign (they fall when the others rise). */
     negative: z.array(identifier).default([]),
     /** Rank correlation between any two members (exchangeable), 0–0.95. */
@@ -66,6 +68,7 @@ const groupSchema = z
     reasoning: z.string().min(10)
   })
   .strict()
+  .refine((g) => g.assumptionGroup !== undefined || g.match !== undefined, { message: 'give assumptionGroup, match, or both', path: ['match'] })
 
 /** The whole uncertainty file. */
 export const uncertaintySpecSchema = z
@@ -106,7 +109,9 @@ export const matchesPattern = (pattern: string, id: string): boolean =>
 
 /** Members of a group among the model's assumptions, in model order. */
 export const groupMembers = (model: Model, g: GroupSpec): string[] =>
-  model.assumptions.filter((a) => g.match.some((p) => matchesPattern(p, a.id))).map((a) => a.id)
+  model.assumptions
+    .filter((a) => (g.assumptionGroup !== undefined && (a as { group?: string }).group === g.assumptionGroup) || (g.match ?? []).some((p) => matchesPattern(p, a.id)))
+    .map((a) => a.id)
 
 /**
  * Validate the uncertainty file (untrusted JSON) and check it against the model: every measure and

@@ -5,7 +5,9 @@ import type { ScenarioDoc } from '../scenario/schema'
 import { shippedModel } from '../testing/fixtures'
 import uncertaintyJson from '../../../resources/data/uncertainty.json'
 import { mulberry32, pert, triangular } from './rng'
-import { quantile, simulate, type SimulationResult } from './uncertainty'
+import { fillNormals } from './copula'
+import { drawRunner, quantile, simulate, type SimulationResult } from './uncertainty'
+import type { Layers } from './uncertainty-draws'
 import type { Branch } from '../scenario/schema'
 import { loadUncertainty } from './uncertainty-spec'
 
@@ -25,10 +27,6 @@ const withBranches = (p: [number, number, number]): ScenarioDoc => {
 }
 
 const everyBand = (r: SimulationResult) => ECONOMIES.flatMap((e) => SECTORS.flatMap((s) => [r.economies[e][s].exposure, r.economies[e][s].cost]))
-const width = (r: SimulationResult, q: string) => {
-  const h = r.quarters.indexOf(q)
-  return (r.economies.us.defense.exposure.p90[h] as number) - (r.economies.us.defense.exposure.p10[h] as number)
-}
 
 describe('simulate', () => {
   it('same seed → byte-identical output; different seed → different bands', () => {
@@ -112,14 +110,29 @@ describe('branches', () => {
 })
 
 describe('honest bands', () => {
-  it('US defence 2028-Q1 widens from independent to group-correlated to posture-driven policy', () => {
+  it('correlation and posture make aggregate KPIs more variable (SD of mean exposure over the horizon)', () => {
     const doc = defaultScenario(model)
-    const run = (layers: Parameters<typeof simulate>[2]['layers']) => simulate(model, doc, { samples: 300, seed: 1, uncertainty, layers })
-    const independent = width(run({ correlation: false, policy: false, posture: false }), '2028-Q1')
-    const grouped = width(run({ policy: false, posture: false }), '2028-Q1')
-    const posture = width(run({}), '2028-Q1')
-    expect(grouped).toBeGreaterThan(independent)
-    expect(posture).toBeGreaterThan(grouped * 1.3)
+    const sdOfMean = (layers: Partial<Layers>, offset: number): number => {
+      const runner = drawRunner(model, doc, { uncertainty, layers })
+      const rng = mulberry32(3)
+      const normals = new Float64Array(runner.design.dim)
+      const H = runner.horizon
+      const xs: number[] = []
+      for (let i = 0; i < 400; i++) {
+        fillNormals(normals, rng)
+        const { exposure } = runner.run(normals)
+        let s = 0
+        for (let h = 0; h < H; h++) s += exposure[offset * H + h] as number
+        xs.push(s / H)
+      }
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length
+      return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1))
+    }
+    const [US_DEFENCE, US_ELECTRONICS] = [0, 2]
+    // Shared group factors: errors no longer cancel across shares, buffers and weights.
+    expect(sdOfMean({ policy: false, posture: false }, US_DEFENCE)).toBeGreaterThan(1.05 * sdOfMean({ correlation: false, policy: false, posture: false }, US_DEFENCE))
+    // Posture moves Beijing's approvals, freeze lengths and extensions together.
+    expect(sdOfMean({}, US_ELECTRONICS)).toBeGreaterThan(1.05 * sdOfMean({ posture: false }, US_ELECTRONICS))
   })
 
   it('without a structure file the old independent bands are reproduced', () => {
