@@ -35,7 +35,7 @@ export type Block = { id: string; label: string; indices: number[] }
 type Latent = { posture: -1 | 0 | 1; a: number; group: number; b: number; own: number; c: number }
 type AssumptionItem = Latent & { index: number; inv: InverseCdf }
 /** `inv[b]`: inverse CDF in branch b (mode = that branch's value), or null where the param is pinned or the measure off. */
-type PolicyItem = Latent & { measure: string; param: string; inv: (InverseCdf | null)[] }
+type PolicyItem = Latent & { measure: string; param: string; inv: (InverseCdf | null)[]; step: number; low: number; high: number }
 type ExtensionItem = Latent & { probability: number; measures: ReadonlySet<string>; until: ReadonlySet<string>; months: number }
 
 /** A compiled sampling design; `draw` turns one normal vector into assumption values and a scenario. */
@@ -132,7 +132,7 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
       if (held) pinned.push(`${p.measure}.${p.param}`)
       if (!inv.some((f) => f !== null)) continue
       const block = p.posture === 'beijing' ? beijing : washington
-      policy.push({ ...latent(block, p.posture, p.loading), measure: p.measure, param: p.param, inv })
+      policy.push({ ...latent(block, p.posture, p.loading), measure: p.measure, param: p.param, inv, step: param.step, low, high })
     }
   }
 
@@ -228,7 +228,8 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
         const inv = it.inv[branch]
         if (!inv) continue
         const s = edit(it.measure)
-        if (s) s.params[it.param] = inv(normalCdf(latentValue(it, n, pB, pW)))
+        // On the slider's grid (a value a planner could set), inside the sampling range.
+        if (s) s.params[it.param] = Math.min(it.high, Math.max(it.low, Math.round(inv(normalCdf(latentValue(it, n, pB, pW))) / it.step) * it.step))
       }
       for (const x of extensions) {
         // Extended iff Φ(latent) < probability; the loading makes a hawkish posture push the latent up (lapse).

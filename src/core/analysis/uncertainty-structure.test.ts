@@ -123,7 +123,7 @@ describe('Gaussian copula', () => {
     // A param edited inside its range is sampled around the planner's value (the mode moves with it).
     const weeks = Float64Array.from(s.params.get('cn-mofcom-18.initial-weeks')!).sort()
     const base = Float64Array.from(sampleDesign({}, defaultScenario(model), 9).params.get('cn-mofcom-18.initial-weeks')!).sort()
-    expect(new Set(weeks).size).toBeGreaterThan(100)
+    expect(new Set(weeks).size).toBeGreaterThan(5)
     expect(quantile(weeks, 0.5)).toBeGreaterThan(quantile(base, 0.5) + 1.5)
   })
 })

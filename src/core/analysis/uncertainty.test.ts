@@ -5,6 +5,7 @@ import type { ScenarioDoc } from '../scenario/schema'
 import { shippedModel } from '../testing/fixtures'
 import uncertaintyJson from '../../../resources/data/uncertainty.json'
 import { mulberry32, pert, triangular } from './rng'
+import { compilePlan, profilesFor } from '../engine/plan'
 import { fillNormals } from './copula'
 import { drawRunner, quantile, simulate, type SimulationResult } from './uncertainty'
 import type { Layers } from './uncertainty-draws'
@@ -106,6 +107,26 @@ describe('branches', () => {
     expect(mix.economies.us.electronics.exposure.point[h]).toBeCloseTo(weighted, 10)
     expect(per[0]!.economies.us.electronics.exposure.point[h]).not.toBeCloseTo(per[2]!.economies.us.electronics.exposure.point[h] as number, 3)
     mix.branches.forEach((b, i) => expect(Math.abs(b.drawn / 400 - probs[i]!)).toBeLessThan(0.07))
+  })
+})
+
+describe('draw runner', () => {
+  it('its cached activity profiles equal the engine’s for sampled draws (timings, extensions, branches)', () => {
+    const doc = withBranches([0.4, 0.3, 0.3])
+    const runner = drawRunner(model, doc, { uncertainty })
+    const rng = mulberry32(12)
+    const normals = new Float64Array(runner.design.dim)
+    const values = Float64Array.from(model.baseValues)
+    const mask = new Uint8Array(model.measures.length).fill(1)
+    const keys = new Set<string>()
+    for (let i = 0; i < 40; i++) {
+      fillNormals(normals, rng)
+      const { doc: drawn } = runner.design.draw(normals, values)
+      const plan = compilePlan(model, drawn)
+      keys.add(JSON.stringify(plan.timing) + JSON.stringify(plan.ownSegs))
+      expect(runner.profilesOf(plan)).toEqual(profilesFor(plan, mask))
+    }
+    expect(keys.size).toBeGreaterThan(10)
   })
 })
 

@@ -1,10 +1,14 @@
 import type { Model } from '../model/load-model'
 import type { ScenarioDoc } from '../scenario/schema'
-import { N_E, N_S, compilePlan } from '../engine/plan'
+import { N_E, N_S, compilePlan, profilesFor, type Plan } from '../engine/plan'
+import { composeExposure, costIndex } from '../engine/evaluate'
+import { buildInputs } from '../engine/inputs'
+import { allocKernelOut, runKernel } from '../engine/kernel'
+import { summariseProfile, type QuarterProfile } from '../engine/profiles'
 import { quarterIndex, quarterLabel } from '../time/quarters'
 import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
 import { fillNormals, type MarginalShape } from './copula'
-import { fastEvaluator, type FastEvaluator } from './fast-eval'
+import { fastEvaluator } from './fast-eval'
 import { mulberry32 } from './rng'
 import type { BranchView } from './uncertainty-branches'
 import { compileDesign, type Design, type Layers } from './uncertainty-draws'
@@ -61,6 +65,8 @@ export type DrawRunner = {
   design: Design
   /** Exposure and cost per [e][s][t] of one draw (views valid until the next call) and its branch. */
   run: (normals: Float64Array, forcedBranch?: number) => { exposure: Float64Array; cost: Float64Array; branch: number }
+  /** The profiles the runner uses for a plan (exposed so a test can compare them with the engine's). */
+  profilesOf: (plan: Plan) => readonly QuarterProfile[]
   /** Point estimate per branch: exposure and cost per [e][s][t] at the scenario's own values (copies). */
   points: () => { exposure: Float64Array; cost: Float64Array }[]
   horizon: number
@@ -70,21 +76,49 @@ export type DrawRunner = {
 export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<SimulateOptions, 'samples' | 'seed' | 'branch'>): DrawRunner => {
   const design = compileDesign(model, scenario, { spec: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
   const plans = design.branches.map((b) => compilePlan(model, b.doc))
-  const evaluators: FastEvaluator[] = plans.map((p) => fastEvaluator(p))
   const base = plans[0]!.values
   const values = Float64Array.from(base)
   const mask = new Uint8Array(model.measures.length).fill(1)
+  const H = plans[0]!.horizon
+  // One set of output buffers for every draw (they depend on the horizon only): a draw that samples
+  // measure parameters compiles its own plan, and allocating outputs per draw doubled the GC work.
+  const out = allocKernelOut(plans[0]!)
+  const exposure = new Float64Array(N_E * N_S * H)
+  const cost = new Float64Array(N_E * N_S * H)
+  // Activity profiles depend only on a measure's own segments and licence timing. Sampled timings sit on
+  // their slider's week grid and extensions are yes/no, so a draw's profiles repeat across draws: cache
+  // them per measure instead of recomputing every measure's profile for every draw's plan. Scenarios with
+  // triggers take the engine's own path (a profile there depends on other measures). Guarded by a test
+  // that compares with `profilesFor`.
+  const profileCache = new Map<string, QuarterProfile>()
+  const profilesOf = (plan: Plan): readonly QuarterProfile[] =>
+    plan.triggers.length > 0
+      ? profilesFor(plan, mask)
+      : plan.ownSegs.map((segs, m) => {
+          const t = plan.timing[m]!
+          let key = `${m}:${t.lag}:${t.initial}:${t.initialUs}`
+          for (const s of segs) key += `:${s.from},${s.to},${s.strength}`
+          let p = profileCache.get(key)
+          if (!p) {
+            p = summariseProfile(segs, plan.q0, plan.slots, t)
+            profileCache.set(key, p)
+          }
+          return p
+        })
+  const evaluatePlan = (plan: Plan): void => {
+    runKernel(plan, buildInputs(plan, values), profilesOf(plan), out)
+    composeExposure(out.terms, H, exposure)
+    for (let i = 0; i < cost.length; i++) cost[i] = costIndex(out.costX[i] as number)
+  }
   return {
     design,
-    horizon: plans[0]!.horizon,
+    horizon: H,
+    profilesOf,
     run: (normals, forcedBranch) => {
       values.set(base)
       const { branch, doc } = design.draw(normals, values, forcedBranch)
-      let ev = evaluators[branch]!
-      if (doc !== design.branches[branch]!.doc) ev = fastEvaluator(compilePlan(model, doc), values)
-      else ev.setValues(values)
-      const exposure = ev.exposure(mask)
-      return { exposure, cost: ev.cost(), branch }
+      evaluatePlan(doc === design.branches[branch]!.doc ? plans[branch]! : compilePlan(model, doc))
+      return { exposure, cost, branch }
     },
     points: () =>
       plans.map((p) => {
