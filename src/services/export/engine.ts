@@ -1,4 +1,4 @@
-import { attribute, evaluate, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
+import { attribute, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
@@ -36,7 +36,8 @@ export function createEngine(): Engine {
     return value
   }
   return {
-    evaluate: (model, doc) => memo(results, doc, () => evaluate(model, doc)),
+    // The scenario's branch view (one branch, or the probability-weighted mixture), as on screen.
+    evaluate: (model, doc) => memo(results, doc, () => evaluateView(model, doc)),
     band: (model, doc, { economy, sector, metric }) => {
       // The screen's computation (shared): same seed, structure and branch view ⇒ the same band.
       const sim = memo(simulations, doc, () => bandSimulation(model, uncertainty, doc))
