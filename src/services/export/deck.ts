@@ -108,7 +108,8 @@ function nativeChart(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: { x: n
   if (dashDot.length > 0) groups.push(lineGroup(dashDot, 'dashDot'))
   if (spec.band) {
     const band = spec.band
-    groups.push(lineGroup([{ key: 'p10', name: 'P10', color: band.color, values: band.low }, { key: 'p90', name: 'P90', color: band.color, values: band.high }], 'sysDash'))
+    // Solid edges: dashes belong to the "No measures" line (issue 12); the caption is in the subtitle.
+    groups.push(lineGroup([{ key: 'p10', name: 'Band low (P10)', color: band.color, values: band.low }, { key: 'p90', name: 'Band high (P90)', color: band.color, values: band.high }], 'solid'))
   }
   // A multi-type chart takes its options where a single chart takes its data (pptxgenjs' typings miss this).
   const options: PptxGenJS.IChartOpts = {
