@@ -37,6 +37,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     throw classify(e, file)
   }
   try {
+    // First: another process (the desktop app and the web host share the file) may hold a lock right now.
+    db.pragma('busy_timeout = 5000')
     // Read-only questions first: a damaged or future file must be refused before anything is written to it.
     const current = db.pragma('user_version', { simple: true }) as number
     refuseNewer(current, migrations.length, file)
@@ -46,7 +48,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     // WAL at each commit (≈ 0.2 ms per save measured on the 2-core CI machines) so an acknowledged save stays saved.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
     if (current > 0 && current < migrations.length) options.beforeMigrate?.(db, current, migrations.length)
     migrate(db, migrations, file)
     return db
@@ -61,10 +62,14 @@ export function migrate(db: Database, migrations: readonly Migration[], file = '
   const current = db.pragma('user_version', { simple: true }) as number
   refuseNewer(current, migrations.length, file)
   if (current === migrations.length) return
+  // IMMEDIATE, and the version read again inside: another process starting at the same moment may have
+  // migrated while this one waited for the lock.
   db.transaction(() => {
-    for (let i = current; i < migrations.length; i++) migrations[i].up(db)
+    const now = db.pragma('user_version', { simple: true }) as number
+    refuseNewer(now, migrations.length, file)
+    for (let i = now; i < migrations.length; i++) migrations[i].up(db)
     db.pragma(`user_version = ${migrations.length}`)
-  })()
+  }).immediate()
 }
 
 function refuseNewer(current: number, known: number, file: string) {

@@ -12,6 +12,8 @@ export type HostProcess = {
   token: string
   origin: string
   child: ChildProcess
+  /** Sends `signal` to the host's whole process group (tsx runs the host in a child process of its own). */
+  kill: (signal?: NodeJS.Signals) => void
   /** Everything the host printed so far (stdout and stderr). */
   output: () => string
   /** Resolves with the exit code (or signal name) once the process is gone. */
@@ -50,18 +52,47 @@ function launch(options: HostOptions) {
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, CHOKEPOINT_DATA_DIR: options.dataDir, CHOKEPOINT_PORT: '0', CHOKEPOINT_RENDERER_DIR: rendererDir, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: tsx starts the host as a grandchild, which a signal to `child` alone would leave running.
+    detached: true
   })
+  live.add(child)
   let output = ''
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()))
-  const exited = new Promise<number | string>((r) => child.once('exit', (code, signal) => r(code ?? signal ?? -1)))
-  return { child, output: () => output, exited }
+  const exited = new Promise<number | string>((r) =>
+    child.once('exit', (code, signal) => {
+      // The group may outlive its leader (tsx's own child): end it too.
+      killGroup(child, 'SIGKILL')
+      live.delete(child)
+      r(code ?? signal ?? -1)
+    })
+  )
+  return { child, output: () => output, exited, kill: (signal: NodeJS.Signals = 'SIGTERM') => killGroup(child, signal) }
 }
+
+/** Every host process group started here and not yet gone. */
+const live = new Set<ChildProcess>()
+
+/** Signals the whole process group led by `child` (started `detached`); quiet if it is already gone. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGKILLs every host process group still running (for a test's afterAll, whatever happened before). */
+export function killAllHosts(): void {
+  for (const child of live) killGroup(child, 'SIGKILL')
+}
+process.once('exit', killAllHosts)
 
 /** Starts the host and resolves once it printed its URL (rejects with its output if it exits first). */
 export async function startHostProcess(options: HostOptions, timeoutMs = 30_000): Promise<HostProcess> {
-  const { child, output, exited } = launch(options)
+  const { child, output, exited, kill } = launch(options)
   const url = await new Promise<URL>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs)
     const look = () => {
@@ -82,10 +113,11 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
     token: url.searchParams.get('token') ?? '',
     origin: url.origin,
     child,
+    kill,
     output,
     exited,
     stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      if (child.exitCode === null && child.signalCode === null) kill('SIGTERM')
       return exited
     }
   }
@@ -93,8 +125,8 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
 
 /** Runs the host expecting it to refuse to start; resolves with its exit code and output. */
 export async function runHostToExit(options: HostOptions, timeoutMs = 30_000): Promise<{ code: number | string; output: string }> {
-  const { child, output, exited } = launch(options)
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const { output, exited, kill } = launch(options)
+  const timer = setTimeout(() => kill('SIGKILL'), timeoutMs)
   const code = await exited
   clearTimeout(timer)
   return { code, output: output() }
