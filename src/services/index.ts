@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openWithBackups } from './backup'
+import { ensurePrivateDir } from './private-files'
 import { createDispatch, type Handlers, type Log } from './dispatch'
 import { createScenarioRepository } from './repositories/scenarios'
 import { createDraftRepository } from './repositories/drafts'
@@ -45,8 +45,8 @@ const consoleLog: Log = (level, message, detail) => {
 export function createServices(options: ServicesOptions) {
   const clock = options.clock ?? (() => new Date())
   const log = options.log ?? consoleLog
-  mkdirSync(options.dataDir, { recursive: true })
   const dbFile = join(options.dataDir, DATABASE_FILE)
+  ensurePrivateDir(options.dataDir, DATABASE_FILE)
   // Rotating backups (backups/, newest 5): one before a migration, then daily; see backup.ts.
   const storage = openWithBackups(dbFile, { nativeBinding: options.nativeBinding, clock, log })
   const db = storage.db
