@@ -184,6 +184,15 @@ describe('openDatabase', () => {
     db.close()
   })
 
+  it('tells a full disk from a failing one when SQLite only says "disk I/O error" (as it does creating its WAL on a full disk)', () => {
+    const ioerr = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' })
+    const whenFull = classifyStorageError(ioerr, 'f.sqlite', () => 0)
+    expect(whenFull.kind).toBe('full')
+    expect(whenFull.message).toMatch(/disk holding f\.sqlite is full.*Free some space.*would not help/)
+    expect(classifyStorageError(ioerr, 'f.sqlite', () => 50e9).kind).toBe('other')
+    expect(classifyStorageError(Object.assign(new Error('ENOSPC: no space left on device, copyfile'), { code: 'ENOSPC' }), 'f.sqlite', () => 50e9).kind).toBe('full')
+  })
+
   it('names the cause and the fix for the other failures a person can act on', () => {
     const cases: [unknown, string, RegExp][] = [
       [Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }), 'readonly', /Cannot write .*writable.*CHOKEPOINT_DATA_DIR/],

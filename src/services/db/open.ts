@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import type { Database } from 'better-sqlite3'
-import { constants, copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { MIGRATIONS, type Migration } from './migrations'
 
@@ -128,18 +128,32 @@ function assertStructurallySound(db: Database, file: string) {
     throw new StorageError(`${file} is damaged (${text.slice(0, 3).join('; ')}). It was left untouched.`, 'corrupt')
 }
 
-/** Maps a SQLite/file-system failure to a message that says what happened and what to do. */
-function classify(e: unknown, file: string): StorageError {
+/** Bytes free for this user on the disk holding `file` (Infinity when it cannot be told). */
+export function freeBytesNear(file: string): number {
+  try {
+    const fs = statfsSync(dirname(file))
+    return fs.bavail * fs.bsize
+  } catch {
+    return Infinity
+  }
+}
+
+/** Below this, a vague I/O failure is taken for what it nearly always is: a full disk. */
+const NEARLY_FULL_BYTES = 1024 * 1024
+
+/**
+ * Maps a SQLite/file-system failure to a message that says what happened and what to do. SQLite reports
+ * a disk that fills while it creates its WAL or index as a bare "disk I/O error"; the free space tells
+ * that apart from a failing disk (whose advice — restore or start afresh — would be wrong for a full one).
+ */
+function classify(e: unknown, file: string, freeBytes: (file: string) => number = freeBytesNear): StorageError {
   if (e instanceof StorageError) return e
   const code = String((e as { code?: unknown }).code ?? '')
   const text = e instanceof Error ? e.message : String(e)
+  if ((code.startsWith('SQLITE_IOERR') || /disk I\/O error/i.test(text)) && freeBytes(file) < NEARLY_FULL_BYTES) return full(file)
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(text))
     return new StorageError(`${file} is damaged or is not a Chokepoint database (${text}). It was left untouched.`, 'corrupt')
-  if (code === 'SQLITE_FULL' || /disk is full|database or disk is full|ENOSPC/i.test(text))
-    return new StorageError(
-      `The disk holding ${file} is full, so the change was not saved. Free some space and try again; what was saved before is intact.`,
-      'full'
-    )
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /disk is full|database or disk is full|ENOSPC/i.test(text)) return full(file)
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || /readonly|unable to open|EACCES|EROFS|EPERM/i.test(text))
     return new StorageError(
       `Cannot write to ${file} (${text}). Check that the data folder exists and is writable, or choose another one with CHOKEPOINT_DATA_DIR. Nothing was changed.`,
@@ -151,3 +165,9 @@ function classify(e: unknown, file: string): StorageError {
 }
 
 export { classify as classifyStorageError }
+
+const full = (file: string) =>
+  new StorageError(
+    `The disk holding ${file} is full, so the change was not saved. Free some space and try again (restoring a backup or starting afresh would not help); what was saved before is intact.`,
+    'full'
+  )
