@@ -20,7 +20,19 @@ export type WebHostOptions = {
   bodyTimeoutMs?: number
   /** Request headers must arrive within this many ms (defaults to the body timeout). */
   headersTimeoutMs?: number
+  /** Most connections open at once; more are closed as they arrive (a browser uses about six). */
+  maxConnections?: number
+  /** A connection with nothing happening on it for this long is closed (ms). */
+  idleTimeoutMs?: number
 }
+
+/**
+ * How long a refused request's remaining body is still read (and dropped) after the answer went out.
+ * Closing a socket with unread bytes makes the kernel send a reset, and a client still sending then often
+ * loses the 413 it was sent; reading to the end of its body first lets it see the answer (HTTP's
+ * "lingering close").
+ */
+const LINGER_MS = 3_000
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,14 +75,21 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
       // A body left unread (too large, too slow) ends the connection once the answer is out: closing at
       // once would reset the socket and the client would never see why.
       if (!req.complete) {
-        res.setHeader('connection', 'close')
-        res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref())
+        // Too large: the client is still sending at full speed and must get to read the 413. Too slow (408)
+        // or gone: nothing worth waiting for, the connection ends once the answer is out.
+        if (status === 413) lingerThenClose(req, res)
+        else res.setHeader('connection', 'close')
       }
       send(res, status, result)
     })
   })
   server.requestTimeout = bodyTimeout + 5_000
   server.headersTimeout = headersTimeout
+  // A local program without the token can still open connections: cap them, and close idle ones.
+  server.maxConnections = options.maxConnections ?? 64
+  const idle = options.idleTimeoutMs ?? 30_000
+  server.keepAliveTimeout = Math.min(idle, 5_000)
+  server.timeout = idle
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!isAllowedHost(req.headers.host, port)) throw new HttpError(403, fail('forbidden', 'Unexpected Host header.'))
@@ -121,6 +140,28 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
         server.closeAllConnections()
       })
   }
+}
+
+/**
+ * After an answer to a request whose body was not read to the end (too large, too slow, bad JSON): read and
+ * drop the rest, then close gracefully; a client that keeps sending past `LINGER_MS` is cut off. Not marked
+ * `connection: close`: Node would then destroy the socket the moment the answer is flushed, with the
+ * client's bytes still unread.
+ */
+function lingerThenClose(req: IncomingMessage, res: ServerResponse) {
+  const socket = req.socket
+  const cutOff = setTimeout(() => socket.destroy(), LINGER_MS)
+  cutOff.unref()
+  req.resume() // drain: a declared-too-large body was never read at all
+  const close = () => {
+    clearTimeout(cutOff)
+    socket.end()
+  }
+  res.once('finish', () => {
+    if (req.complete) close()
+    else req.once('end', close)
+  })
+  socket.once('close', () => clearTimeout(cutOff))
 }
 
 /** `decodeURIComponent` that answers null for malformed escapes instead of throwing (a 500 would be our fault). */
