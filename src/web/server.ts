@@ -33,6 +33,7 @@ export type WebHostOptions = {
  * "lingering close").
  */
 const LINGER_MS = 3_000
+const LINGER_IDLE_MS = 500
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -143,25 +144,35 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
 }
 
 /**
- * After an answer to a request whose body was not read to the end (too large, too slow, bad JSON): read and
- * drop the rest, then close gracefully; a client that keeps sending past `LINGER_MS` is cut off. Not marked
- * `connection: close`: Node would then destroy the socket the moment the answer is flushed, with the
- * client's bytes still unread.
+ * After the 413 for a body still arriving: read and drop the rest, and close once the client has sent it all
+ * (or goes quiet for `LINGER_IDLE_MS`, or `LINGER_MS` have passed). The answer says `connection: close`, so
+ * no client reuses the connection; but Node would then destroy the socket the moment the answer is flushed,
+ * with the client's bytes unread: it half-closes instead (FIN, reading goes on).
  */
 function lingerThenClose(req: IncomingMessage, res: ServerResponse) {
   const socket = req.socket
-  const cutOff = setTimeout(() => socket.destroy(), LINGER_MS)
-  cutOff.unref()
-  req.resume() // drain: a declared-too-large body was never read at all
-  const close = () => {
+  res.setHeader('connection', 'close')
+  socket.destroySoon = () => void socket.end()
+  let quietTimer: NodeJS.Timeout | undefined
+  const finish = () => {
+    clearTimeout(quietTimer)
     clearTimeout(cutOff)
-    socket.end()
+    socket.destroy()
   }
-  res.once('finish', () => {
-    if (req.complete) close()
-    else req.once('end', close)
+  const cutOff = setTimeout(finish, LINGER_MS).unref()
+  const quiet = () => {
+    clearTimeout(quietTimer)
+    quietTimer = setTimeout(finish, LINGER_IDLE_MS).unref()
+  }
+  quiet()
+  req.on('data', quiet)
+  // All of it read: close once the answer is out too.
+  req.once('end', () => (res.writableFinished ? finish() : res.once('finish', finish)))
+  req.resume() // a declared-too-large body was never read at all
+  socket.once('close', () => {
+    clearTimeout(quietTimer)
+    clearTimeout(cutOff)
   })
-  socket.once('close', () => clearTimeout(cutOff))
 }
 
 /** `decodeURIComponent` that answers null for malformed escapes instead of throwing (a 500 would be our fault). */
