@@ -9,7 +9,8 @@ import { scenarioHandlers, type OpenScenarioFiles } from './handlers/scenarios'
 import { exportHandlers, type SaveFile } from './handlers/export'
 import { createExporter } from './export/exporter'
 import type { PdfPrinter } from './export/pdf'
-import { model } from '../shared/dataset'
+import { catalogueMigrations, model } from '../shared/dataset'
+import type { IdMigrations } from '../core'
 import pkg from '../../package.json' with { type: 'json' }
 
 export type ServicesOptions = {
@@ -27,6 +28,8 @@ export type ServicesOptions = {
   openScenarioFiles?: OpenScenarioFiles
   /** Desktop app: Electron's printToPDF (absent: headless Chromium). */
   pdfPrinter?: PdfPrinter
+  /** Renamed and retired catalogue ids (default: resources/data/id-migrations.json; tests pass their own). */
+  idMigrations?: IdMigrations
 }
 
 export const DATABASE_FILE = 'chokepoint.sqlite'
@@ -63,6 +66,7 @@ export function createServices(options: ServicesOptions) {
       scenarios,
       drafts,
       model,
+      migrations: options.idMigrations ?? catalogueMigrations,
       clock,
       examples: () => (examples ??= readExamples(examplesDir, model, log)),
       saveFile: options.saveFile,

@@ -1,9 +1,13 @@
-import { loadModel, type Model } from '../core'
+import { loadModel, parseIdMigrations, type IdMigrations, type Model } from '../core'
 import measures from '../../resources/data/measures.json'
 import assumptions from '../../resources/data/assumptions.json'
+import idMigrations from '../../resources/data/id-migrations.json'
 
 /**
  * The shipped baseline (resources/data), validated once at start-up. The renderer runs the engine on it
  * locally; services and the CLI use it for exports and batch runs.
  */
 export const model: Model = loadModel(measures, assumptions)
+
+/** Renamed and retired catalogue ids, dataset by dataset: older documents are brought forward on open and import. */
+export const catalogueMigrations: IdMigrations = parseIdMigrations(idMigrations)

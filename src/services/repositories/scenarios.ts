@@ -224,7 +224,7 @@ export function createScenarioRepository(db: Database, now: () => Date) {
 
     get(id: string): ScenarioRecord {
       // One read transaction: the document and its version number come from the same snapshot.
-      return db.transaction(() => ({ ...summary(id), doc: currentDoc(id) }))()
+      return db.transaction(() => ({ ...summary(id), doc: currentDoc(id), catalogueNotes: [] as string[] }))()
     },
 
     /** Live scenarios in the order given; fails naming the first id that is missing. */
