@@ -31,3 +31,4 @@ export { evaluateBranches, evaluateView, applyBranch, mixResults, BASE_BRANCH_ID
 export { ASSUMPTION_GROUP_LABELS } from './model/assumptions-schema'
 export { countGuessInputs, engineReadIds, type GuessCount } from './model/provenance'
 export { isGuessSource } from './model/guess'
+export { upgradeCatalogueIds, parseIdMigrations, idMigrationsSchema, type IdMigration, type IdMigrations, type CatalogueUpgrade } from './scenario/catalogue-migration'

@@ -22,7 +22,13 @@ export const isoDate = z
 export const quarterId = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter as YYYY-Qn, e.g. 2025-Q1')
 
 const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case identifier')
-const finite = z.number().finite()
+/**
+ * Hard bound on every free number of a document (parameter values, assumption overrides): far beyond any
+ * real quantity here (the largest base value is ≈ 60,000 t), and far enough from overflow that no product
+ * the engine forms reaches Infinity. The catalogue check narrows each to its own range.
+ */
+export const HARD_NUMBER_LIMIT = 1e9
+const finite = z.number().finite().min(-HARD_NUMBER_LIMIT).max(HARD_NUMBER_LIMIT)
 
 /** A pause in a measure: it is inactive from `from` (inclusive) until `until` (exclusive); `until` null = open-ended. */
 export const suspensionSchema = z
