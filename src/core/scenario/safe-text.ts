@@ -6,6 +6,7 @@ import type { z } from 'zod'
  * anywhere in a document, even escaped. Such characters arrive by paste (Word's line break is U+000B) and
  * used to make exports malformed; they are refused where a scenario enters the app (save, import, draft).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** The first character XML 1.0 forbids in `text`, with its position, or null when there is none. */

@@ -6,7 +6,8 @@
  * unit (points on slides, user units in SVG).
  */
 
-const ZERO_WIDTH = /[\u0300-\u036F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/
+/** Combining marks, zero-width and bidi controls, variation selectors, BOM: no advance of their own. */
+const zeroWidth = (cp: number) => (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff
 const NARROW = /[ il.,:;'!|ijtf()[\]{}\-\u2019\u2018\u00B7]/
 const SEMI = /[rsJ"*`^/\\]/
 const WIDE = /[MWmw@%&\u2014]/
@@ -15,7 +16,7 @@ const UPPER = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F#$?_+=<>~]/
 /** Advance width of one character in em (font size units). Full-width scripts and emoji count 1 em. */
 export function charWidthEm(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0
-  if (ZERO_WIDTH.test(ch)) return 0
+  if (zeroWidth(cp)) return 0
   if (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x1f000)) return 1
   if (NARROW.test(ch)) return 0.3
   if (SEMI.test(ch)) return 0.4
