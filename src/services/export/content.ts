@@ -200,7 +200,7 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     const at = split[economy][sector]
     const peakAt = values.indexOf(Math.max(...values))
     const takeaway = seriesTakeaway({ subject: `${SECTOR_LABELS[sector]} exposure`, quarters, values, driversAt: (t) => driversAt(ctx.model, at, t) })
-    return { sector, chart, kpi, takeaway, drivers: driverRows(ctx.model, at, peakAt, values[peakAt] ?? 0, ctx.model.datasetVersion) }
+    return { sector, chart, kpi, takeaway, drivers: driverRows(ctx.model, at, peakAt, values[peakAt] ?? 0, ctx.model.datasetVersion, economy) }
   })
   if (options.axis !== 'each') shareAxis(sectors.map((s) => s.chart))
   const cost = costContent(result, economy, quarters, stamp, doc.name)
@@ -277,7 +277,7 @@ function caveats(prov: Provenance, doc: ScenarioDoc, datasetVersion: string): st
   const conf = ['H', 'M', 'L'].map((c) => `${prov.byConfidence[c] ?? 0} ${c}`).join(', ')
   const out = [
     `${prov.guesses} of ${prov.inputs} sourced inputs in dataset ${datasetVersion} are modelling guesses; confidence of inputs: ${conf} (H primary or two sources, M one credible source, L weak source or guess).`,
-    'Drivers are Shapley shares of the peak quarter: interactions between measures are split fairly, so shares add up to the peak.'
+    'Drivers are Shapley shares of the peak quarter: interactions between measures are split fairly and a measure that lowers exposure counts negative, so all shares add up to the peak (the largest are shown).'
   ]
   const overrides = Object.keys(doc.overrides).length
   if (overrides > 0) out.push(`${overrides} figure${overrides === 1 ? ' is' : 's are'} overridden in this scenario (see Assumptions); the rest is the baseline dataset.`)

@@ -87,7 +87,10 @@ function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
 
 /** Speaker notes of a sector slide: the takeaway, the drivers with their sources and confidence, the caveats. */
 export function sectorNotes(s: SectorContent, c: ReportContent): string {
-  const drivers = s.drivers.map((d) => `- ${d.name}: ${spoken(d.value)} index points (${Math.round(d.share * 100)} % of the peak). Source: ${d.source}. Confidence: ${d.confidence}${d.guess ? ' (modelling guess)' : ''}.`)
+  const drivers = s.drivers.map((d) => {
+    const figures = d.assumptions.map((a) => `${a.label} (${a.confidence}${a.guess ? ', guess' : ''})`).join('; ')
+    return `- ${d.name}: ${spoken(d.value)} index points (${Math.round(d.share * 100)} % of the peak). Source: ${d.source}. Confidence: ${d.confidence}${d.guess ? ' (setting is a modelling guess)' : ''}.${figures ? ` Rests on: ${figures}.` : ''}`
+  })
   return [
     `${s.takeaway}.`,
     `Peak ${fmt(s.kpi.peak)} in ${s.kpi.peakQuarter}; ${s.kpi.quartersAbove} quarters above ${fmt(c.threshold)}; peak cost pressure ${fmt(s.kpi.peakCost)}.`,
@@ -181,6 +184,14 @@ function assumptionSlides(deck: Deck, c: ReportContent) {
   addTableSlides(deck, 'Assumptions', subtitle, cols, rows)
 }
 
+/** " · rests on 3 dataset figures (2 guesses)": how firm the figures under a driver are. */
+const restsOn = (d: DriverRow) => {
+  const n = d.assumptions.length
+  if (n === 0) return ''
+  const guesses = d.assumptions.filter((a) => a.guess).length
+  return ` · rests on ${n} dataset figure${n === 1 ? '' : 's'} (${guesses === 0 ? 'none a guess' : `${guesses} a guess`})`
+}
+
 /** The drivers behind the headline figures with their sources and confidence, the guesses, what the index means. */
 function sourcesSlide(deck: Deck, c: ReportContent) {
   // Each driver once, with every sector it drives and its largest share of a peak.
@@ -193,7 +204,7 @@ function sourcesSlide(deck: Deck, c: ReportContent) {
       byName.set(d.name, entry)
     }
   }
-  const rows: TableCell[][] = [...byName.values()].map(({ d, where, share }) => [d.name, where.join(', '), `${Math.round(share * 100)} %`, `${d.confidence}${d.guess ? ' · setting is a guess' : ''}`, d.source])
+  const rows: TableCell[][] = [...byName.values()].map(({ d, where, share }) => [d.name, where.join(', '), `${Math.round(share * 100)} %`, `${d.confidence}${d.guess ? ' · setting is a guess' : ''}`, `${d.source}${restsOn(d)}`])
   const p = c.sources.provenance
   const subtitle = `${p.guesses} of ${p.inputs} inputs are modelling guesses · exposure: 0 = nothing missing, 100 = every critical input missing`
   const cols = [

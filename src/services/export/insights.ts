@@ -20,6 +20,8 @@ export type DriverRow = Driver & {
   confidence: string
   /** True when the driver's source is a modelling guess. */
   guess: boolean
+  /** The dataset figures the driver's effect rests on (the coverage of each channel it acts on here). */
+  assumptions: { label: string; confidence: string; guess: boolean }[]
 }
 
 /** A GUESS marker on an input: a `guess: true` flag, or "GUESS" in its source text. */
@@ -46,18 +48,31 @@ export function driversAt(model: Model, split: SectorAttribution, t: number): Dr
 }
 
 /** The drivers of a figure at quarter `t`, largest first, with their provenance; those under `minShare` left out. */
-export function driverRows(model: Model, split: SectorAttribution, t: number, total: number, datasetVersion: string, minShare = 0.1): DriverRow[] {
+export function driverRows(model: Model, split: SectorAttribution, t: number, total: number, datasetVersion: string, economy: string, minShare = 0.1): DriverRow[] {
   const rows: DriverRow[] = []
   if (total <= 0) return rows
-  const add = (name: string, value: number, source: string, confidence: string, guess: boolean) => {
-    if (value >= minShare * total) rows.push({ name, value, share: value / total, source, confidence, guess })
+  const add = (name: string, value: number, source: string, confidence: string, guess: boolean, assumptions: DriverRow['assumptions'] = []) => {
+    if (value >= minShare * total) rows.push({ name, value, share: value / total, source, confidence, guess, assumptions })
   }
   add(BASELINE_DRIVER, split.baseline[t] ?? 0, `Baseline dataset ${datasetVersion}: dependence with every measure off (supply shares, buffers, substitution)`, '—', false)
   for (const [id, values] of Object.entries(split.byMeasure)) {
     const p = measureProvenance(model, id)
-    add(p?.name ?? id, values[t] ?? 0, p?.source ?? 'not in the current catalogue', p?.confidence ?? '—', p?.guess ?? false)
+    add(p?.name ?? id, values[t] ?? 0, p?.source ?? 'not in the current catalogue', p?.confidence ?? '—', p?.guess ?? false, coverageOf(model, id, economy))
   }
   return rows.sort((a, b) => b.value - a.value)
+}
+
+/** The assumptions a measure's effects on an economy read (their `coverage`), each once, with confidence and GUESS marker. */
+export function coverageOf(model: Model, id: string, economy: string): DriverRow['assumptions'] {
+  const i = model.measureIndex.get(id)
+  if (i === undefined) return []
+  const ids = new Set<string>()
+  for (const effect of model.measures[i].channels as readonly { economy: string; coverage?: string }[]) if (effect.economy === economy && effect.coverage) ids.add(effect.coverage)
+  return [...ids].flatMap((a) => {
+    const k = model.assumptionIndex.get(a)
+    const found = k === undefined ? undefined : model.assumptions[k]
+    return found ? [{ label: found.label, confidence: found.confidence, guess: isGuess(found) }] : []
+  })
 }
 
 export type Provenance = { inputs: number; guesses: number; byConfidence: Record<string, number> }

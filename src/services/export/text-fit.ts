@@ -26,11 +26,17 @@ export function charWidthEm(ch: string): number {
   return 0.56
 }
 
+/**
+ * Margin for the font the viewer substitutes when Arial is missing (Liberation Sans matches Arial; Noto Sans
+ * and DejaVu Sans, common fallbacks on Linux, run 7–15 % wider).
+ */
+const FALLBACK_MARGIN = 1.1
+
 /** Width of a text at `size`, in the unit of `size`. */
 export function textWidth(text: string, size: number): number {
   let em = 0
   for (const ch of text) em += charWidthEm(ch)
-  return em * size
+  return em * size * FALLBACK_MARGIN
 }
 
 /** Cuts a text to fit `maxWidth` at `size`, ending in … when cut (never inside a surrogate pair). */
