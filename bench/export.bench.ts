@@ -56,8 +56,9 @@ try {
   await measure('All series CSV, 3 scenarios', 'export.csv', { doc, compare: [off, all] })
   // How much the compressed package saves: the bytes as written, and the parts it holds, uncompressed.
   const deck = await services.dispatch('export.pptx', { doc, compare: [off, all] })
-  if (deck.ok && 'base64' in deck.value) {
-    const bytes = Buffer.from(deck.value.base64, 'base64')
+  const file = deck.ok ? (deck.value as { base64?: string }) : {}
+  if (file.base64) {
+    const bytes = Buffer.from(file.base64, 'base64')
     const zip = await JSZip.loadAsync(bytes)
     let raw = 0
     for (const f of Object.values(zip.files)) if (!f.dir) raw += (await f.async('uint8array')).byteLength

@@ -23,7 +23,7 @@ export const refuseXmlForbidden = (what: string) => (text: string, ctx: z.Refine
   if (bad) {
     ctx.addIssue({
       code: 'custom',
-      message: `${what} contains the control character ${bad.codePoint} at position ${bad.index + 1}, which documents and exports cannot hold; remove it (a pasted line break often brings it)`
+      message: `control character ${bad.codePoint} at position ${bad.index + 1} of ${what}: documents and exports cannot hold it; remove it (a pasted line break often brings it)`
     })
   }
 }

@@ -132,7 +132,8 @@ describe('chart SVG', () => {
 
   it('keeps the date and versions in the stamp however long the name, and isolates a right-to-left name', () => {
     const long = renderChartSvg(buildChartSpec(chartInputs(ctx, { ...doc, name: 'N'.repeat(200) }, [], config)))
-    expect(long).toMatch(/Scenario: N+… · Exported 2026-11-28 · Chokepoint 0\.1\.0 · model [^<]+ · dataset [^<]+</)
+    expect(long).toMatch(/Scenario: N+… · Exported 2026-11-28 · Chokepoint 0\.1\.0 · model [^<]+ · dataset [^<…]+</)
+    expect(long).toContain(`dataset ${model.datasetVersion}<`)
     const rtl = renderChartSvg(buildChartSpec(chartInputs(ctx, { ...doc, name: 'תרחיש 2' }, [], config)))
     expect(rtl).toContain('Scenario: \u2068תרחיש 2\u2069 · Exported')
     expect(parses(rtl)).toBe(1920)

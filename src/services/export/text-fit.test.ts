@@ -22,6 +22,15 @@ describe('text measured to fit', () => {
     expect(textWidth(cut[1], 10)).toBeLessThanOrEqual(100)
   })
 
+  it('cuts to the width it measures', () => {
+    for (const text of ['x'.repeat(300), 'A very long scenario name — ' + 'é'.repeat(200), '漢'.repeat(100)]) {
+      const cut = ellipsize(text, 23, 600)
+      expect(cut.endsWith('…')).toBe(true)
+      expect(textWidth(cut, 23)).toBeLessThanOrEqual(600)
+      expect(textWidth(cut, 23)).toBeGreaterThan(500)
+    }
+  })
+
   it('never splits a surrogate pair', () => {
     const cut = ellipsize('😀'.repeat(50), 10, 55)
     expect(cut.endsWith('…')).toBe(true)

@@ -46,7 +46,7 @@ export function ellipsize(text: string, size: number, maxWidth: number): string 
   let width = 0
   let out = ''
   for (const ch of text) {
-    width += charWidthEm(ch) * size
+    width += charWidthEm(ch) * size * FALLBACK_MARGIN
     if (width > room) break
     out += ch
   }
