@@ -2,7 +2,11 @@ import PptxGenJS from 'pptxgenjs'
 import { tickStep, type ChartSpec } from './chart-spec'
 import { finishDeck } from './deck-package'
 import { fitText, LINE_HEIGHT, paginate, wrapText } from './text-fit'
+import { shortName } from './takeaway'
 import { uniqueHeaders, type WorkbookData } from './xlsx'
+
+/** Longest series name in a chart legend (and the workbook header behind it). */
+export const LEGEND_CHARS = 40
 
 /**
  * Building blocks of Chokepoint slide decks (16:9), shared by the scenario deck (`deck.ts`) and other decks
@@ -24,6 +28,9 @@ export const MASTER_CONTENT = 'CHOKEPOINT_CONTENT'
 export const TITLE_BOX = { x: 0.5, y: 0.25, w: SLIDE.W - 1, h: 0.95 } as const
 export const CONTENT_TOP = 1.65
 export const CONTENT_BOTTOM = 6.85
+
+/** Bold Arial runs up to ≈ 8 % wider than regular: bold text is measured against a box that much narrower. */
+const BOLD = 1.08
 
 /** Inner text insets of a pptxgenjs text box (0.1 in left/right, 0.05 in top/bottom), in points. */
 const INSET_X = 14.4
@@ -77,7 +84,7 @@ export type TextStyle = { maxPt: number; minPt?: number; color?: string; bold?: 
 
 /** Places text in a box at the largest size (≤ maxPt, ≥ minPt) at which it fits wrapped; cut with … past that. */
 export function addFittedText(slide: Slide, text: string, box: Box, style: TextStyle, extra: PptxGenJS.TextPropsOptions = {}) {
-  const fitted = fitText(text, box.w * 72 - INSET_X, box.h * 72 - INSET_Y, style.maxPt, style.minPt ?? MIN_PT)
+  const fitted = fitText(text, (box.w * 72 - INSET_X) / (style.bold ? BOLD : 1), box.h * 72 - INSET_Y, style.maxPt, style.minPt ?? MIN_PT)
   slide.addText(fitted.text, { ...box, fontFace: DECK_FONT, fontSize: fitted.fontSize, color: style.color ?? DECK_COLORS.ink, bold: style.bold, align: style.align, valign: style.valign ?? 'top', wrap: true, ...extra })
   return fitted
 }
@@ -85,16 +92,16 @@ export function addFittedText(slide: Slide, text: string, box: Box, style: TextS
 /** A slide of the title master: the name in the title placeholder, sized to fit. */
 export function addTitleSlide(deck: Deck, title: string): Slide {
   const slide = deck.pptx.addSlide({ masterName: MASTER_TITLE })
-  const fitted = fitText(title, (SLIDE.W - 1.8) * 72 - INSET_X, 1.7 * 72 - INSET_Y, 40, 24)
-  slide.addText(fitted.text, { placeholder: 'title', fontSize: fitted.fontSize, align: 'left' })
+  const fitted = fitText(title, ((SLIDE.W - 1.8) * 72 - INSET_X) / BOLD, 1.7 * 72 - INSET_Y, 40, 24)
+  slide.addText([{ text: fitted.text, options: { fontSize: fitted.fontSize } }], { placeholder: 'title', align: 'left' })
   return slide
 }
 
 /** A content slide: the title (a takeaway, ideally) in the title placeholder sized to fit, and an optional subtitle line. */
 export function addContentSlide(deck: Deck, title: string, subtitle?: string): Slide {
   const slide = deck.pptx.addSlide({ masterName: MASTER_CONTENT })
-  const fitted = fitText(title, TITLE_BOX.w * 72 - INSET_X, TITLE_BOX.h * 72 - INSET_Y, 28, 20)
-  slide.addText(fitted.text, { placeholder: 'title', fontSize: fitted.fontSize, align: 'left' })
+  const fitted = fitText(title, (TITLE_BOX.w * 72 - INSET_X) / BOLD, TITLE_BOX.h * 72 - INSET_Y, 28, 20)
+  slide.addText([{ text: fitted.text, options: { fontSize: fitted.fontSize } }], { placeholder: 'title', align: 'left' })
   if (subtitle) addFittedText(slide, subtitle, { x: 0.5, y: 1.2, w: SLIDE.W - 1, h: 0.42 }, { maxPt: 16, color: DECK_COLORS.muted })
   return slide
 }
@@ -157,8 +164,9 @@ export function addNativeChart(deck: Deck, slide: Slide, spec: ChartSpec, box: B
     if (series.length > 0) groups.push({ kind: 'line', dash: ooxml, series })
   }
   if (spec.band) groups.push({ kind: 'line', dash: 'sysDash', series: [{ name: 'P10', color: spec.band.color, values: spec.band.low }, { name: 'P90', color: spec.band.color, values: spec.band.high }] })
-  // Names are table headers in the workbook: one line, unique, never "Quarter".
-  const names = uniqueHeaders(['Quarter', ...groups.flatMap((g) => g.series.map((s) => oneLine(s.name)))]).slice(1)
+  // Names are legend entries and table headers in the workbook: one line, at most 40 characters (a
+  // 200-character name would bury the legend), unique, never "Quarter".
+  const names = uniqueHeaders(['Quarter', ...groups.flatMap((g) => g.series.map((s) => shortName(oneLine(s.name), LEGEND_CHARS)))]).slice(1)
   let k = 0
   const workbook: WorkbookData = { categories: labels, series: [] }
   const chartGroups: PptxGenJS.IChartMulti[] = groups.map((g) => {

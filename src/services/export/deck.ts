@@ -5,7 +5,7 @@ import { fmt, type Kpi, type ReportContent, type SectorContent } from './content
 import type { DriverRow } from './insights'
 import { addBullets, addContentSlide, addFittedText, addNativeChart, addTableSlides, addTitleSlide, createDeck, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, writeDeck, type Deck, type TableCell } from './deck-blocks'
 import { isolateBidi } from './safe-text'
-import { spoken } from './takeaway'
+import { shortName, spoken } from './takeaway'
 import { ellipsize, fitText } from './text-fit'
 
 /**
@@ -132,7 +132,7 @@ function kpiSlides(deck: Deck, kpis: Kpi[], threshold: number) {
     { header: `Quarters above ${fmt(threshold)}`, width: 1.6, align: 'right' as const },
     { header: 'Peak cost pressure', width: 1.6, align: 'right' as const }
   ]
-  const rows = kpis.map((k): TableCell[] => [k.scenario, SECTOR_LABELS[k.sector], fmt(k.peak), k.peakQuarter, String(k.quartersAbove), fmt(k.peakCost)])
+  const rows = kpis.map((k): TableCell[] => [shortName(k.scenario, 80), SECTOR_LABELS[k.sector], fmt(k.peak), k.peakQuarter, String(k.quartersAbove), fmt(k.peakCost)])
   addTableSlides(deck, 'Comparison: key figures', `Exposure and cost pressure are indices 0–100; quarters above ${fmt(threshold)}`, cols, rows)
 }
 
