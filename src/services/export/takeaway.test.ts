@@ -41,6 +41,11 @@ describe('takeaway titles', () => {
     expect(comparisonTakeaway('X', [{ name: 'a', peak: 0, peakQuarter: '—' }, { name: 'b', peak: 0, peakQuarter: '—' }])).toBe('X stays near zero in every scenario compared')
   })
 
+  it('isolates a right-to-left name so the figures after it keep their order', () => {
+    const t = comparisonTakeaway('X', [{ name: 'תרחיש', peak: 40, peakQuarter: '2026 Q1' }, { name: 'B', peak: 10, peakQuarter: '2025 Q1' }])
+    expect(t).toBe('X: “\u2068תרחיש\u2069” peaks highest (40 in 2026 Q1); “B” lowest (10)')
+  })
+
   it('speaks numbers as a room hears them and cuts long names', () => {
     expect(spoken(61.6)).toBe('62')
     expect(spoken(8.04)).toBe('8')

@@ -1,3 +1,5 @@
+import { isolateBidi } from './safe-text'
+
 /**
  * Slide titles that state what the chart shows — what peaks, when, and what drives it — generated from the
  * results, so a room reads the point from the back of the room. Pure functions of numbers and names.
@@ -73,5 +75,6 @@ export function comparisonTakeaway(subject: string, scenarios: readonly Scenario
   const lo = ranked[ranked.length - 1]
   if (hi.peak < NEGLIGIBLE_PEAK) return `${subject} stays near zero in every scenario compared`
   if (hi.peak - lo.peak < NEGLIGIBLE_PEAK) return `${subject} peaks alike in every scenario compared (${spoken(hi.peak)})`
-  return `${subject}: “${shortName(hi.name)}” peaks highest (${spoken(hi.peak)} in ${hi.peakQuarter}); “${shortName(lo.name)}” lowest (${spoken(lo.peak)})`
+  // Names are direction-isolated: a right-to-left name must not reorder the figures after it.
+  return `${subject}: “${isolateBidi(shortName(hi.name))}” peaks highest (${spoken(hi.peak)} in ${hi.peakQuarter}); “${isolateBidi(shortName(lo.name))}” lowest (${spoken(lo.peak)})`
 }
