@@ -76,9 +76,12 @@ export function renderChartSvg(spec: ChartSpec): string {
   for (const i of labelledQuarters(count)) {
     const x = n(xAt(i))
     parts.push(`<line x1="${x}" x2="${x}" y1="${PLOT.bottom}" y2="${PLOT.bottom + 10}" stroke="${INK}" stroke-width="2"/>`)
-    parts.push(`<text x="${x}" y="${PLOT.bottom + 42}" font-size="24" text-anchor="middle" fill="${MUTED}">${escapeXml(spec.categories[i])}</text>`)
+    // "2025 Q2" on two lines (Q2 over 2025): wide fallback fonts made neighbouring labels touch.
+    const [year, quarter] = spec.categories[i].split(' ')
+    const label = quarter ? `<tspan x="${x}">${escapeXml(quarter)}</tspan><tspan x="${x}" dy="26">${escapeXml(year)}</tspan>` : escapeXml(spec.categories[i])
+    parts.push(`<text x="${x}" y="${PLOT.bottom + 38}" font-size="24" text-anchor="middle" fill="${MUTED}">${label}</text>`)
   }
-  parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 92}" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
+  parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 100}" font-size="26" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
 
   // Data: stacked areas, then the band, then lines on top.
   const levels = stackLevels(spec.stacked.map((s) => s.values))
