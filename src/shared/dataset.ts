@@ -1,9 +1,13 @@
-import { loadModel, type Model } from '../core'
+import { loadModel, loadUncertainty, type Model, type UncertaintySpec } from '../core'
 import measures from '../../resources/data/measures.json'
 import assumptions from '../../resources/data/assumptions.json'
+import uncertaintyJson from '../../resources/data/uncertainty.json'
 
 /**
  * The shipped baseline (resources/data), validated once at start-up. The renderer runs the engine on it
  * locally; services and the CLI use it for exports and batch runs.
  */
 export const model: Model = loadModel(measures, assumptions)
+
+/** The uncertainty structure (resources/data/uncertainty.json) behind every band, checked against the model. */
+export const uncertainty: UncertaintySpec = loadUncertainty(uncertaintyJson, model)

@@ -71,7 +71,7 @@ export type ChartInputs = {
   /** Every measure off under the scenario's assumption overrides; null when it has none. */
   modified?: EvalResult | null
   /** P10/P90 of the plotted metric of the current scenario, or null. */
-  band: { low: number[]; high: number[] } | null
+  band: { low: number[]; high: number[]; caption?: string } | null
   /** Exposure stacked by measure of the current scenario (`measureSeries`), for `stacking: 'measure'`. */
   attribution: MeasureSeries[] | null
   stamp: Stamp
@@ -137,7 +137,7 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
     lines.push({ key: 'modified', name: 'No measures, your assumptions', color: MODIFIED_COLOR, values: metricOf(inputs.modified), dash: 'dot' })
   }
   const band = !comparison && inputs.band && config.band ? { name: 'P10–P90 band', color: BAND_COLOR, low: inputs.band.low, high: inputs.band.high } : null
-  if (band) notes.push('band: P10–P90')
+  if (band) notes.push(inputs.band?.caption ?? 'band: P10–P90')
 
   return {
     title: chartTitle(config, comparison),

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
 import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, simulate, type ScenarioDoc } from '../../core'
-import { model } from '../../shared/dataset'
+import { model, uncertainty } from '../../shared/dataset'
 import { CHANNEL_COLORS, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
 import { buildChartSpec, type ChartInputs } from './chart-spec'
 import { labelledQuarters, renderChartSvg, wrapText } from './chart-svg'
@@ -68,11 +68,18 @@ describe('chart spec', () => {
     expect(/data-series="scenario-2" d="M[^M]+"/.test(svg)).toBe(true)
   })
 
-  it('adds the P10–P90 band of the seeded Monte Carlo when asked', () => {
+  it('adds the band of the seeded Monte Carlo when asked: the screen’s computation, captioned, no dashed edges', () => {
     const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, band: true }))
-    const sim = simulate(model, doc, { samples: BAND_SAMPLES }).economies.us.defense.exposure
-    expect(spec.band?.low).toEqual(sim.p10)
-    expect(spec.band?.high).toEqual(sim.p90)
+    const sim = simulate(model, doc, { samples: BAND_SAMPLES, uncertainty }).economies.us.defense.exposure
+    expect(spec.band?.low).toEqual(sim.low)
+    expect(spec.band?.high).toEqual(sim.high)
+    expect(spec.subtitle).toContain(`P10–P90 of the index over ${BAND_SAMPLES} samples`)
+    const svg = renderChartSvg(spec)
+    expect(svg).toContain('data-series="band"')
+    // Dashes belong to the "No measures" line only: nothing drawn in the band's colour is dashed.
+    const inBandColour = svg.split('\n').filter((l) => l.includes(`stroke="${spec.band?.color}"`))
+    expect(inBandColour.length).toBeGreaterThanOrEqual(3)
+    for (const l of inBandColour) expect(l).not.toContain('stroke-dasharray')
     expect(buildChartSpec(chartInputs(ctx, doc, [], config)).band).toBeNull()
   })
 

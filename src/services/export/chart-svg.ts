@@ -101,10 +101,11 @@ export function renderChartSvg(spec: ChartSpec): string {
   if (spec.band) {
     const upper = spec.band.high.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
     const lower = spec.band.low.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`).reverse()
-    // Over the stack, light, with dashed edges: an envelope that leaves the stack readable beneath it.
+    // Over the stack, light, with thin solid edges: an envelope that leaves the stack readable beneath it and
+    // cannot be taken for the dashed "No measures" line (issue 12).
     parts.push(`<path data-series="band" d="M${upper.join('L')}L${lower.join('L')}Z" fill="${spec.band.color}" fill-opacity="0.14" stroke="none"/>`)
     for (const edge of [upper, [...lower].reverse()]) {
-      parts.push(`<path d="M${edge.join('L')}" fill="none" stroke="${spec.band.color}" stroke-width="2.5" stroke-dasharray="10 6"/>`)
+      parts.push(`<path d="M${edge.join('L')}" fill="none" stroke="${spec.band.color}" stroke-width="1" stroke-opacity="0.7"/>`)
     }
   }
   for (const s of spec.lines) {
@@ -160,7 +161,7 @@ function renderLegend(spec: ChartSpec): string {
     const midY = y + LEGEND.rowHeight / 2
     if (item.kind === 'area' || item.kind === 'band') {
       const band = item.kind === 'band'
-      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${band ? '0.2' : '0.85'}" stroke="${item.color}" stroke-width="2"${band ? ' stroke-dasharray="5 3"' : ''}/>`)
+      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${band ? '0.2' : '0.85'}" stroke="${item.color}" stroke-width="${band ? 1 : 2}"/>`)
     } else {
       out.push(`<line x1="${LEGEND.left}" x2="${LEGEND.left + LEGEND.swatch}" y1="${midY}" y2="${midY}" stroke="${item.color}" stroke-width="5"${dashArray(item.kind === 'line' ? undefined : item.kind, 'legend')}/>`)
     }

@@ -163,7 +163,8 @@ export function addNativeChart(deck: Deck, slide: Slide, spec: ChartSpec, box: B
     const series = byDash(dash)
     if (series.length > 0) groups.push({ kind: 'line', dash: ooxml, series })
   }
-  if (spec.band) groups.push({ kind: 'line', dash: 'sysDash', series: [{ name: 'P10', color: spec.band.color, values: spec.band.low }, { name: 'P90', color: spec.band.color, values: spec.band.high }] })
+  // Solid edges: dashes belong to the "No measures" line (issue 12); the band's caption is in the subtitle.
+  if (spec.band) groups.push({ kind: 'line', dash: 'solid', series: [{ name: 'Band low (P10)', color: spec.band.color, values: spec.band.low }, { name: 'Band high (P90)', color: spec.band.color, values: spec.band.high }] })
   // Names are legend entries and table headers in the workbook: one line, at most 40 characters (a
   // 200-character name would bury the legend), unique, never "Quarter".
   const names = uniqueHeaders(['Quarter', ...groups.flatMap((g) => g.series.map((s) => shortName(oneLine(s.name), LEGEND_CHARS)))]).slice(1)
