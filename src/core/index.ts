@@ -3,6 +3,7 @@
  * its analyses. Pure and deterministic; imports nothing outside core except zod.
  */
 export * from './scenario/schema'
+export { findXmlForbidden, XML_FORBIDDEN, refuseXmlForbidden } from './scenario/safe-text'
 export * from './engine/types'
 export { loadModel, ModelLoadError, formatPath, type Model, type ModelIssue } from './model/load-model'
 export { defaultScenario, DEFAULT_HORIZON } from './model/default-scenario'

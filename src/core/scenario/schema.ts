@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { refuseXmlForbidden } from './safe-text'
 
 /**
  * The scenario document: what the app saves, imports, exports and what the CLI runs.
@@ -32,7 +33,7 @@ const finite = z.number().finite().min(-HARD_NUMBER_LIMIT).max(HARD_NUMBER_LIMIT
 
 /** A pause in a measure: it is inactive from `from` (inclusive) until `until` (exclusive); `until` null = open-ended. */
 export const suspensionSchema = z
-  .object({ from: isoDate, until: isoDate.nullable(), note: z.string().max(500).default('') })
+  .object({ from: isoDate, until: isoDate.nullable(), note: z.string().max(500).superRefine(refuseXmlForbidden('the note')).default('') })
   .strict()
   .refine((s) => s.until === null || s.until > s.from, { message: 'suspension ends before it starts', path: ['until'] })
 
@@ -116,9 +117,9 @@ export const scenarioDocSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
-    name: z.string().trim().min(1, 'a scenario needs a name').max(200),
-    notes: z.string().max(20_000).default(''),
-    tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+    name: z.string().trim().min(1, 'a scenario needs a name').max(200).superRefine(refuseXmlForbidden('the name')),
+    notes: z.string().max(20_000).superRefine(refuseXmlForbidden('the notes')).default(''),
+    tags: z.array(z.string().trim().min(1).max(40).superRefine(refuseXmlForbidden('a tag'))).max(30).default([]),
     /** Dataset version the scenario was built against (informational; the current dataset is used to run it). */
     datasetVersion: z.string().max(40),
     horizon: horizonSchema,

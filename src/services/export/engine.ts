@@ -16,6 +16,8 @@ export type Engine = {
   band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[]; caption: string } | null
   /** Exposure stacked by measure, as on screen (`measureSeries`): the largest measures, the others, the rest. */
   attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): MeasureSeries[] | null
+  /** The raw Shapley split by measure (core `attribute`), per economy and sector: what drives each figure. */
+  split(model: Model, doc: ScenarioDoc): Attribution
   /** Version of the model stamped on exports: the measures catalogue version (the engine has none of its own). */
   version(model: Model): string
 }
@@ -48,6 +50,7 @@ export function createEngine(): Engine {
       const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]
       return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
     },
+    split: (model, doc) => memo(attributions, doc, () => attribute(model, doc)),
     version: (model) => model.catalogueVersion
   }
 }
