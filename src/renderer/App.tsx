@@ -13,9 +13,11 @@ import { MarkerStyles } from './features/charts/MarkerLines'
 import { ChartOptionsBar, EconomyStackControls } from './features/charts/ViewToolbar'
 import { Modal } from './components/Modal'
 import { TimelineStrip } from './features/timeline/TimelineStrip'
-import { AssumptionsPanel, CostView, HelpOverlay, PresentationView, SensitivityView, TriggerPanel } from './lazy-views'
+import { AssumptionsPanel, CostView, HelpOverlay, PresentationView, SensitivityView, TriggerPanel, VarianceView } from './lazy-views'
+import { BranchPicker } from './features/uncertainty/BranchPicker'
 import { LibraryBar } from './features/library/LibraryBar'
 import { ExportProvider } from './features/export/ExportProvider'
+import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
 import { useWorkshopMode } from './features/workshop/use-workshop-mode'
@@ -121,6 +123,7 @@ export function App({ api }: { api: Api }) {
 
   return (
     <ExportProvider api={api} doc={doc}>
+    <EvidenceProvider doc={doc}>
     <div className={`app ${mode.workshop.workshop ? 'with-workshop' : ''}`}>
       <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
@@ -165,6 +168,7 @@ export function App({ api }: { api: Api }) {
             {(view.tab === 'exposure' || view.tab === 'cost' || view.tab === 'sensitivity') && (
               <EconomyStackControls view={view} dispatch={dispatchView} stackingShown={view.tab === 'exposure'} />
             )}
+            <BranchPicker doc={doc} onEdit={ws.onEdit} />
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
             {hidden && mode.workshop.round ? (
@@ -184,7 +188,12 @@ export function App({ api }: { api: Api }) {
                 <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
                 {view.tab === 'sensitivity' && <SweepLauncher mode={mode} />}
-                {view.tab === 'sensitivity' && <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />}
+                {view.tab === 'sensitivity' && (
+                  <div className="sensitivity-pair">
+                    <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />
+                    <VarianceView state={analyses.variance} view={view} />
+                  </div>
+                )}
                 {view.tab === 'assumptions' && <AssumptionsPanel assumptions={model.assumptions} overrides={doc.overrides} onEdit={ws.onEdit} />}
                 </Suspense>
               </>
@@ -210,6 +219,7 @@ export function App({ api }: { api: Api }) {
       )}
       </Suspense>
     </div>
+    </EvidenceProvider>
     </ExportProvider>
   )
 }
