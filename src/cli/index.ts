@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { checkOverrideRanges, checkScenario, evaluate, loadModel, parseScenarioDoc, simulate, type Model, type ScenarioIssue } from '../core/index'
 import { jsonErrorOffset, lineColumn } from '../services/scenario-files-json'
 import { toCsv, toJson, type Run } from './format'
-import { countGuessInputs, guessLine } from './guess-count'
+import { guessLine, guessShare } from './guess-count'
 
 /**
  * `chokepoint` command line: run scenario files through the engine, or validate them.
@@ -116,7 +116,7 @@ const run = (p: Parsed, io: Io, model: Model): number => {
     for (const i of ranges) io.stderr(`warning: ${file}: ${i.path}: ${i.message}\n`)
     return { file: basename(file), name: doc.name, result: evaluate(model, doc), bands: samples > 0 ? simulate(model, doc, { samples }) : null }
   })
-  io.stderr(`${guessLine(countGuessInputs(model), model.datasetVersion)}\n`)
+  io.stderr(`${guessLine(guessShare(model), model.datasetVersion)}\n`)
   const text = format === 'csv' ? toCsv(runs) : toJson(runs, { datasetVersion: model.datasetVersion, catalogueVersion: model.catalogueVersion })
   const out = p.flags.get('out')
   if (out) {
@@ -130,7 +130,7 @@ const validate = (p: Parsed, io: Io, model: Model): number => {
   const file = p.positional[0]
   if (!file) throw new CliError('validate: give a scenario file')
   const { doc, upgradedFrom, issues, ranges } = readScenario(model, file)
-  const guesses = `${guessLine(countGuessInputs(model), model.datasetVersion)}\n`
+  const guesses = `${guessLine(guessShare(model), model.datasetVersion)}\n`
   if (issues.length + ranges.length > 0) {
     io.stderr(listIssues(`${file}: problems against dataset ${model.datasetVersion}`, [...issues, ...ranges]) + '\n')
     io.stdout(guesses)
