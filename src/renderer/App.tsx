@@ -16,6 +16,8 @@ import { TimelineStrip } from './features/timeline/TimelineStrip'
 import { TriggerPanel } from './features/triggers/TriggerPanel'
 import { AssumptionsPanel } from './features/assumptions/AssumptionsPanel'
 import { SensitivityView } from './features/sensitivity/SensitivityView'
+import { BranchPicker } from './features/uncertainty/BranchPicker'
+import { VarianceView } from './features/uncertainty/VarianceView'
 import { PresentationView } from './features/presentation/PresentationView'
 import { HelpOverlay } from './features/help/HelpOverlay'
 import { LibraryBar } from './features/library/LibraryBar'
@@ -147,6 +149,7 @@ export function App({ api }: { api: Api }) {
             {(view.tab === 'exposure' || view.tab === 'cost' || view.tab === 'sensitivity') && (
               <EconomyStackControls view={view} dispatch={dispatchView} stackingShown={view.tab === 'exposure'} />
             )}
+            <BranchPicker doc={doc} onEdit={ws.onEdit} />
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
             {results.error !== null ? (
@@ -162,7 +165,12 @@ export function App({ api }: { api: Api }) {
                   <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} />
                 )}
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
-                {view.tab === 'sensitivity' && <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />}
+                {view.tab === 'sensitivity' && (
+                  <div className="sensitivity-pair">
+                    <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />
+                    <VarianceView state={analyses.variance} view={view} />
+                  </div>
+                )}
                 {view.tab === 'assumptions' && <AssumptionsPanel assumptions={model.assumptions} overrides={doc.overrides} onEdit={ws.onEdit} />}
               </>
             )}
