@@ -163,7 +163,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
         const matCell = e === E_US && IS_MATERIAL[k] === true
-        const useStock = stockProfile !== null && matCell
+        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1
         const cs = inp.compliantBase[c] as number
         const d = inp.defenseShare
         const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
