@@ -46,6 +46,8 @@ export type Inputs = {
   declared: number
   /** Share of ex-China NdFeB output needing Dy/Tb feed. */
   hreGrade: number
+  /** US-bound share of US & allied flows (the rest, EU/Japan, takes the global approval path). */
+  usBoundShare: number
   /** US-bound restocking relative to the global rebound (export diagnostic). */
   usRestock: number
   capDemand: Float64Array
@@ -201,6 +203,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     declared: clamp01(v('defense-declared-military-share')),
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
     usRestock: clamp01(v('us-restock-factor')),
+    usBoundShare: clamp01(v('us-share-allied-demand')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
     demandGrowth: Math.max(0, v('magnet-demand-growth')),
     onSchedule: clamp01(v('on-schedule-probability')),

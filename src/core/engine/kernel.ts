@@ -109,14 +109,16 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
     if (!on) continue
     const kappa = inp.kappa[gIdx] as number
     const ret = inp.tariffRetained[gIdx] as number
-    const usBound = g.economy === E_US
+    // `us` = US & allies: the US-bound share of flows takes the US-specific approval path, EU/Japan
+    // the global one (flows add, so cleared shares mix linearly). Defence is US-bound.
+    const w = g.economy === E_US ? inp.usBoundShare : 0
     const hasCap = Number.isFinite(g.aDefense)
     for (let t = 0; t < Q; t++) {
       const o = gIdx * Q + t
       const f = p.strength[t] as number
-      const clC = Math.min(1, cleared(g, ret, S_AUTOS, usBound, p, t))
+      const clC = Math.min(1, w > 0 ? w * cleared(g, ret, S_AUTOS, true, p, t) + (1 - w) * cleared(g, ret, S_AUTOS, false, p, t) : cleared(g, ret, S_AUTOS, false, p, t))
       passCivil[o] = 1 - kappa * (1 - clC)
-      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t, inp.declared))) : (passCivil[o] as number)
+      passDefense[o] = hasCap || w > 0 ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, g.economy === E_US, p, t, inp.declared))) : (passCivil[o] as number)
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
       tariffTerm[o] = g.kind === GATE_TARIFF ? f * g.tariffRate * kappa : 0
