@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { defaultScenario } from '../core/index'
-import { countGuessInputs } from './guess-count'
+import { guessShare } from './guess-count'
 import { loadShippedModel, main } from './index'
 
 const model = loadShippedModel()
@@ -93,7 +93,7 @@ describe('cli input checks (issue 11 item 7)', () => {
   })
 
   it('prints how many inputs are GUESS and their share (validate on stdout, run on stderr)', async () => {
-    const c = countGuessInputs(model)
+    const c = guessShare(model)
     const share = Math.round((100 * c.guess) / c.total)
     const v = await capture(['validate', writeDoc('g.json', defaultScenario(model))])
     expect(v.out).toContain(`GUESS inputs (dataset ${model.datasetVersion}): ${c.guess} of ${c.total} (${share} %)`)
@@ -102,12 +102,14 @@ describe('cli input checks (issue 11 item 7)', () => {
     expect(r.out).not.toContain('GUESS')
   })
 
-  it('countGuessInputs counts GUESS sources among assumptions and measure parameters', () => {
-    const c = countGuessInputs(model)
-    expect(c.total).toBe(model.assumptions.length + model.measures.reduce((n, m) => n + m.params.length, 0))
-    const one = { ...model, assumptions: model.assumptions.map((a, i) => (i === 0 ? { ...a, source: 'GUESS — modelling judgement' } : a)) }
-    const wasGuess = /\bguess\b/i.test(model.assumptions[0]?.source ?? '')
-    expect(countGuessInputs(one).guess).toBe(c.guess + (wasGuess ? 0 : 1))
+  it('guessShare: GUESS counts from the provenance module, over every assumption, measure parameter and allied project', () => {
+    const c = guessShare(model)
+    expect(c.total).toBe(model.assumptions.length + model.measures.reduce((n, m) => n + m.params.length, 0) + model.projects.length)
+    expect(c.assumptions.guess).toBe(model.assumptions.filter((a) => /\bGUESS\b/.test(a.source)).length)
+    expect(c.guess).toBe(c.assumptions.guess + c.params.guess + c.projects.guess)
+    const one = { ...model, assumptions: model.assumptions.map((a, i) => (i === 0 ? { ...a, source: 'GUESS — a rationale long enough to pass' } : a)) }
+    const wasGuess = /\bGUESS\b/.test(model.assumptions[0]?.source ?? '')
+    expect(guessShare(one).guess).toBe(c.guess + (wasGuess ? 0 : 1))
   })
 
   it('exit codes as a real process: 1 for an unknown measure on run, 2 for usage', () => {

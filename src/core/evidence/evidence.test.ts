@@ -7,7 +7,7 @@ import type { Branch, ScenarioDoc } from '../scenario/schema'
 import { defaultScenario } from '../model/default-scenario'
 import { shippedModel } from '../testing/fixtures'
 import { buildEvidence, evidenceFor, EVIDENCE_TOP, meaningOf } from './evidence'
-import { countGuessInputs, isGuessSource } from './guess'
+import { guessShare, isGuessSource } from './guess'
 
 const model = shippedModel()
 const doc = defaultScenario(model)
@@ -119,12 +119,13 @@ describe('evidenceFor with branches: explains the figure the screen shows', () =
   })
 })
 
-describe('countGuessInputs', () => {
-  it('counts assumptions and measure parameters whose source is a GUESS', () => {
-    const c = countGuessInputs(model)
+describe('guessShare', () => {
+  it('counts GUESS inputs by kind with their totals', () => {
+    const c = guessShare(model)
     expect(c.assumptions.total).toBe(model.assumptions.length)
-    expect(c.assumptions.guess).toBe(model.assumptions.filter((a) => /guess/i.test(a.source)).length)
-    expect(c.guess).toBe(c.assumptions.guess + c.params.guess)
+    expect(c.assumptions.guess).toBe(model.assumptions.filter((a) => isGuessSource(a.source)).length)
+    expect(c.projects.total).toBe(model.projects.length)
+    expect(c.guess).toBe(c.assumptions.guess + c.params.guess + c.projects.guess)
     expect(isGuessSource('GUESS — modelling judgement')).toBe(true)
     expect(isGuessSource('USGS MCS 2025')).toBe(false)
   })
