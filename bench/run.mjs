@@ -16,7 +16,8 @@ const BENCHES = [
   ['export', 'deck, PNG and SVG export times', [tsx, 'bench/export.bench.ts']],
   ['library', 'library of 10,000 scenarios × 20 versions (seeding takes 1–2 min)', [tsx, 'bench/library.bench.ts']],
   ['load', '50 concurrent web-host clients (LOAD_SECONDS, default 60)', [tsx, 'bench/load.ts']],
-  ['ui', 'toggle → redraw latency against the bare React + recharts page', ['bench/ui.mjs']]
+  ['ui', 'toggle → redraw latency against the bare React + recharts page', ['bench/ui.mjs']],
+  ['bundle', 'renderer JavaScript gzip size (main + worker) and cold start to three charts drawn', ['bench/bundle.mjs']]
 ]
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
 

@@ -1,14 +1,16 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { checkOverrideRanges, checkScenario, evaluate, loadModel, parseScenarioDoc, simulate, type Model, type ScenarioIssue } from '../core/index'
+import { checkOverrideRanges, checkScenario, evaluateView, loadModel, parseScenarioDoc, simulate, type Model, type ScenarioIssue } from '../core/index'
 import { jsonErrorOffset, lineColumn } from '../services/scenario-files-json'
 import { toCsv, toJson, type Run } from './format'
 import { guessLine, guessShare } from './guess-count'
+import { VARIANCE_USAGE, loadShippedUncertainty, parseStructure, varianceCommand } from './variance-command'
 
 /**
  * `chokepoint` command line: run scenario files through the engine, or validate them.
- *   npx tsx src/cli/index.ts run <scenario.json|dir> [--format csv|json] [--samples N] [--out FILE]
+ *   npx tsx src/cli/index.ts run <scenario.json|dir> [--format csv|json] [--samples N] [--branch ID|mixture] [--structure …] [--out FILE]
+ *   npx tsx src/cli/index.ts variance <scenario.json> [--economy …] [--sector …] [--kpi …] (see variance-command.ts)
  *   npx tsx src/cli/index.ts validate <file>
  * The only part of the model work that touches the file system.
  */
@@ -16,20 +18,24 @@ export type Io = { stdout: (s: string) => void; stderr: (s: string) => void }
 
 /** Help text printed by `chokepoint help` and on usage errors. */
 export const USAGE = `Usage:
-  chokepoint run <scenario.json|directory> [--format csv|json] [--samples N] [--out FILE]
+  chokepoint run <scenario.json|directory> [--format csv|json] [--samples N] [--branch ID|mixture]
+                 [--structure independent|correlated|policy|full] [--out FILE]
   chokepoint validate <scenario.json>
   chokepoint export <scenario.json|directory> --format pptx|pdf|png|svg|csv --out FILE|FOLDER   (see: export --help)
 
 run       evaluates one scenario file, or every *.json file in a directory, and prints the series
           (CSV by default; units in the headers). --samples N adds Monte Carlo P10/P50/P90 bands
-          (seeded by each scenario's seed). --out writes to FILE instead of standard output.
+          (seeded by each scenario's seed; --samples 200 gives the app's bands exactly). --branch picks
+          one branch of a branched scenario, or the probability-weighted mixture (the default, or the
+          scenario's own branchView). --structure switches layers of the uncertainty structure off
+          (default full). --out writes to FILE instead of standard output.
           Refuses (exit code 1) a file that import would refuse: unknown measures, parameters,
           assumptions or triggers, parameters out of range. An assumption override outside its
           documented range is a warning: it runs clamped into the range.
 validate  explains what is wrong with a scenario file, out-of-range overrides included (exit code 1
           if anything is).
 Both print how many of the model's inputs are GUESS (on standard error for run).
-`
+${VARIANCE_USAGE}`
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -63,6 +69,29 @@ class CliError extends Error {}
 const syntaxWhere = (text: string): string => {
   const offset = jsonErrorOffset(text)
   return offset < 0 ? 'an unknown place' : offset >= text.length ? 'the end of the file (it stops too early)' : lineColumn(text, offset)
+}
+
+/** Run `f`, turning a plain Error (bad flag, unknown branch) into a CliError prefixed with `where`. */
+const cliTry = <T>(f: () => T, where?: string): T => {
+  try {
+    return f()
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof CliError)) throw new CliError(where ? `${where}: ${e.message}` : e.message)
+    throw e
+  }
+}
+
+const variance = (p: Parsed, io: Io, model: Model): number => {
+  const file = p.positional[0]
+  if (!file) throw new CliError('variance: give a scenario file')
+  const { doc, issues, ranges } = readScenario(model, file)
+  if (issues.length > 0) throw new CliError(listIssues(`${file}: cannot run against dataset ${model.datasetVersion} (as import would refuse it):`, issues))
+  for (const i of ranges) io.stderr(`warning: ${file}: ${i.path}: ${i.message}\n`)
+  const text = cliTry(() => varianceCommand(model, loadShippedUncertainty(model, REPO_ROOT), doc, p.flags), file)
+  const out = p.flags.get('out')
+  if (out) writeFileSync(out, text)
+  else io.stdout(text)
+  return 0
 }
 
 /**
@@ -110,11 +139,20 @@ const run = (p: Parsed, io: Io, model: Model): number => {
   const samplesRaw = p.flags.get('samples')
   const samples = samplesRaw === undefined ? 0 : Number(samplesRaw)
   if (!Number.isInteger(samples) || samples < 0 || samples > 100_000) throw new CliError(`--samples must be a whole number 0–100000, not "${samplesRaw}"`)
+  const layers = cliTry(() => parseStructure(p.flags.get('structure')))
+  const uncertainty = loadShippedUncertainty(model, REPO_ROOT)
   const runs: Run[] = scenarioFiles(target).map((file) => {
-    const { doc, issues, ranges } = readScenario(model, file)
+    const { doc: read, issues, ranges } = readScenario(model, file)
     if (issues.length > 0) throw new CliError(listIssues(`${file}: cannot run against dataset ${model.datasetVersion} (as import would refuse it):`, issues))
     for (const i of ranges) io.stderr(`warning: ${file}: ${i.path}: ${i.message}\n`)
-    return { file: basename(file), name: doc.name, result: evaluate(model, doc), bands: samples > 0 ? simulate(model, doc, { samples }) : null }
+    const branch = p.flags.get('branch')
+    if (branch !== undefined && branch !== 'mixture' && !read.branches.some((b) => b.id === branch)) {
+      const known = read.branches.length === 0 ? 'this scenario has no branches (use mixture)' : `this scenario has: ${read.branches.map((b) => b.id).join(', ')}, or mixture`
+      throw new CliError(`${file}: unknown branch "${branch}": ${known}`)
+    }
+    const doc = branch === undefined ? read : { ...read, branchView: branch }
+    const bands = samples > 0 ? simulate(model, doc, { samples, uncertainty, layers }) : null
+    return { file: basename(file), name: doc.name, result: evaluateView(model, doc), bands, branch: doc.branches.length > 0 ? doc.branchView : null }
   })
   io.stderr(`${guessLine(guessShare(model), model.datasetVersion)}\n`)
   const text = format === 'csv' ? toCsv(runs) : toJson(runs, { datasetVersion: model.datasetVersion, catalogueVersion: model.catalogueVersion })
@@ -158,6 +196,7 @@ export const main = async (argv: readonly string[], io: Io, model?: Model): Prom
     const m = model ?? loadShippedModel()
     if (p.command === 'run') return run(p, io, m)
     if (p.command === 'validate') return validate(p, io, m)
+    if (p.command === 'variance') return variance(p, io, m)
     io.stderr(`unknown command "${p.command}"\n\n${USAGE}`)
     return 2
   } catch (e) {

@@ -39,6 +39,12 @@ export type Inputs = {
   requalTau: number
   /** Compliant-supply price premium: MP floor / China NdPr price − 1. */
   compliantPremium: number
+  /** Share of defence purchases declaring a military end use (they get the military approval rate). */
+  declared: number
+  /** Share of ex-China NdFeB output needing Dy/Tb feed. */
+  hreGrade: number
+  /** US-bound restocking relative to the global rebound (export diagnostic). */
+  usRestock: number
   capDemand: Float64Array
   onSchedule: number
   rampQuarters: number
@@ -180,6 +186,9 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     qual0: clamp01(v('defense-qualified-2024')),
     requalTau: Math.max(0.25, v('defense-requal-quarters')),
     compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
+    declared: clamp01(v('defense-declared-military-share')),
+    hreGrade: clamp01(v('hre-grade-share-ndfeb')),
+    usRestock: clamp01(v('us-restock-factor')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),

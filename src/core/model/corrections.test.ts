@@ -73,11 +73,45 @@ describe('review corrections (dataset 2026.12.1)', () => {
 
   it('id migrations: renamed ids point at existing measures, retired ids are gone', () => {
     const ids = new Set([...model.measures.map((x) => x.id), ...model.assumptions.map((x) => x.id)])
-    expect(migrations.fromDataset).toBe('2026.11.1')
-    for (const [from, to] of Object.entries(migrations.renamed)) {
+    const step = migrations.migrations.find((x) => x.fromDataset === '2026.11.1')
+    expect(step?.toDataset).toBe(model.datasetVersion)
+    if (!step) return
+    for (const [from, to] of Object.entries(step.renamed)) {
       expect(ids.has(to), `${from} → ${to}`).toBe(true)
       expect(ids.has(from), from).toBe(false)
     }
-    for (const id of Object.keys(migrations.retired)) expect(ids.has(id), id).toBe(false)
+    for (const id of Object.keys(step.retired)) expect(ids.has(id), id).toBe(false)
+  })
+
+  it('missing levers are catalogue measures with their documented dates', () => {
+    const dated: [string, string, string | null][] = [
+      ['cn-mofcom-10', '2025-02-04', null],
+      ['cn-gagesb-licensing', '2023-08-01', null],
+      ['cn-nexperia-stop', '2025-10-04', '2025-11-09'],
+      ['us-aero-engine-licences', '2025-05-28', '2025-07-03'],
+      ['us-ai-accelerator-licences', '2025-04-09', null],
+      ['us-concentrate-stop', '2025-04-17', null]
+    ]
+    for (const [id, start, end] of dated) {
+      expect(m(id).default.start, id).toBe(start)
+      expect(m(id).default.end, id).toBe(end)
+      expect(m(id).default.enabled, id).toBe(true)
+    }
+    // The licensing that persists is never suspended with No. 46 clause 2.
+    expect(m('cn-gagesb-licensing').default.suspensions).toEqual([])
+    expect(m('cn-gagesb-ban').default.suspensions.length).toBe(1)
+    const channels = new Set(model.measures.flatMap((x) => x.channels.map((c) => `${c.economy}:${c.channel}`)))
+    for (const ch of ['us:tungsten', 'us:gallium', 'us:germanium', 'us:antimony', 'us:legacy_chips', 'cn:aero_engines', 'cn:ai_accelerators', 'cn:sme_servicing', 'cn:ree_feed']) {
+      expect(channels.has(ch), ch).toBe(true)
+    }
+  })
+
+  it('materials split: each group has its own sourcing share and criticalities', () => {
+    for (const g of ['y-sc', 'gd-lu', 'ho-yb', 'gallium', 'germanium', 'antimony', 'tungsten']) {
+      expect(a(`cn-share-${g}`)?.group, g).toBe('china-shares')
+      for (const s of ['defense', 'autos', 'electronics']) expect(a(`crit-us-${s}-${g}`), `${g} ${s}`).toBeDefined()
+    }
+    // Sourcing shares differ by group (USGS/USITC), not one pooled figure.
+    expect(new Set(['y-sc', 'gallium', 'germanium', 'antimony', 'tungsten'].map((g) => a(`cn-share-${g}`)?.value)).size).toBe(5)
   })
 })

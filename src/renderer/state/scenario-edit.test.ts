@@ -108,3 +108,21 @@ describe('undo / redo', () => {
     expect(h.past).toHaveLength(0)
   })
 })
+
+describe('branch view', () => {
+  const branched: ScenarioDoc = {
+    ...doc,
+    branches: [
+      { id: 'extended', label: 'Extended', probability: 0.7, note: '', measures: [] },
+      { id: 'lapsed', label: 'Lapsed', probability: 0.3, note: '', measures: [] }
+    ],
+    branchView: 'mixture'
+  }
+  it('picks one of the scenario’s branches or the mixture, and nothing else', () => {
+    const picked = applyEdit(branched, { type: 'branch-view', view: 'lapsed' })
+    expect(picked.branchView).toBe('lapsed')
+    expect(applyEdit(picked, { type: 'branch-view', view: 'mixture' }).branchView).toBe('mixture')
+    expect(applyEdit(branched, { type: 'branch-view', view: 'nope' })).toBe(branched)
+    expect(applyEdit(branched, { type: 'branch-view', view: 'mixture' })).toBe(branched)
+  })
+})
