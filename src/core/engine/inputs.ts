@@ -20,6 +20,9 @@ export type Inputs = {
   /** Grain-boundary-diffusion thrift ceiling (civil Dy/Tb only; 0 elsewhere). */
   gbd: Float64Array
   gbdTau: number
+  /** Long-run substitution asymptote per cell (US materials) and its time constant per sector (quarters). */
+  phiLong: Float64Array
+  longTau: Float64Array
   /** Price multiple − 1 in an April-2025-style shock, per channel. */
   shockM1: Float64Array
   costScale: Float64Array
@@ -46,6 +49,8 @@ export type Inputs = {
   /** US-bound restocking relative to the global rebound (export diagnostic). */
   usRestock: number
   capDemand: Float64Array
+  /** Allied magnet-REE demand growth per year (capacity shares shrink as demand grows). */
+  demandGrowth: number
   onSchedule: number
   rampQuarters: number
   lateDelay: number
@@ -138,6 +143,8 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const bufHi = new Float64Array(n)
   const phi4 = new Float64Array(n)
   const gbd = new Float64Array(n)
+  const phiLong = new Float64Array(n)
+  const longBySector = Float64Array.from(SECTORS, (s) => clamp01(v(`subst-long-${s}`)))
   const compliantBase = new Float64Array(n)
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
@@ -151,7 +158,10 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     // Magnets arriving inside China-made motors are not licensed as magnets (J.1 channel 3).
     sigmaDirect[c] = a * b * (r.embedded[c] ? 1 - embedded : 1)
     const ind = r.indirect[c]
-    if (ind === 1) compliantBase[c] = 1 - a
+    if (ind === 1) {
+      compliantBase[c] = 1 - a
+      phiLong[c] = longBySector[Math.floor(c / N_K) % N_S] as number
+    }
     sigmaIndirect[c] = ind === 1 ? (1 - a) * third : ind === 2 ? a * indirectChips : 0
     const q = (r.months[c] as number) >= 0 ? Math.max(0, at(r.months[c] as number)) / 3 : 0
     bufLo[c] = q * (1 - disp)
@@ -176,6 +186,8 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   return {
     crit, sigmaDirect, sigmaIndirect, bufLo, bufHi, phi4, gbd,
     gbdTau: Math.max(0.1, v('gbd-quarters')),
+    phiLong,
+    longTau: Float64Array.from(SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
     shockM1, costScale, kappa, tariffRetained,
     restock: Float64Array.of(Math.max(0, v('restock-headroom')), Math.max(0, v('cn-restock-headroom'))),
     passThrough: clamp01(v('tariff-pass-through')),
@@ -190,6 +202,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
     usRestock: clamp01(v('us-restock-factor')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
+    demandGrowth: Math.max(0, v('magnet-demand-growth')),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),
     lateDelay: Math.max(0, v('late-delay-quarters')),

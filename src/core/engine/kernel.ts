@@ -151,6 +151,10 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         let decayG = 1
         const step4 = Math.exp(-1 / 4)
         const stepG = Math.exp(-1 / inp.gbdTau)
+        const tauL = inp.longTau[s] as number
+        const stepL = Math.exp(-1 / tauL)
+        const phiL = inp.phiLong[c] as number
+        let decayL = 1
         const sigD = inp.sigmaDirect[c] as number
         const sigI = inp.sigmaIndirect[c] as number
         const lo = inp.bufLo[c] as number
@@ -159,7 +163,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
         const matCell = e === E_US && IS_MATERIAL[k] === true
-        const useStock = stockProfile !== null && matCell
+        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1
         const cs = inp.compliantBase[c] as number
         const d = inp.defenseShare
         const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
@@ -225,11 +229,18 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
               // First stressed slot: initialise the recurrences at the exact age.
               decay4 = Math.exp(-(tq - stressStart) / 4)
               decayG = Math.exp(-(tq - stressStart) / inp.gbdTau)
+              decayL = Math.exp(-(tq - stressStart) / tauL)
             } else {
               decay4 *= step4
               decayG *= stepG
+              decayL *= stepL
             }
             phi = (phi4 * (1 - decay4)) / E1
+            // Long-run redesign and requalification: its own asymptote and speed (docs/MODEL.md §3.4).
+            if (phiL > 0) {
+              const l2 = phiL * (1 - decayL)
+              if (l2 > phi) phi = l2
+            }
             if (gbd > 0) {
               const g2 = gbd * (1 - decayG)
               if (g2 > phi) phi = g2
