@@ -50,6 +50,8 @@ export const sigmaKey = (e: Economy, s: Sector, k: Channel): string | null => {
 /** Firm-inventory id (months of need) of a cell; `null` = unbuffered (tariffs, US software). */
 export const bufferKey = (e: Economy, s: Sector, k: Channel): string | null => {
   if (k === 'tariffs') return null
+  // Legacy chips run on weeks of cover, not the months firms hold of magnets (Nexperia, Oct 2025).
+  if (e === 'us' && k === 'legacy_chips') return 'buffer-months-legacy-chips'
   if (e === 'us') return k === 'software' ? null : `buffer-months-${s}`
   return `cn-buffer-months-${channelKey(k)}`
 }
