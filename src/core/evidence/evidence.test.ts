@@ -44,6 +44,9 @@ describe('buildEvidence (pure mapper)', () => {
     expect(e.measures.length).toBeLessThanOrEqual(EVIDENCE_TOP)
     const abs = e.measures.map((m) => Math.abs(m.points))
     expect([...abs].sort((a, b) => b - a)).toEqual(abs)
+    // Nothing listed that would print as ±0.0.
+    for (const x of abs) expect(x).toBeGreaterThanOrEqual(0.05)
+    for (const c of e.channels) expect(c.points).toBeGreaterThanOrEqual(0.05)
     const all = attribute(model, doc).us.defense
     const sum = Object.values(all.byMeasure).reduce((s, xs) => s + (xs[peak] as number), all.baseline[peak] as number)
     expect(sum).toBeCloseTo(e.value, 6)
