@@ -22,6 +22,7 @@ import { PresentationView } from './features/presentation/PresentationView'
 import { HelpOverlay } from './features/help/HelpOverlay'
 import { LibraryBar } from './features/library/LibraryBar'
 import { ExportProvider } from './features/export/ExportProvider'
+import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
 import './features/measures/measures.css'
@@ -107,6 +108,7 @@ export function App({ api }: { api: Api }) {
 
   return (
     <ExportProvider api={api} doc={doc}>
+    <EvidenceProvider doc={doc}>
     <div className="app">
       <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
@@ -191,6 +193,7 @@ export function App({ api }: { api: Api }) {
         </Modal>
       )}
     </div>
+    </EvidenceProvider>
     </ExportProvider>
   )
 }

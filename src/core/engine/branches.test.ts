@@ -21,7 +21,7 @@ const twoBranches = (pOff: number): ScenarioDoc => ({
 
 describe('evaluateBranches', () => {
   it('a scenario without branches is one certain branch equal to evaluate()', () => {
-    const doc = defaultScenario(model)
+    const doc = { ...defaultScenario(model), branches: [], branchView: 'mixture' }
     const r = evaluateBranches(model, doc)
     expect(r.branches).toHaveLength(1)
     expect(r.branches[0]?.probability).toBe(1)

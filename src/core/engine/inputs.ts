@@ -1,4 +1,4 @@
-import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, bufferKey, channelKey, critKey, priceShockKey, sigmaKey, substKey } from '../model/keys'
+import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, critKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
 import { quarterTime } from '../time/quarters'
 import { GATE_TARIFF, N_E, N_K, N_S, cellIndex, type Plan } from './plan'
@@ -39,6 +39,12 @@ export type Inputs = {
   requalTau: number
   /** Compliant-supply price premium: MP floor / China NdPr price − 1. */
   compliantPremium: number
+  /** Share of defence purchases declaring a military end use (they get the military approval rate). */
+  declared: number
+  /** Share of ex-China NdFeB output needing Dy/Tb feed. */
+  hreGrade: number
+  /** US-bound restocking relative to the global rebound (export diagnostic). */
+  usRestock: number
   capDemand: Float64Array
   onSchedule: number
   rampQuarters: number
@@ -88,11 +94,14 @@ const recipeFor = (model: Model): Recipe => {
   const hit = recipeCache.get(model)
   if (hit) return hit
   const get = (id: string): number => model.assumptionIndex.get(id) ?? -1
+  // Per-channel inputs exist only for channels a catalogue measure acts on (keys.ts, loader-checked).
+  const wanted = new Set([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(model)])
+  const getIf = (id: string | null): number => (id !== null && wanted.has(id) ? get(id) : -1)
   const n = N_E * N_S * N_K
   const r: Recipe = {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
-    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : get(priceShockKey(k)))),
+    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
     costScale: Int32Array.from(SECTORS, (s) => get(`cost-scale-${s}`)),
     stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
     get
@@ -100,11 +109,9 @@ const recipeFor = (model: Model): Recipe => {
   ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
     const c = cellIndex(ei, si, ki)
     r.crit[c] = get(critKey(e, s, k))
-    const sig = sigmaKey(e, s, k)
-    r.sigA[c] = sig === null ? -1 : get(sig)
-    const buf = bufferKey(e, s, k)
-    r.months[c] = buf === null ? -1 : get(buf)
-    r.phi[c] = get(substKey(e, s, k))
+    r.sigA[c] = getIf(sigmaKey(e, s, k))
+    r.months[c] = getIf(bufferKey(e, s, k))
+    r.phi[c] = getIf(substKey(e, s, k))
     if (e === 'us') {
       r.indirect[c] = MATERIAL.has(k) ? 1 : 0
       r.embedded[c] = k === 'ndfeb' ? 1 : 0
@@ -179,6 +186,9 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     qual0: clamp01(v('defense-qualified-2024')),
     requalTau: Math.max(0.25, v('defense-requal-quarters')),
     compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
+    declared: clamp01(v('defense-declared-military-share')),
+    hreGrade: clamp01(v('hre-grade-share-ndfeb')),
+    usRestock: clamp01(v('us-restock-factor')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),

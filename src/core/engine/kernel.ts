@@ -45,6 +45,8 @@ export const allocKernelOut = (plan: Plan): KernelOut => ({
 const IS_MATERIAL = CHANNELS.map((k) => (MATERIAL_CHANNELS as readonly Channel[]).includes(k))
 const K_TARIFFS = CHANNELS.indexOf('tariffs')
 const K_NDFEB = CHANNELS.indexOf('ndfeb')
+const K_SMCO = CHANNELS.indexOf('smco')
+const K_DYTB = CHANNELS.indexOf('dy_tb')
 const S_DEFENSE = 0
 const S_AUTOS = 1
 const E_US = 0
@@ -59,14 +61,15 @@ const RULE_PUBLISHED = quarterTime('2024-05-30')
  * (applications approved at the initial or steady rate, arriving one licence lag later). Uncapped:
  * after a lift, lagged approvals can push it above 1 (catch-up).
  */
-const cleared = (g: Gate, retained: number, sector: number, usBound: boolean, p: QuarterProfile, t: number): number => {
+const cleared = (g: Gate, retained: number, sector: number, usBound: boolean, p: QuarterProfile, t: number, declared = 1): number => {
   const f = p.strength[t] as number
   if (g.kind === GATE_TARIFF) return 1 - f + retained * f
   let a0 = usBound ? g.aInitial * g.usInitialFactor : g.aInitial
   let a1 = g.aSteady
   if (sector === S_DEFENSE) {
-    if (a0 > g.aDefense) a0 = g.aDefense
-    if (a1 > g.aDefense) a1 = g.aDefense
+    // Purchases declaring a military end use get the military rate; the rest buy through civil channels.
+    a0 = declared * (a0 < g.aDefense ? a0 : g.aDefense) + (1 - declared) * a0
+    a1 = declared * (a1 < g.aDefense ? a1 : g.aDefense) + (1 - declared) * a1
   }
   return usBound
     ? 1 - f + a0 * (p.initUs[t] as number) + a1 * (p.steadyUs[t] as number)
@@ -113,13 +116,17 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
       const f = p.strength[t] as number
       const clC = Math.min(1, cleared(g, ret, S_AUTOS, usBound, p, t))
       passCivil[o] = 1 - kappa * (1 - clC)
-      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t))) : (passCivil[o] as number)
+      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t, inp.declared))) : (passCivil[o] as number)
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
       tariffTerm[o] = g.kind === GATE_TARIFF ? f * g.tariffRate * kappa : 0
       ruleCover[o] = kappa * f
     }
   }
+  // Stage chain: ex-China magnet makers' feed. Dy/Tb (for high-coercivity NdFeB grades) and Sm metal
+  // (for SmCo) come from China; what their licences deny this quarter is output ex-China plants lose.
+  feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
+  feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
   for (let e = 0; e < N_E; e++) {
@@ -155,6 +162,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const useStock = stockProfile !== null && matCell
         const cs = inp.compliantBase[c] as number
         const d = inp.defenseShare
+        const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
         let prestock = -1
         const shockM1 = inp.shockM1[k] as number
         const rho = inp.restock[e] as number
@@ -191,12 +199,15 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             uncovI *= uncovered[o] as number
           }
           let sigma = sigD
+          let loss = 0
           if (matCell) {
             // Compliant (ex-China) supply: allied output pro rata, DPAS priority for defence (docs/MODEL.md §3.3).
             const capT = capSlot >= 0 ? (out.capacity.total[capSlot * Q + t] as number) : 0
             const capP = capSlot >= 0 ? (out.capacity.priority[capSlot * Q + t] as number) : 0
             const sigPr = sigD > capT ? sigD - capT : 0
-            let reach = (inp.dpasReach * (cs + capT - capP) + capP) / d
+            // Existing ex-China magnet output loses what its China feed is denied; new projects bring their own feed.
+            loss = feed === null ? 0 : cs * (feed[t] as number)
+            let reach = (inp.dpasReach * (cs - loss + capT - capP) + capP) / d
             if (reach > 1) reach = 1
             let sigDef = 1 - reach * (qual[t] as number)
             if (sigDef > sigPr) sigDef = sigPr
@@ -225,7 +236,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             }
             if (phi > 1) phi = 1
           }
-          const gRaw = (1 - phi) * (sigma * (1 - passD) + sigI * (1 - passI))
+          // Defence's compliant share already nets the feed loss out of its reach (DPAS); civil bears it.
+          const gRaw = (1 - phi) * (sigma * (1 - passD) + sigI * (1 - passI) + (s === S_DEFENSE ? 0 : loss))
           let gap = gRaw
           if (rule > 0 && s === S_DEFENSE && matCell) {
             // DFARS: stocks of compliant material built since May 2024 meet the rule's unwaived gap first.
@@ -255,7 +267,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           } else u = gap
           if (t < PRE_ROLL) continue
           const h = t - PRE_ROLL
-          out.terms[c * H + h] = crit * u
+          // Tariffs move prices and sourcing, not availability: cost only, never unmet need.
+          out.terms[c * H + h] = isTariff ? 0 : crit * u
           const eh = (e * N_S + s) * H + h
           const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
           let x = costScale * crit * shockM1 * ratio
@@ -270,7 +283,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   magnetExports(plan, inp, profiles, out)
 }
 
-type GateWorkspace = { gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array }
+type GateWorkspace = { gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array; feedNd: Float64Array; feedSm: Float64Array }
 const workspaces = new WeakMap<Plan, GateWorkspace>()
 /** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
 const gateWorkspace = (plan: Plan): GateWorkspace => {
@@ -280,11 +293,27 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
     w = {
       gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === GATE_SOURCING ? 1 : 0)),
       passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
-      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots)
+      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots)
     }
     workspaces.set(plan, w)
   }
   return w
+}
+
+/**
+ * Share of ex-China output of a magnet channel lost for want of China feed, per slot: `grade` × the
+ * China share of the feed × its denied share (civil licence path, direct gates of the feed channel).
+ */
+const feedLoss = (plan: Plan, inp: Inputs, ws: GateWorkspace, feedChannel: number, grade: number, out: Float64Array): void => {
+  const c = cellIndex(E_US, S_AUTOS, feedChannel)
+  const gd = plan.cellGatesDirect[c] as number[]
+  const sig = feedChannel === K_SMCO ? 1 : (inp.sigmaDirect[c] as number)
+  const Q = plan.slots
+  for (let t = 0; t < Q; t++) {
+    let pass = 1
+    for (const gIdx of gd) if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) pass *= ws.passCivil[gIdx * Q + t] as number
+    out[t] = grade * sig * (1 - pass)
+  }
 }
 
 /** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */
@@ -295,10 +324,15 @@ const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfil
   const gd = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_NDFEB)] as number[]
   // US tariffs on Chinese goods also cut US-bound magnet purchases (April–May 2025).
   const gt = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_TARIFFS)] as number[]
-  for (let h = 0; h < plan.horizon; h++) {
+  const H = plan.horizon
+  const refG = new Float64Array(H)
+  const refU = new Float64Array(H)
+  for (let h = 0; h < H; h++) {
     const t = h + PRE_ROLL
     let pg = 1
     let pu = 1
+    let sg = 1
+    let su = 1
     for (const gIdx of gd) {
       const g = plan.gates[gIdx] as Gate
       const p = profiles[g.measure] as QuarterProfile
@@ -306,14 +340,52 @@ const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfil
       const ret = inp.tariffRetained[gIdx] as number
       pg *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, false, p, t))
       pu *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, true, p, t))
+      const st = 1 - kappa * (1 - steadyCleared(g, ret, p, t))
+      sg *= st
+      su *= st
     }
     for (const gIdx of gt) {
       const g = plan.gates[gIdx] as Gate
-      pu *= 1 - (inp.kappa[gIdx] as number) * (1 - cleared(g, inp.tariffRetained[gIdx] as number, S_AUTOS, true, profiles[g.measure] as QuarterProfile, t))
+      const p = profiles[g.measure] as QuarterProfile
+      const ret = inp.tariffRetained[gIdx] as number
+      const kappa = inp.kappa[gIdx] as number
+      pu *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, true, p, t))
+      su *= 1 - kappa * (1 - steadyCleared(g, ret, p, t))
     }
     const years = Math.max(0, quarterYear(plan.q0 + t) - 2024)
     const trend = Math.pow(1 + inp.exportTrend, years)
     out.exportsGlobal[h] = trend * pg
     out.exportsUs[h] = trend * pu
+    refG[h] = sg
+    refU[h] = su
+  }
+  restockOvershoot(out.exportsGlobal, refG, inp.restock[E_US] as number, plan, inp)
+  restockOvershoot(out.exportsUs, refU, (inp.restock[E_US] as number) * inp.usRestock, plan, inp)
+}
+
+/** Cleared share of a quarter's flow once the regime is settled (steady approval, no lag): the new normal. */
+const steadyCleared = (g: Gate, retained: number, p: QuarterProfile, t: number): number => {
+  const f = p.strength[t] as number
+  return 1 - f + (g.kind === GATE_TARIFF ? retained : g.aSteady) * f
+}
+
+/**
+ * Buyers rebuild what a shortfall cost them: each quarter they order up to ρ × the quarter's flow on
+ * top, until the cumulative shortfall is repaid (the 2025 Q3/Q4 overshoot). The shortfall is measured
+ * against the settled regime (`ref`: steady approvals), not against no controls: a permanent licence
+ * gap is the new normal, not a hole buyers refill. In place, on the trend-adjusted index.
+ */
+const restockOvershoot = (idx: Float64Array, ref: Float64Array, rho: number, plan: Plan, inp: Inputs): void => {
+  let owed = 0
+  for (let h = 0; h < idx.length; h++) {
+    const years = Math.max(0, quarterYear(plan.q0 + PRE_ROLL + h) - 2024)
+    const trend = Math.pow(1 + inp.exportTrend, years)
+    const flow = (idx[h] as number) / trend
+    const r = ref[h] as number
+    const shortfall = flow < r ? r - flow : 0
+    let repay = rho * flow
+    if (repay > owed) repay = owed
+    owed += shortfall - repay
+    idx[h] = trend * (flow + repay)
   }
 }

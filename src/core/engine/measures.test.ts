@@ -52,7 +52,8 @@ describe.each(model.measures.map((m) => [m.id, m] as const))('measure %s', (_id,
       const doc = scenarioWith(model, { [m.id]: always('2025-01-01', mostRestrictive(m)) }, allOff(model))
       const r = evaluate(model, doc)
       for (const c of m.channels) {
-        const moved = sectorsOf(c).some((s) => sum(r.economies[c.economy][s].byChannel[c.channel]) > 0)
+        // Tariffs act on cost and sourcing, never on availability (docs/MODEL.md §3.5): they move cost.
+        const moved = sectorsOf(c).some((s) => (c.channel === 'tariffs' ? sum(r.economies[c.economy][s].cost) : sum(r.economies[c.economy][s].byChannel[c.channel])) > 0)
         expect(moved, `${c.economy}/${c.channel}`).toBe(true)
       }
       const claimed = new Set(m.channels.map((c) => `${c.economy}/${c.channel}`))

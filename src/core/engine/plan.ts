@@ -1,6 +1,8 @@
 import type { Measure } from '../model/catalogue-schema'
 import type { Model } from '../model/load-model'
 import type { MeasureSetting, ScenarioDoc } from '../scenario/schema'
+import { clampOverride } from '../scenario/check'
+import type { Assumption } from '../model/assumptions-schema'
 import { quarterIndex } from '../time/quarters'
 import { maxSegments, ownSegments, shiftSegments, summariseProfile, type LicenceTiming, type QuarterProfile, type Segment } from './profiles'
 import { CHANNELS, ECONOMIES, SECTORS } from './types'
@@ -172,7 +174,8 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
   const values = Float64Array.from(model.baseValues)
   for (const [id, v] of Object.entries(scenario.overrides)) {
     const i = model.assumptionIndex.get(id)
-    if (i !== undefined && Number.isFinite(v)) values[i] = v
+    // Clamped into the documented range, as the Monte Carlo's mode is (issue 11 item 7).
+    if (i !== undefined && Number.isFinite(v)) values[i] = clampOverride(model.assumptions[i] as Assumption, v)
   }
   return {
     model, scenario, q0, horizon, slots: PRE_ROLL + horizon, settings, params,

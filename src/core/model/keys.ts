@@ -65,6 +65,7 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
   ...(['ndfeb', 'smco', 'light_ree', 'dy_tb'] as const).map((k) => cnShareKey(k)),
   'third-country-cn-content', 'embedded-share-ndfeb', 'defense-share-allied-magnet-demand',
   'dpas-reach', 'defense-qualified-2024', 'defense-requal-quarters', 'ndpr-price-floor', 'ndpr-price-china',
+  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'us-restock-factor',
   ...CAPACITY_CHANNELS.map((k) => `allied-demand-${channelKey(k)}`),
   'ramp-quarters', 'on-schedule-probability', 'late-delay-quarters',
   ...perSector('buffer-months'), 'buffer-dispersion', 'restock-headroom', 'cn-restock-headroom',
@@ -85,7 +86,7 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
  * substitution and price-shock inputs. A new channel gains data requirements only when a measure
  * first acts on it, and the loader then names what is missing.
  */
-export const requiredForCatalogue = (catalogue: Pick<Catalogue, 'measures'>): string[] => {
+export const requiredForCatalogue = (catalogue: { readonly measures: readonly Catalogue['measures'][number][] }): string[] => {
   const ids = new Set<string>()
   for (const m of catalogue.measures) {
     if (m.mechanism === 'capacity' || m.mechanism === 'tech-ramp' || m.mechanism === 'stockpile') continue

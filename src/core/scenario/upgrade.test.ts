@@ -38,7 +38,7 @@ describe('parseScenarioDoc', () => {
   })
 
   it('upgrades a v1 document to v2: no branches, mixture view, everything else unchanged', () => {
-    const current = JSON.parse(JSON.stringify(defaultScenario(model)))
+    const current = JSON.parse(JSON.stringify({ ...defaultScenario(model), branches: [], branchView: 'mixture' }))
     const { branches: _b, branchView: _v, ...rest } = current
     const v1 = { ...rest, schemaVersion: 1 }
     const r = parseScenarioDoc(v1)

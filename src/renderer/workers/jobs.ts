@@ -1,4 +1,4 @@
-import { attribute, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type ScenarioDoc, type Sector, type TornadoKpi, type VarianceBreakdown } from '../../core'
+import { attribute, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type ScenarioDoc, type Sector, type TornadoKpi, type VarianceBreakdown } from '../../core'
 import { model, uncertainty } from '../../shared/dataset'
 import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
 import type { JobKind } from './protocol'
@@ -19,6 +19,8 @@ export const VARIANCE_SAMPLES = 96
 
 type DocInput = { doc: ScenarioDoc }
 type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoKpi }
+/** "Why this number?": the figure to explain (features/evidence). */
+export type EvidenceInput = DocInput & { request: EvidenceRequest }
 export type { VarianceBreakdown }
 
 /** Rows shown in the tornado (the rest are listed as not moving the KPI by more than rounding). */
@@ -68,6 +70,8 @@ export function runJob(kind: JobKind, input: unknown): unknown {
       return bands((input as DocInput).doc)
     case 'tornado':
       return tornadoBars(input as TornadoInput)
+    case 'evidence':
+      return evidenceFor(model, (input as EvidenceInput).doc, (input as EvidenceInput).request)
     case 'variance': {
       const v = input as TornadoInput
       return varianceBreakdown(model, v.doc, { economy: v.economy, sector: v.sector, kpi: v.kpi, samples: VARIANCE_SAMPLES, uncertainty })

@@ -1,11 +1,8 @@
-// Test and benchmark support: runs the real web host (`tsx src/web/cli.ts`) as its own process.
-import { spawn, type ChildProcess } from 'node:child_process'
+// Test and benchmark support: runs the real web host (`node --import tsx src/web/cli.ts`) as its own process group.
+import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-
-const ROOT = resolve(import.meta.dirname, '..', '..', '..')
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-const CLI = join(ROOT, 'src', 'web', 'cli.ts')
+import { join } from 'node:path'
+import { hostCommand, killTree, spawnGroup } from '../../../scripts/process-tree.mjs'
 
 export type HostProcess = {
   port: number
@@ -45,10 +42,12 @@ const WITHOUT_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', '--in
 
 function launch(options: HostOptions) {
   const rendererDir = options.rendererDir ?? stubRenderer(join(options.dataDir, '..', 'renderer-stub'))
-  const host = [process.execPath, TSX, CLI, ...(options.args ?? [])]
+  const { command: node, args: hostArgs, cwd } = hostCommand()
+  const host = [node, ...hostArgs, ...(options.args ?? [])]
   const [command, ...args] = options.obeyPermissions && process.getuid?.() === 0 ? ['setpriv', ...WITHOUT_OVERRIDE, ...host] : host
-  const child = spawn(command, args, {
-    cwd: ROOT,
+  // Its own process group, so stopping it also stops anything it started (a PDF export's Chromium).
+  const child = spawnGroup(command, args, {
+    cwd,
     env: { ...process.env, CHOKEPOINT_DATA_DIR: options.dataDir, CHOKEPOINT_PORT: '0', CHOKEPOINT_RENDERER_DIR: rendererDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -63,7 +62,10 @@ function launch(options: HostOptions) {
 export async function startHostProcess(options: HostOptions, timeoutMs = 30_000): Promise<HostProcess> {
   const { child, output, exited } = launch(options)
   const url = await new Promise<URL>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      killTree(child, 'SIGKILL') // nobody else holds it yet: a host that never printed its URL must not outlive the test
+      reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`))
+    }, timeoutMs)
     const look = () => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output())
       if (m) {
@@ -85,7 +87,7 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
     output,
     exited,
     stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      killTree(child, 'SIGTERM')
       return exited
     }
   }
@@ -94,7 +96,7 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
 /** Runs the host expecting it to refuse to start; resolves with its exit code and output. */
 export async function runHostToExit(options: HostOptions, timeoutMs = 30_000): Promise<{ code: number | string; output: string }> {
   const { child, output, exited } = launch(options)
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const timer = setTimeout(() => killTree(child, 'SIGKILL'), timeoutMs)
   const code = await exited
   clearTimeout(timer)
   return { code, output: output() }
