@@ -154,8 +154,9 @@ test('a killed host loses nothing: the draft comes back after restart, and says 
     const draftId = await page.evaluate(() => sessionStorage.getItem('chokepoint.draftId'))
     await expect.poll(async () => (await apiCall<{ draft: { doc: { name: string } } | null }>(page.request, host, 'draft.load', { draftId })).draft?.doc.name).toBe('Before the crash, edited')
 
-    host.process.kill('SIGKILL')
-    await new Promise((r) => host.process.once('exit', r))
+    const gone = new Promise((r) => host.process.once('exit', r))
+    host.process.kill('SIGKILL') // the host process itself (no launcher in between): a crash, not a shutdown
+    await gone
     host = await startHost(dataDir)
 
     // A new tab: the crashed tab's draft is offered, and opened.
@@ -165,7 +166,7 @@ test('a killed host loses nothing: the draft comes back after restart, and says 
     await again.getByRole('region', { name: 'Unsaved drafts' }).getByRole('listitem').filter({ hasText: 'Before the crash, edited' }).getByRole('button', { name: 'Open' }).click()
     await expect(again.getByRole('status')).toContainText('Recovered unsaved changes to “Before the crash, edited” from the autosave at')
     await expect(again.getByLabel('Scenario name')).toHaveValue('Before the crash, edited')
-    await expect(again.getByRole('switch', { name: beijing[1].title })).toBeChecked({ checked: on })
+    await expect(again.getByRole('switch', { name: beijing[1].short, exact: true })).toBeChecked({ checked: on })
     await expect(again.getByTestId('save-state')).toContainText('Unsaved changes')
     await again.screenshot({ path: '/tmp/chokepoint-recovered.png' })
 

@@ -1,18 +1,15 @@
-// Test and benchmark support: runs the real web host (`tsx src/web/cli.ts`) as its own process.
-import { spawn, type ChildProcess } from 'node:child_process'
+// Test and benchmark support: runs the real web host (`node --import tsx src/web/cli.ts`) as its own process group.
+import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-
-const ROOT = resolve(import.meta.dirname, '..', '..', '..')
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-const CLI = join(ROOT, 'src', 'web', 'cli.ts')
+import { join } from 'node:path'
+import { hostCommand, killTree, signalGroup, spawnGroup } from '../../../scripts/process-tree.mjs'
 
 export type HostProcess = {
   port: number
   token: string
   origin: string
   child: ChildProcess
-  /** Sends `signal` to the host's whole process group (tsx runs the host in a child process of its own). */
+  /** Sends `signal` to the host's whole process group (the host and anything it started, e.g. a PDF Chromium). */
   kill: (signal?: NodeJS.Signals) => void
   /** Everything the host printed so far (stdout and stderr). */
   output: () => string
@@ -47,14 +44,14 @@ const WITHOUT_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', '--in
 
 function launch(options: HostOptions) {
   const rendererDir = options.rendererDir ?? stubRenderer(join(options.dataDir, '..', 'renderer-stub'))
-  const host = [process.execPath, TSX, CLI, ...(options.args ?? [])]
+  const { command: node, args: hostArgs, cwd } = hostCommand()
+  const host = [node, ...hostArgs, ...(options.args ?? [])]
   const [command, ...args] = options.obeyPermissions && process.getuid?.() === 0 ? ['setpriv', ...WITHOUT_OVERRIDE, ...host] : host
-  const child = spawn(command, args, {
-    cwd: ROOT,
+  // Its own process group, so stopping it also stops anything it started (a PDF export's Chromium).
+  const child = spawnGroup(command, args, {
+    cwd,
     env: { ...process.env, CHOKEPOINT_DATA_DIR: options.dataDir, CHOKEPOINT_PORT: '0', CHOKEPOINT_RENDERER_DIR: rendererDir, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: tsx starts the host as a grandchild, which a signal to `child` alone would leave running.
-    detached: true
+    stdio: ['ignore', 'pipe', 'pipe']
   })
   live.add(child)
   let output = ''
@@ -62,31 +59,21 @@ function launch(options: HostOptions) {
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()))
   const exited = new Promise<number | string>((r) =>
     child.once('exit', (code, signal) => {
-      // The group may outlive its leader (tsx's own child): end it too.
-      killGroup(child, 'SIGKILL')
+      // The group may outlive its leader (a Chromium the host started): end it too.
+      signalGroup(child.pid, 'SIGKILL')
       live.delete(child)
       r(code ?? signal ?? -1)
     })
   )
-  return { child, output: () => output, exited, kill: (signal: NodeJS.Signals = 'SIGTERM') => killGroup(child, signal) }
+  return { child, output: () => output, exited, kill: (signal: NodeJS.Signals = 'SIGTERM') => killTree(child, signal) }
 }
 
 /** Every host process group started here and not yet gone. */
 const live = new Set<ChildProcess>()
 
-/** Signals the whole process group led by `child` (started `detached`); quiet if it is already gone. */
-export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
 /** SIGKILLs every host process group still running (for a test's afterAll, whatever happened before). */
 export function killAllHosts(): void {
-  for (const child of live) killGroup(child, 'SIGKILL')
+  for (const child of live) signalGroup(child.pid, 'SIGKILL')
 }
 process.once('exit', killAllHosts)
 
@@ -94,7 +81,10 @@ process.once('exit', killAllHosts)
 export async function startHostProcess(options: HostOptions, timeoutMs = 30_000): Promise<HostProcess> {
   const { child, output, exited, kill } = launch(options)
   const url = await new Promise<URL>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      kill('SIGKILL') // nobody else holds it yet: a host that never printed its URL must not outlive the test
+      reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`))
+    }, timeoutMs)
     const look = () => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output())
       if (m) {
@@ -117,7 +107,7 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
     output,
     exited,
     stop: () => {
-      if (child.exitCode === null && child.signalCode === null) kill('SIGTERM')
+      kill('SIGTERM')
       return exited
     }
   }

@@ -1,4 +1,4 @@
-import { CHANNELS, ECONOMIES, SECTORS, kpis, type Channel, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
+import { CHANNELS, ECONOMIES, SECTORS, SECTOR_LABELS, kpis, type Channel, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
 import { model } from '../../../shared/dataset'
 import { useStable } from '../../state/use-stable'
 import type { Marker } from '../timeline/timeline-model'
@@ -7,13 +7,14 @@ import { channelChart, measureChart, mergeSeries, rowsMax, type Attribution, typ
 import { ChartLegend } from './ChartLegend'
 import { ExposureChart, type ChartOptions } from './ExposureChart'
 import { toHeadline } from './headline'
+import type { AxisLock } from '../../state/axis-lock'
 
 export type SectorInputs = {
   result: EvalResult
   baseline: EvalResult
   modified: EvalResult | null
-  /** Bands per sector of the shown economy (null until the worker answers, or when hidden). */
-  bands: Partial<Record<Sector, Band>> | null
+  /** Bands per sector of the shown economy (null until the worker answers, or when hidden), with the legend's words. */
+  bands: Partial<Record<Sector, Band & { caption?: string; stretched?: number }>> | null
   /** Attribution per sector of the shown economy (null when stacking by channel or not yet computed). */
   attribution: Partial<Record<Sector, Attribution>> | null
   measureLabels: readonly MeasureLabel[]
@@ -31,6 +32,8 @@ type Props = SectorInputs & {
   showTables: boolean
   /** Draw only these sectors (presentation shows one at a time). */
   sectors?: readonly Sector[]
+  /** The y-axis lock in force, or null: each axis follows its data. */
+  axisLock: AxisLock | null
 }
 
 /** Per economy, the channels some catalogue measure acts on: the fixed series set of its channel charts. */
@@ -47,6 +50,14 @@ export function sectorData(p: SectorInputs, economy: Economy, stacking: 'channel
     : channelChart(p.result, economy, sector, overlays, CHANNELS_BY_ECONOMY[economy])
 }
 
+/** The band's legend: the shared caption, plus where the band was widened to hold the point estimate. */
+function bandLegend(bands: SectorInputs['bands'], sectors: readonly Sector[]): string | null {
+  const first = sectors.map((s) => bands?.[s]).find((b) => b?.caption)
+  if (!first?.caption) return null
+  const widened = sectors.filter((s) => (bands?.[s]?.stretched ?? 0) > 0).map((s) => `${SECTOR_LABELS[s]} ${bands?.[s]?.stretched}`)
+  return widened.length === 0 ? first.caption : `${first.caption}; widened to the point estimate in ${widened.join(', ')} quarter(s)`
+}
+
 /**
  * The three sector charts (the element `#charts` is what the latency benchmark watches) with a shared
  * legend. Each chart gets value-stable data, so only charts whose numbers changed re-render.
@@ -59,10 +70,11 @@ export function ChartsArea(props: Props) {
   const series = useStable(mergeSeries(data.map((d) => d.series)))
   const showModified = options.showBaseline && props.modified !== null
   const baselineZero = data.every((d) => d.rows.every((r) => (r.baseline ?? 0) === 0))
+  const bandText = options.showBand ? bandLegend(props.bands, sectors) : null
   return (
     <>
-      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} />
-      <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
+      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} />
+      <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" data-y-locked={props.axisLock ? 'true' : 'false'} style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
         {sectors.map((s, i) => (
           <SectorSlot
             key={s}
@@ -77,6 +89,7 @@ export function ChartsArea(props: Props) {
             stacking={stacking}
             options={options}
             showTable={showTables}
+            axisLock={props.axisLock}
           />
         ))}
       </section>
@@ -96,12 +109,13 @@ type SlotProps = {
   stacking: 'channel' | 'measure'
   options: ChartOptions
   showTable: boolean
+  axisLock: AxisLock | null
 }
 
-function SectorSlot({ sector, economy, data, kpis: k, markers, allMarkers, enabledIds, threshold, stacking, options, showTable }: SlotProps) {
+function SectorSlot({ sector, economy, data, kpis: k, markers, allMarkers, enabledIds, threshold, stacking, options, showTable, axisLock }: SlotProps) {
   const stableData = useStable(data)
-  const yMax = niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows)))
-  const yMin = niceFloor(stableData.min)
+  const natural = { min: niceFloor(stableData.min), max: niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows))) }
+  const { min: yMin, max: yMax } = axisLock ? axisLock.fit(`${economy}|${sector}|${stacking}`, natural) : natural
   const head = useStable(toHeadline(k, threshold))
   return (
     <ExposureChart
