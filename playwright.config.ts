@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test'
-// @ts-expect-error -- plain ESM helper shared with `npm start`, no type declarations
 import { electronBinary } from './scripts/electron-env.mjs'
 
 // The list reporter shows a skipped test without its reason, so say up front why the Electron specs will skip.

@@ -1,18 +1,23 @@
 /**
  * Engine benchmark (plain script, not a timed test): prints median and p95 wall time for
- *   one evaluation · 1,000-sample Monte Carlo · attribution with every measure on · tornado.
+ *   one evaluation · 1,000-sample Monte Carlo (independent; and correlated with posture and branches) ·
+ *   variance breakdown · attribution with every measure on · tornado.
  * Run: npx tsx bench/engine.bench.ts [--quick]
  * Targets (docs/MODEL.md §9): ≤ 0.5 ms, ≤ 250 ms, ≤ 50 ms, (no target) respectively.
  */
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { attribute, defaultScenario, evaluate, loadModel, simulate, tornado, type ScenarioDoc } from '../src/core/index'
+import { attribute, defaultScenario, evaluate, loadModel, loadUncertainty, simulate, tornado, varianceBreakdown, type ScenarioDoc } from '../src/core/index'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const readJson = (p: string): unknown => JSON.parse(readFileSync(join(root, p), 'utf8'))
 const model = loadModel(readJson('resources/data/measures.json'), readJson('resources/data/assumptions.json'))
 const quick = process.argv.includes('--quick')
+// Issue 12: the full uncertainty structure (copula groups, posture-driven policy, extensions) on the
+// example with the three No. 70 branches, as the app and exports compute bands.
+const uncertainty = loadUncertainty(readJson('resources/data/uncertainty.json'), model)
+const branched = readJson('resources/scenarios/no70-branches.chokepoint.json') as ScenarioDoc
 
 const asKnown = defaultScenario(model)
 const everyMeasureOn: ScenarioDoc = {
@@ -50,6 +55,8 @@ console.log(`Chokepoint engine benchmark — dataset ${model.datasetVersion}, ${
 row('evaluate (as known, 24 quarters)', '≤ 0.5 ms', measure(() => evaluate(model, asKnown), quick ? 200 : 2000, 200))
 row('evaluate (every measure on)', '≤ 0.5 ms', measure(() => evaluate(model, everyMeasureOn), quick ? 200 : 2000, 200))
 row('simulate 1,000 samples (as known)', '≤ 250 ms', measure(() => simulate(model, asKnown, { samples: 1000, seed: 1 }), quick ? 3 : 15, 2))
+row('simulate 1,000 correlated + branches', '≤ 250 ms', measure(() => simulate(model, branched, { samples: 1000, seed: 1, uncertainty }), quick ? 3 : 15, 2))
+row('variance breakdown (N = 96, workspace)', 'none', measure(() => varianceBreakdown(model, branched, { economy: 'us', sector: 'defense', kpi: 'peak', samples: 96, uncertainty }), quick ? 2 : 5, 1))
 row('attribute (every measure on)', '≤ 50 ms', measure(() => attribute(model, everyMeasureOn), quick ? 3 : 15, 2))
 row('attribute (as known)', '≤ 50 ms', measure(() => attribute(model, asKnown), quick ? 3 : 15, 2))
 row('tornado (us/defense, peak)', 'none', measure(() => tornado(model, asKnown, { economy: 'us', sector: 'defense', kpi: 'peak' }), quick ? 3 : 15, 2))

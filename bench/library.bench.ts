@@ -3,7 +3,7 @@
 // and out included) and, when the renderer is built and Chromium is present, what a person waits for in the
 // browser: opening the library, searching, opening a scenario. Figures are measurements, not pass/fail.
 // Usage: npm run bench:library   (env: SCENARIOS, VERSIONS, N, KEEP=1 keeps the data dir, REUSE=<dir> reuses one, UI=0 skips the browser part)
-import { spawn } from 'node:child_process'
+import { hostCommand, killTree, spawnGroup } from '../scripts/process-tree.mjs'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -98,7 +98,7 @@ async function backend(dataDir: string) {
   const scenarios = createScenarioRepository(db, () => new Date())
   const drafts = createDraftRepository(db, () => new Date())
   // Only the library's methods are called; the rest of the handler map is not needed for this bench.
-  const handlers = scenarioHandlers({ scenarios, drafts, model, examples: () => [], clock: () => new Date() }) as unknown as Handlers
+  const handlers = scenarioHandlers({ scenarios, drafts, model, migrations: { migrations: [] }, examples: () => [], clock: () => new Date() }) as unknown as Handlers
   const dispatch = createDispatch(handlers, () => {})
   const ids = (db.prepare('SELECT id FROM scenarios').pluck().all() as string[]).sort(() => random() - 0.5)
   let k = 0
@@ -131,8 +131,9 @@ async function browser(dataDir: string) {
     return
   }
   const { chromium } = await import('playwright-core')
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'web', 'cli.ts')], {
-    cwd: ROOT,
+  const { command, args, cwd } = hostCommand()
+  const child = spawnGroup(command, args, {
+    cwd,
     env: { ...process.env, CHOKEPOINT_DATA_DIR: dataDir, CHOKEPOINT_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit']
   })
@@ -190,7 +191,7 @@ async function browser(dataDir: string) {
     line('click Open → scenario loaded, status shown', openScenarioTimes)
   } finally {
     await b.close()
-    child.kill('SIGTERM')
+    killTree(child, 'SIGTERM')
   }
 }
 

@@ -5,7 +5,8 @@
 // Usage: npm run bench:ui   (env: N, WARMUP, QUIET_MS, ROUNDS, N_BAND, ONLY_REDRAW, CHROMIUM_PATH, UI_BASELINE_DIR, OUT_JSON)
 // Printed figures are measurements, not pass/fail: read them against the load printed with them.
 /* global __probe, document, addEventListener, window, MutationObserver, ResizeObserver */ // page.evaluate callbacks run in the browser
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
+import { hostCommand, killTree, spawnGroup } from '../scripts/process-tree.mjs'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -37,15 +38,16 @@ const fmt = (s) => `median ${s.median.toFixed(1)}  p95 ${s.p95.toFixed(1)}  max 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
 
 async function startHost(dataDir) {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'web', 'cli.ts')], {
-    cwd: ROOT, env: { ...process.env, CHOKEPOINT_DATA_DIR: dataDir, CHOKEPOINT_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit']
+  const { command, args, cwd } = hostCommand()
+  const child = spawnGroup(command, args, {
+    cwd, env: { ...process.env, CHOKEPOINT_DATA_DIR: dataDir, CHOKEPOINT_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit']
   })
   const url = await new Promise((res, rej) => {
     let out = ''
     child.stdout.on('data', (c) => { out += c; const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/); if (m) res(m[1]) })
     child.on('exit', (code) => rej(new Error(`web host exited ${code}`)))
   })
-  return { url, stop: () => child.kill('SIGTERM') }
+  return { url, stop: () => killTree(child, 'SIGTERM') }
 }
 
 /**

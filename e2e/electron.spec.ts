@@ -2,7 +2,6 @@ import { test, expect, _electron as electron } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-// @ts-expect-error -- plain ESM helper shared with `npm start`, no type declarations
 import { electronBinary, electronNativeBinding } from '../scripts/electron-env.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')

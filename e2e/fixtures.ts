@@ -1,23 +1,29 @@
 import { test as base, expect } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { hostCommand, killTree, spawnGroup } from '../scripts/process-tree.mjs'
 
 export type WebHost = { url: string; origin: string; token: string; dataDir: string; process: ChildProcess; stop: () => Promise<void> }
 
-const ROOT = resolve(import.meta.dirname, '..')
-
-/** Starts the real web host (`src/web/cli.ts`) on a random port over a data dir; resolves once it prints its URL. */
+/**
+ * Starts the real web host (`node --import tsx src/web/cli.ts`, no launcher process in between) as its own
+ * process group on a random port over a data dir; resolves once it prints its URL.
+ */
 export async function startHost(dataDir: string): Promise<WebHost> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'web', 'cli.ts')], {
-    cwd: ROOT,
+  const { command, args, cwd } = hostCommand()
+  const child = spawnGroup(command, args, {
+    cwd,
     env: { ...process.env, CHOKEPOINT_DATA_DIR: dataDir, CHOKEPOINT_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000)
+    const timer = setTimeout(() => {
+      killTree(child, 'SIGKILL')
+      reject(new Error(`web host did not start:\n${output}`))
+    }, 20_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const m = output.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/)
@@ -42,14 +48,14 @@ export async function startHost(dataDir: string): Promise<WebHost> {
       new Promise<void>((resolveStop, reject) => {
         if (child.exitCode !== null) return resolveStop()
         const timer = setTimeout(() => {
-          child.kill('SIGKILL')
+          killTree(child, 'SIGKILL')
           reject(new Error('the web host did not stop within 10 s of SIGTERM'))
         }, 10_000)
         child.once('exit', () => {
           clearTimeout(timer)
           resolveStop()
         })
-        child.kill('SIGTERM')
+        killTree(child, 'SIGTERM')
       })
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, startHost } from './fixtures'
 import { MEASURES, allScenarios, apiCall, listedNames, openLibrary, ready, rename, save, saveAs, toggle, type Summary } from './library-page'
+import { SCENARIO_SCHEMA_VERSION } from '../src/core/scenario/schema'
 
 type Doc = { name: string; measures: { id: string; enabled: boolean }[] } & Record<string, unknown>
 const getDoc = async (page: Page, host: Parameters<typeof apiCall>[1], id: string) => (await apiCall<{ doc: Doc }>(page.request, host, 'scenario.get', { id })).doc
@@ -110,7 +111,7 @@ test('broken, hostile and future-version files: a clear message, the library unc
 
   // From a newer Chokepoint: refused, saying why and what to do.
   await importViaButton(page, [{ name: 'future.chokepoint.json', buffer: Buffer.from(JSON.stringify({ ...valid, schemaVersion: 99, warpDrive: true })) }])
-  await expect(alert).toContainText('“future.chokepoint.json” was written by a newer version of Chokepoint (scenario schema 99; this version reads schema 1 and older). Update Chokepoint to import it. Nothing was imported.')
+  await expect(alert).toContainText(`“future.chokepoint.json” was written by a newer version of Chokepoint (scenario schema 99; this version reads schema ${SCENARIO_SCHEMA_VERSION} and older). Update Chokepoint to import it. Nothing was imported.`)
   await unchanged()
 
   // Hostile: prototype keys, markup, unknown measures, absurd values, inside a bundle with a good scenario.

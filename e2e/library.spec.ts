@@ -153,8 +153,9 @@ test('a killed host loses nothing: the draft comes back after restart, and says 
     // The last edit must be in the kept draft: wait until the stored draft has it, then kill.
     await expect.poll(async () => (await apiCall<{ draft: { doc: { name: string } } | null }>(page.request, host, 'draft.load', {})).draft?.doc.name).toBe('Before the crash, edited')
 
-    host.process.kill('SIGKILL')
-    await new Promise((r) => host.process.once('exit', r))
+    const gone = new Promise((r) => host.process.once('exit', r))
+    host.process.kill('SIGKILL') // the host process itself (no launcher in between): a crash, not a shutdown
+    await gone
     host = await startHost(dataDir)
 
     const again = await browser.newPage()

@@ -5,7 +5,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT, electronBinary, electronNativeBinding } from './electron-env.mjs'
+import { downloadElectron } from './electron-download.mjs'
+import { ROOT, electronBinary, electronNativeBinding, electronVersion } from './electron-env.mjs'
 
 const FALLBACK = 'The same app runs in your browser: npm run web'
 
@@ -27,13 +28,20 @@ function step(label, cmd, args, timeoutMs) {
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) giveUp('there is no graphical display (DISPLAY is not set)')
 
 if (!electronBinary()) {
-  console.log('Fetching the Electron binary (first start only)…')
-  step('downloading Electron', process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], 20_000)
+  console.log(`First start: fetching the Electron runtime ${electronVersion()} (about 100 MB, once only; no time limit, retried if it drops)…`)
+  try {
+    await downloadElectron({ version: electronVersion() })
+  } catch (e) {
+    console.error(`\nChokepoint's desktop app cannot start: ${e.message}\n`)
+    process.exit(1)
+  }
+  // Electron's own install step now finds the verified zip in its cache and only unpacks it.
+  step('unpacking Electron', process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], 300_000)
   if (!electronBinary()) giveUp('the Electron binary is missing after its install step')
 }
 if (!existsSync(electronNativeBinding())) {
-  console.log('Building the SQLite driver for Electron (first start only)…')
-  step('building better-sqlite3 for Electron', process.execPath, [join(ROOT, 'scripts', 'native-electron.mjs')], 300_000)
+  console.log('First start: getting the SQLite driver built for Electron (a prebuilt binary in seconds, or a 1–5 minute compile)…')
+  step('building better-sqlite3 for Electron', process.execPath, [join(ROOT, 'scripts', 'native-electron.mjs')], 900_000)
 }
 step('building the app', process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], 120_000)
 

@@ -14,3 +14,4 @@ export const HelpOverlay = lazy(() => import('./features/help/HelpOverlay').then
 export const CompareView = lazy(() => import('./features/compare/CompareView').then((m) => ({ default: m.CompareView })))
 export const VersionsDialog = lazy(() => import('./features/versions/VersionsDialog').then((m) => ({ default: m.VersionsDialog })))
 export const LibraryDialog = lazy(() => import('./features/library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })))
+export const VarianceView = lazy(() => import('./features/uncertainty/VarianceView').then((m) => ({ default: m.VarianceView })))

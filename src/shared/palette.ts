@@ -5,13 +5,24 @@ import type { Channel } from '../core'
  * colour from the screen to the slide. Chosen to stay distinct for common colour-blindness. Hex `#rrggbb`.
  */
 export const CHANNEL_COLORS: Record<Channel, string> = {
-  light_ree: '#8c9db5',
-  dy_tb: '#d1495b',
-  specialty_ree: '#edae49',
   ndfeb: '#00798c',
   smco: '#6a4c93',
+  light_ree: '#8c9db5',
+  dy_tb: '#d1495b',
+  y_sc: '#edae49',
+  gd_lu: '#9c6644',
+  ho_yb: '#e07a5f',
+  gallium: '#3d405b',
+  germanium: '#81b29a',
+  antimony: '#5f0f40',
+  tungsten: '#6c757d',
   chips: '#2e86ab',
+  legacy_chips: '#a3cef1',
   software: '#66a182',
+  aero_engines: '#1d3557',
+  ai_accelerators: '#e63946',
+  sme_servicing: '#f4a261',
+  ree_feed: '#8d99ae',
   tariffs: '#a0522d'
 }
 

@@ -11,7 +11,7 @@ import { call } from './testing/http'
 import { runHostToExit, startHostProcess, stubRenderer, type HostProcess } from './testing/host-process'
 
 /**
- * The real web host as a separate process (`tsx src/web/cli.ts`), killed and restarted, and started over
+ * The real web host as a separate process (`node --import tsx src/web/cli.ts`), killed and restarted, and started over
  * damaged, future, unwritable data: what a person would live through.
  */
 const dirs: string[] = []
@@ -73,7 +73,7 @@ describe('crash safety of the real web host', () => {
         }
         if (acked.size >= 60 && !killed) {
           killed = true
-          first.child.kill('SIGKILL')
+          first.kill('SIGKILL')
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { Model } from '../model/load-model'
 import type { ScenarioDoc } from '../scenario/schema'
-import { N_S, compilePlan, effectiveSegments } from '../engine/plan'
+import { N_S, PRE_ROLL, compilePlan, effectiveSegments } from '../engine/plan'
+import { quarterIndex } from '../time/quarters'
 import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
 import { fastEvaluator } from './fast-eval'
 
@@ -27,8 +28,12 @@ export type TornadoRow = {
 /** Tornado for one economy × sector and KPI; `baseKpi` is the KPI at the scenario's own values. */
 export type TornadoResult = { economy: Economy; sector: Sector; kpi: TornadoKpi; baseKpi: number; rows: TornadoRow[] }
 
-/** Which economy × sector and KPI to rank inputs for. */
-export type TornadoOptions = { economy: Economy; sector: Sector; kpi: TornadoKpi }
+/**
+ * Which economy × sector and KPI to rank inputs for. With `quarter` (e.g. '2027-Q1') the KPI is that
+ * quarter's value instead of the horizon's peak or mean (exposure; cost for 'cost-peak'): the local
+ * sensitivity behind one figure, as the evidence view shows it.
+ */
+export type TornadoOptions = { economy: Economy; sector: Sector; kpi: TornadoKpi; quarter?: string }
 
 /** Share of a parameter's range moved either side of its current value for measure rows. */
 export const PARAM_SWING = 0.25
@@ -45,8 +50,11 @@ export const tornado = (model: Model, scenario: ScenarioDoc, opts: TornadoOption
   const econMask = 1 << ECONOMIES.indexOf(opts.economy)
   const mask = new Uint8Array(model.measures.length).fill(1)
   const ev = fastEvaluator(base)
+  const at = opts.quarter === undefined ? -1 : quarterIndex(opts.quarter) - (base.q0 + PRE_ROLL)
+  if (opts.quarter !== undefined && (at < 0 || at >= H)) throw new Error(`quarter ${opts.quarter} is outside the scenario's horizon`)
   const kpiOf = (evaluator: typeof ev): number => {
     const expo = evaluator.exposure(mask, econMask)
+    if (at >= 0) return (opts.kpi === 'cost-peak' ? evaluator.cost() : expo)[off + at] as number
     if (opts.kpi === 'cost-peak') {
       const cost = evaluator.cost()
       let m = 0
@@ -99,5 +107,5 @@ export const tornado = (model: Model, scenario: ScenarioDoc, opts: TornadoOption
     rows.push({ kind: 'measure', id: m.id, label: `${m.title}: ${p.label}`, param: p.id, unit: p.unit, lowValue, baseValue: current, highValue, kpiLow, kpiHigh, swing: Math.abs(kpiHigh - kpiLow) })
   })
   rows.sort((a, b) => b.swing - a.swing || a.id.localeCompare(b.id))
-  return { ...opts, baseKpi, rows }
+  return { economy: opts.economy, sector: opts.sector, kpi: opts.kpi, baseKpi, rows }
 }

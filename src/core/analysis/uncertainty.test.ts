@@ -1,37 +1,167 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenario } from '../model/default-scenario'
 import { ECONOMIES, SECTORS } from '../engine/types'
+import type { ScenarioDoc } from '../scenario/schema'
 import { shippedModel } from '../testing/fixtures'
+import uncertaintyJson from '../../../resources/data/uncertainty.json'
 import { mulberry32, pert, triangular } from './rng'
-import { quantile, simulate } from './uncertainty'
+import { compilePlan, profilesFor } from '../engine/plan'
+import { fillNormals } from './copula'
+import { drawRunner, quantile, simulate, type SimulationResult } from './uncertainty'
+import type { Layers } from './uncertainty-draws'
+import type { Branch } from '../scenario/schema'
+import { loadUncertainty } from './uncertainty-spec'
 
 const model = shippedModel()
+const uncertainty = loadUncertainty(structuredClone(uncertaintyJson), model)
+
+/** The default with the No. 70 branches (extended / re-activated / lapsed) at the given probabilities. */
+const withBranches = (p: [number, number, number]): ScenarioDoc => {
+  const susp = (until: string) => [{ from: '2025-11-07', until, note: '' }]
+  const ids = ['cn-mofcom-57', 'cn-mofcom-56-62', 'cn-mofcom-61']
+  const branches: Branch[] = [
+    { id: 'extended', label: 'Extended', probability: p[0], note: '', measures: ids.map((id) => ({ id, suspensions: susp('2027-11-10') })) },
+    { id: 'reactivated', label: 'Re-activated', probability: p[1], note: '', measures: ids.map((id) => ({ id, suspensions: susp('2026-11-10'), params: id === 'cn-mofcom-57' ? { approval: 70 } : {} })) },
+    { id: 'lapsed', label: 'Lapsed', probability: p[2], note: '', measures: ids.map((id) => ({ id, suspensions: susp('2026-11-10') })) }
+  ]
+  return { ...defaultScenario(model), branches }
+}
+
+const everyBand = (r: SimulationResult) => ECONOMIES.flatMap((e) => SECTORS.flatMap((s) => [r.economies[e][s].exposure, r.economies[e][s].cost]))
 
 describe('simulate', () => {
-  it('same seed → identical output; different seed → different bands', () => {
-    const doc = defaultScenario(model)
-    const a = simulate(model, doc, { samples: 60, seed: 7 })
-    expect(simulate(model, doc, { samples: 60, seed: 7 })).toEqual(a)
-    expect(simulate(model, doc, { samples: 60, seed: 8 }).economies.us.defense.exposure.p90).not.toEqual(a.economies.us.defense.exposure.p90)
+  it('same seed → byte-identical output; different seed → different bands', () => {
+    const doc = withBranches([0.5, 0.3, 0.2])
+    const a = simulate(model, doc, { samples: 60, seed: 7, uncertainty })
+    expect(JSON.stringify(simulate(model, doc, { samples: 60, seed: 7, uncertainty }))).toBe(JSON.stringify(a))
+    expect(simulate(model, doc, { samples: 60, seed: 8, uncertainty }).economies.us.defense.exposure.p90).not.toEqual(a.economies.us.defense.exposure.p90)
   })
 
-  it('bands are ordered and within [0, 100]', () => {
-    const r = simulate(model, defaultScenario(model), { samples: 80, seed: 3, distribution: 'triangular' })
-    for (const e of ECONOMIES) for (const s of SECTORS) for (const b of [r.economies[e][s].exposure, r.economies[e][s].cost]) {
+  it('bands are ordered, within [0, 100], and the point estimate lies inside low–high', () => {
+    const r = simulate(model, defaultScenario(model), { samples: 80, seed: 3, distribution: 'triangular', uncertainty })
+    for (const b of everyBand(r)) {
       b.p10.forEach((lo, h) => {
-        expect(lo).toBeGreaterThanOrEqual(0)
+        expect(b.low[h]).toBeGreaterThanOrEqual(0)
+        expect(b.low[h]).toBeLessThanOrEqual(lo)
         expect(b.p50[h]).toBeGreaterThanOrEqual(lo)
         expect(b.p90[h]).toBeGreaterThanOrEqual(b.p50[h] as number)
-        expect(b.p90[h]).toBeLessThanOrEqual(100)
+        expect(b.high[h]).toBeGreaterThanOrEqual(b.p90[h] as number)
+        expect(b.high[h]).toBeLessThanOrEqual(100)
       })
     }
     expect(Math.max(...r.economies.us.defense.exposure.p90)).toBeGreaterThan(Math.max(...r.economies.us.defense.exposure.p10))
   })
 
-  it('uses the scenario seed by default', () => {
+  it('property: over random scenarios (overrides outside ranges, edited params, toggles) the point estimate is inside its band', () => {
+    const rng = mulberry32(2026)
+    for (let k = 0; k < 12; k++) {
+      const doc = withBranches([0.4, 0.4, 0.2])
+      doc.seed = k
+      doc.measures = doc.measures.map((m) => ({ ...m, enabled: rng() < 0.7 ? m.enabled : !m.enabled, params: rng() < 0.3 ? { ...m.params, [Object.keys(m.params)[0] as string]: Math.floor(rng() * 100) } : m.params }))
+      const picks = model.assumptions.filter(() => rng() < 0.1)
+      doc.overrides = Object.fromEntries(picks.map((a) => [a.id, (a.high ?? a.value) * (rng() < 0.5 ? 0.2 : 1.8)]))
+      const view = (['mixture', 'extended', 'reactivated', 'lapsed'] as const)[k % 4]
+      const r = simulate(model, doc, { samples: 30, uncertainty, branch: view })
+      let stretched = 0
+      for (const b of everyBand(r)) {
+        b.point.forEach((p, h) => {
+          expect(p).toBeGreaterThanOrEqual(b.low[h] as number)
+          expect(p).toBeLessThanOrEqual(b.high[h] as number)
+          const outside = p < (b.p10[h] as number) || p > (b.p90[h] as number)
+          expect(b.stretched.includes(h)).toBe(outside)
+        })
+        stretched += b.stretched.length
+      }
+      expect(stretched).toBeLessThan(everyBand(r).length * r.quarters.length)
+    }
+  })
+
+  it('uses the scenario seed by default and names an unknown branch', () => {
     const doc = defaultScenario(model)
     doc.seed = 11
     expect(simulate(model, doc, { samples: 20 }).seed).toBe(11)
+    expect(() => simulate(model, withBranches([1, 0, 0]), { samples: 5, branch: 'nope' })).toThrow(/unknown branch "nope".*extended, reactivated, lapsed/)
+  })
+})
+
+describe('branches', () => {
+  it('a branch with probability 1 gives that branch’s results exactly (common random numbers)', () => {
+    for (const [i, id] of (['extended', 'reactivated', 'lapsed'] as const).entries()) {
+      const p: [number, number, number] = [0, 0, 0]
+      p[i] = 1
+      const doc = withBranches(p)
+      const mixture = simulate(model, doc, { samples: 40, seed: 4, uncertainty, branch: 'mixture' })
+      const branch = simulate(model, doc, { samples: 40, seed: 4, uncertainty, branch: id })
+      expect(mixture.economies).toEqual(branch.economies)
+      expect(mixture.branches.find((b) => b.id === id)?.drawn).toBe(40)
+    }
+  })
+
+  it('the mixture’s point estimate is the probability-weighted mean of the branches’; draws follow the probabilities', () => {
+    const probs: [number, number, number] = [0.5, 0.3, 0.2]
+    const doc = withBranches(probs)
+    const mix = simulate(model, doc, { samples: 400, seed: 2, uncertainty })
+    const per = (['extended', 'reactivated', 'lapsed'] as const).map((id) => simulate(model, doc, { samples: 5, seed: 2, uncertainty, branch: id }))
+    const h = mix.quarters.indexOf('2027-Q2')
+    const weighted = per.reduce((s, r, i) => s + probs[i]! * (r.economies.us.electronics.exposure.point[h] as number), 0)
+    expect(mix.economies.us.electronics.exposure.point[h]).toBeCloseTo(weighted, 10)
+    expect(per[0]!.economies.us.electronics.exposure.point[h]).not.toBeCloseTo(per[2]!.economies.us.electronics.exposure.point[h] as number, 3)
+    mix.branches.forEach((b, i) => expect(Math.abs(b.drawn / 400 - probs[i]!)).toBeLessThan(0.07))
+  })
+})
+
+describe('draw runner', () => {
+  it('its cached activity profiles equal the engine’s for sampled draws (timings, extensions, branches)', () => {
+    const doc = withBranches([0.4, 0.3, 0.3])
+    const runner = drawRunner(model, doc, { uncertainty })
+    const rng = mulberry32(12)
+    const normals = new Float64Array(runner.design.dim)
+    const values = Float64Array.from(model.baseValues)
+    const mask = new Uint8Array(model.measures.length).fill(1)
+    const keys = new Set<string>()
+    for (let i = 0; i < 40; i++) {
+      fillNormals(normals, rng)
+      const { doc: drawn } = runner.design.draw(normals, values)
+      const plan = compilePlan(model, drawn)
+      keys.add(JSON.stringify(plan.timing) + JSON.stringify(plan.ownSegs))
+      expect(runner.profilesOf(plan)).toEqual(profilesFor(plan, mask))
+    }
+    expect(keys.size).toBeGreaterThan(10)
+  })
+})
+
+describe('honest bands', () => {
+  it('correlation and posture make aggregate KPIs more variable (SD of mean exposure over the horizon)', () => {
+    const doc = defaultScenario(model)
+    const sdOfMean = (layers: Partial<Layers>, offset: number): number => {
+      const runner = drawRunner(model, doc, { uncertainty, layers })
+      const rng = mulberry32(3)
+      const normals = new Float64Array(runner.design.dim)
+      const H = runner.horizon
+      const xs: number[] = []
+      for (let i = 0; i < 400; i++) {
+        fillNormals(normals, rng)
+        const { exposure } = runner.run(normals)
+        let s = 0
+        for (let h = 0; h < H; h++) s += exposure[offset * H + h] as number
+        xs.push(s / H)
+      }
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length
+      return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1))
+    }
+    const [US_DEFENCE, US_ELECTRONICS] = [0, 2]
+    // Shared group factors: errors no longer cancel across shares, buffers and weights.
+    expect(sdOfMean({ policy: false, posture: false }, US_DEFENCE)).toBeGreaterThan(1.05 * sdOfMean({ correlation: false, policy: false, posture: false }, US_DEFENCE))
+    // Posture moves Beijing's approvals, freeze lengths and extensions together.
+    expect(sdOfMean({}, US_ELECTRONICS)).toBeGreaterThan(1.05 * sdOfMean({ posture: false }, US_ELECTRONICS))
+  })
+
+  it('without a structure file the old independent bands are reproduced', () => {
+    const doc = defaultScenario(model)
+    const a = simulate(model, doc, { samples: 50, seed: 1 })
+    const b = simulate(model, doc, { samples: 50, seed: 1, uncertainty, layers: { correlation: false, policy: false, posture: false } })
+    expect(a.economies).toEqual(b.economies)
+    expect(a.layers).toEqual({ correlation: false, policy: false, posture: false })
   })
 })
 

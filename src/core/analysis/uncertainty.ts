@@ -1,13 +1,28 @@
 import type { Model } from '../model/load-model'
 import type { ScenarioDoc } from '../scenario/schema'
-import { N_E, N_S, PRE_ROLL, compilePlan } from '../engine/plan'
-import { quarterLabel } from '../time/quarters'
+import { N_E, N_S, compilePlan, profilesFor, type Plan } from '../engine/plan'
+import { composeExposure, costIndex } from '../engine/evaluate'
+import { buildInputs } from '../engine/inputs'
+import { allocKernelOut, runKernel } from '../engine/kernel'
+import { summariseProfile, type QuarterProfile } from '../engine/profiles'
+import { quarterIndex, quarterLabel } from '../time/quarters'
 import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
+import { fillNormals, type MarginalShape } from './copula'
 import { fastEvaluator } from './fast-eval'
-import { mulberry32, pert, triangular } from './rng'
+import { mulberry32 } from './rng'
+import type { BranchView } from './uncertainty-branches'
+import { compileDesign, type Design, type Layers } from './uncertainty-draws'
+import type { UncertaintySpec } from './uncertainty-spec'
 
-/** Percentile bands per quarter (index points 0–100). Invariant: p10 ≤ p50 ≤ p90 elementwise. */
-export type Band = { p10: number[]; p50: number[]; p90: number[] }
+/**
+ * Percentile bands per quarter (index points 0–100). `p10`/`p50`/`p90` are the sample quantiles;
+ * `point` is the point estimate (the scenario at its own values; for the mixture the
+ * probability-weighted mean of the branches' point estimates). The drawn band is `low`–`high`:
+ * P10–P90 widened to the point estimate in the quarters where it falls outside (listed in
+ * `stretched`), so a point estimate never lies outside the band it belongs to.
+ * Invariants: low ≤ p10 ≤ p50 ≤ p90 ≤ high and low ≤ point ≤ high elementwise.
+ */
+export type Band = { p10: number[]; p50: number[]; p90: number[]; point: number[]; low: number[]; high: number[]; stretched: number[] }
 /** Bands for one economy × sector: exposure and cost pressure. */
 export type SectorBands = { exposure: Band; cost: Band }
 /** Monte Carlo output; `quarters` aligned with every band. */
@@ -15,6 +30,14 @@ export type SimulationResult = {
   quarters: string[]
   samples: number
   seed: number
+  /** What the bands describe: the mixture over branches, or one branch (every draw under it). */
+  view: BranchView
+  /** The scenario's branches ('scenario' alone when it has none), with how often each was drawn. */
+  branches: { id: string; label: string; probability: number; drawn: number }[]
+  /** Which layers of the uncertainty structure were on (all off without a structure file). */
+  layers: Layers
+  /** Inputs held at the planner's value (assumption overrides; measure params set outside their sampling range). */
+  pinned: string[]
   economies: Record<Economy, Record<Sector, SectorBands>>
 }
 
@@ -24,56 +47,151 @@ export type SimulateOptions = {
   samples: number
   /** PRNG seed; same seed (and inputs) ⇒ identical output. Defaults to the scenario's seed. */
   seed?: number
-  /** Distribution over each assumption's [low, base, high]. Default beta-PERT. */
-  distribution?: 'pert' | 'triangular'
+  /** Marginal of each assumption over [low, base, high]. Default beta-PERT. */
+  distribution?: MarginalShape
+  /**
+   * The uncertainty structure (resources/data/uncertainty.json via `loadUncertainty`). Without it
+   * every ranged assumption is drawn independently and measures are not sampled.
+   */
+  uncertainty?: UncertaintySpec
+  /** Switch layers of the structure off (default: all on). */
+  layers?: Partial<Layers>
+  /** 'mixture' or a branch id; defaults to the scenario's `branchView`, else the mixture. */
+  branch?: BranchView
 }
 
+/** Evaluates draws of a design: caches one evaluator per branch for draws that leave measures alone. */
+export type DrawRunner = {
+  design: Design
+  /** Exposure and cost per [e][s][t] of one draw (views valid until the next call) and its branch. */
+  run: (normals: Float64Array, forcedBranch?: number) => { exposure: Float64Array; cost: Float64Array; branch: number }
+  /** The profiles the runner uses for a plan (exposed so a test can compare them with the engine's). */
+  profilesOf: (plan: Plan) => readonly QuarterProfile[]
+  /** Point estimate per branch: exposure and cost per [e][s][t] at the scenario's own values (copies). */
+  points: () => { exposure: Float64Array; cost: Float64Array }[]
+  horizon: number
+}
+
+/** Build the draw evaluator shared by `simulate` and the variance breakdown. */
+export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<SimulateOptions, 'samples' | 'seed' | 'branch'>): DrawRunner => {
+  const design = compileDesign(model, scenario, { spec: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
+  const plans = design.branches.map((b) => compilePlan(model, b.doc))
+  const base = plans[0]!.values
+  const values = Float64Array.from(base)
+  const mask = new Uint8Array(model.measures.length).fill(1)
+  const H = plans[0]!.horizon
+  // One set of output buffers for every draw (they depend on the horizon only): a draw that samples
+  // measure parameters compiles its own plan, and allocating outputs per draw doubled the GC work.
+  const out = allocKernelOut(plans[0]!)
+  const exposure = new Float64Array(N_E * N_S * H)
+  const cost = new Float64Array(N_E * N_S * H)
+  // Activity profiles depend only on a measure's own segments and licence timing. Sampled timings sit on
+  // their slider's week grid and extensions are yes/no, so a draw's profiles repeat across draws: cache
+  // them per measure instead of recomputing every measure's profile for every draw's plan. Scenarios with
+  // triggers take the engine's own path (a profile there depends on other measures). Guarded by a test
+  // that compares with `profilesFor`.
+  const profileCache = new Map<string, QuarterProfile>()
+  const profilesOf = (plan: Plan): readonly QuarterProfile[] =>
+    plan.triggers.length > 0
+      ? profilesFor(plan, mask)
+      : plan.ownSegs.map((segs, m) => {
+          const t = plan.timing[m]!
+          let key = `${m}:${t.lag}:${t.initial}:${t.initialUs}`
+          for (const s of segs) key += `:${s.from},${s.to},${s.strength}`
+          let p = profileCache.get(key)
+          if (!p) {
+            p = summariseProfile(segs, plan.q0, plan.slots, t)
+            profileCache.set(key, p)
+          }
+          return p
+        })
+  const evaluatePlan = (plan: Plan): void => {
+    runKernel(plan, buildInputs(plan, values), profilesOf(plan), out)
+    composeExposure(out.terms, H, exposure)
+    for (let i = 0; i < cost.length; i++) cost[i] = costIndex(out.costX[i] as number)
+  }
+  return {
+    design,
+    horizon: H,
+    profilesOf,
+    run: (normals, forcedBranch) => {
+      values.set(base)
+      const { branch, doc } = design.draw(normals, values, forcedBranch)
+      evaluatePlan(doc === design.branches[branch]!.doc ? plans[branch]! : compilePlan(model, doc))
+      return { exposure, cost, branch }
+    },
+    points: () =>
+      plans.map((p) => {
+        const ev = fastEvaluator(p)
+        const exposure = Float64Array.from(ev.exposure(mask))
+        return { exposure, cost: Float64Array.from(ev.cost()) }
+      })
+  }
+}
+
+/** Layers in effect for a structure and a partial switch (none without a structure). */
+export const effectiveLayers = (spec: UncertaintySpec | undefined, layers?: Partial<Layers>): Layers =>
+  spec === undefined ? { correlation: false, policy: false, posture: false } : { correlation: true, policy: true, posture: true, ...(layers ?? {}) }
+
 /**
- * Seeded Monte Carlo over every assumption that has a low/high range (docs/MODEL.md §6). Each
- * sample draws all ranged assumptions independently (PERT or triangular around the base, or the
- * scenario's override when one is set — the override becomes the mode, clamped into the range) and
- * runs the engine; percentiles are linear-interpolated order statistics. Measures’ parameters are
- * the planner's choices and are not sampled.
+ * Seeded Monte Carlo (docs/MODEL.md §6). Each sample draws one vector of independent normals and
+ * maps it through the design (Gaussian copula over correlated assumption groups, posture-loaded
+ * measure parameters and suspension extensions, a branch drawn by its probability), runs the engine,
+ * and keeps exposure and cost; percentiles are linear-interpolated order statistics. Overridden
+ * assumptions and measure parameters set outside their range are pinned (never sampled). For one branch every draw
+ * uses that branch with the same random numbers, so a branch with probability 1 gives the mixture.
  */
 export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOptions): SimulationResult => {
   const samples = Math.max(1, Math.floor(opts.samples))
   const seed = opts.seed ?? scenario.seed
-  const plan = compilePlan(model, scenario)
-  const ev = fastEvaluator(plan)
-  const H = plan.horizon
+  const runner = drawRunner(model, scenario, opts)
+  const { design } = runner
+  const view = opts.branch ?? scenario.branchView
+  const forced = view === 'mixture' ? undefined : design.branches.findIndex((b) => b.id === view)
+  if (forced !== undefined && forced < 0) {
+    throw new Error(`unknown branch "${view}" (this scenario has: ${design.branches.map((b) => b.id).join(', ')}, or mixture)`)
+  }
+  const H = runner.horizon
   const width = N_E * N_S * H
-  // Column-major (one contiguous run of samples per economy × sector × quarter) so each column
-  // is sorted in place without copying.
+  // Column-major (one contiguous run of samples per economy × sector × quarter): sorted in place.
   const expo = new Float64Array(samples * width)
   const cost = new Float64Array(samples * width)
   const rng = mulberry32(seed)
-  const draw = opts.distribution === 'triangular' ? triangular : pert
-  const values = Float64Array.from(plan.values)
-  const ranged = model.assumptions.map((a, i) => ({ i, low: a.low, high: a.high })).filter((r) => r.low !== undefined && r.high !== undefined)
-  const mask = new Uint8Array(model.measures.length).fill(1)
+  const normals = new Float64Array(design.dim)
+  const drawn = design.branches.map(() => 0)
   for (let n = 0; n < samples; n++) {
-    for (const r of ranged) {
-      const low = r.low as number
-      const high = r.high as number
-      const mode = Math.min(high, Math.max(low, plan.values[r.i] as number))
-      values[r.i] = draw(low, mode, high, rng)
-    }
-    ev.setValues(values)
-    const x = ev.exposure(mask)
-    const c = ev.cost()
+    fillNormals(normals, rng)
+    const r = runner.run(normals, forced)
+    drawn[r.branch]!++
     for (let i = 0; i < width; i++) {
-      expo[i * samples + n] = x[i] as number
-      cost[i * samples + n] = c[i] as number
+      expo[i * samples + n] = r.exposure[i] as number
+      cost[i * samples + n] = r.cost[i] as number
     }
   }
-  const band = (all: Float64Array, offset: number): Band => {
-    const b: Band = { p10: new Array<number>(H), p50: new Array<number>(H), p90: new Array<number>(H) }
+  const points = runner.points()
+  const weights = forced === undefined ? design.branches.map((b) => b.probability) : design.branches.map((_, i) => (i === forced ? 1 : 0))
+  const pointOf = (which: 'exposure' | 'cost', i: number): number => {
+    let s = 0
+    weights.forEach((w, b) => {
+      if (w > 0) s += w * (points[b]![which][i] as number)
+    })
+    return s
+  }
+  const band = (all: Float64Array, which: 'exposure' | 'cost', offset: number): Band => {
+    const b: Band = { p10: [], p50: [], p90: [], point: [], low: [], high: [], stretched: [] }
     for (let h = 0; h < H; h++) {
       const column = all.subarray((offset + h) * samples, (offset + h + 1) * samples)
       column.sort()
-      b.p10[h] = quantile(column, 0.1)
-      b.p50[h] = quantile(column, 0.5)
-      b.p90[h] = quantile(column, 0.9)
+      const p10 = quantile(column, 0.1)
+      const p90 = quantile(column, 0.9)
+      const point = pointOf(which, offset + h)
+      b.p10.push(p10)
+      b.p50.push(quantile(column, 0.5))
+      b.p90.push(p90)
+      b.point.push(point)
+      b.low.push(Math.min(p10, point))
+      b.high.push(Math.max(p90, point))
+      if (point < p10 || point > p90) b.stretched.push(h)
     }
     return b
   }
@@ -82,11 +200,20 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
     const bySector = {} as Record<Sector, SectorBands>
     SECTORS.forEach((s, si) => {
       const off = (ei * N_S + si) * H
-      bySector[s] = { exposure: band(expo, off), cost: band(cost, off) }
+      bySector[s] = { exposure: band(expo, 'exposure', off), cost: band(cost, 'cost', off) }
     })
     economies[e] = bySector
   })
-  return { quarters: Array.from({ length: H }, (_, h) => quarterLabel(plan.q0 + PRE_ROLL + h)), samples, seed, economies }
+  return {
+    quarters: Array.from({ length: H }, (_, h) => quarterLabel(quarterIndex(scenario.horizon.start) + h)),
+    samples,
+    seed,
+    view: forced === undefined ? 'mixture' : view,
+    branches: design.branches.map((b, i) => ({ id: b.id, label: b.label, probability: b.probability, drawn: drawn[i] as number })),
+    layers: effectiveLayers(opts.uncertainty, opts.layers),
+    pinned: [...design.pinned],
+    economies
+  }
 }
 
 /** Quantile of a sorted array (type 7: linear interpolation between order statistics). */

@@ -31,10 +31,22 @@ describe('evaluate', () => {
     expect(evaluate(model, doc)).toEqual(evaluate(model, doc))
   })
 
-  it('No. 18 at higher intensity (lower approval rate) raises US defence exposure', () => {
-    const at = (approval: number) => sum(evaluate(model, scenarioWith(model, { 'cn-mofcom-18': { params: { approval } } })).economies.us.defense.exposure)
+  // Civil sectors follow the steady approval rate; defence end-uses are capped by `defense-approval` (≈2 %).
+  it('No. 18 at higher intensity (lower approval rate) raises US autos exposure', () => {
+    const at = (approval: number) => sum(evaluate(model, scenarioWith(model, { 'cn-mofcom-18': { params: { approval } } })).economies.us.autos.exposure)
     expect(at(30)).toBeGreaterThan(at(60))
     expect(at(60)).toBeGreaterThan(at(90))
+  })
+
+  it('defence follows the military end-use approval for the purchases that declare one', () => {
+    const at = (params: Record<string, number>, declared?: number) => {
+      const doc = scenarioWith(model, { 'cn-mofcom-18': { params } })
+      if (declared !== undefined) doc.overrides['defense-declared-military-share'] = declared
+      return sum(evaluate(model, doc).economies.us.defense.exposure)
+    }
+    expect(at({ 'defense-approval': 0 })).toBeGreaterThan(at({ 'defense-approval': 10 }))
+    // Purchases declaring a military end use get the military rate: more of them, more exposure.
+    expect(at({}, 0.9)).toBeGreaterThan(at({}, 0.2))
   })
 
   it('applies overrides: longer auto inventories lower the 2025-Q2 auto exposure', () => {

@@ -19,15 +19,16 @@ describe('golden cases', () => {
     }
   })
 
-  it('a 100-point add-on tariff alone: China electronics exposure in 2025-Q1 = 5.791630850986908', () => {
-    // Tariff cell is unbuffered, so exposure = 100·crit·σ·loss·(1 − φ):
-    //   crit-cn-electronics-tariffs = 0.6, cn-us-export-share-electronics σ = 0.2,
-    //   loss = ε·ln((1 + τ0 + 1.00)/(1 + τ0)) = 1·ln(2.47/1.47) = 0.518982…,
-    //   φ after one quarter = 0.2·(1 − e^(−1/4))/(1 − e^(−1)) = 0.069993… (tariff-diversion-4q = 0.2).
+  it('a 100-point add-on tariff alone: no exposure (tariffs are cost, not availability); China electronics cost = 100·X/(1+X)', () => {
+    // X = cost-scale-electronics · σ · Δτ · scope · active · (1 − pass-through) for the exporter's side:
+    //   σ = cn-us-export-share-electronics, Δτ = 1.00, scope = 1, active all of 2025-Q1.
     const doc = scenarioWith(model, { 'us-tariff-additional': always('2025-01-01', { rate: 100, scope: 100 }) }, allOff(model))
     const r = evaluate(model, doc)
-    expect(r.economies.cn.electronics.exposure[0]).toBeCloseTo(5.791630850986908, 12)
-    expect(r.economies.cn.electronics.byChannel.tariffs[0]).toBeCloseTo(5.791630850986908, 12)
+    const v = (id: string): number => model.baseValues[model.assumptionIndex.get(id) ?? -1] as number
+    const x = v('cost-scale-electronics') * v('cn-us-export-share-electronics') * 1 * (1 - v('tariff-pass-through'))
+    expect(x).toBeGreaterThan(0)
+    expect(r.economies.cn.electronics.cost[0]).toBeCloseTo((100 * x) / (1 + x), 12)
+    for (const e of ECONOMIES) for (const s of SECTORS) expect(Math.max(...r.economies[e][s].exposure)).toBe(0)
   })
 
   it('No. 18 alone: 2025-Q2 China magnet exports index = 1.08·36.25/91 = 0.43021978…', () => {

@@ -1,4 +1,4 @@
-import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, channelKey, cnShareKey, critKey, priceShockKey } from '../model/keys'
+import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, critKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
 import { quarterTime } from '../time/quarters'
 import { GATE_TARIFF, N_E, N_K, N_S, cellIndex, type Plan } from './plan'
@@ -31,6 +31,20 @@ export type Inputs = {
   passThrough: number
   exportTrend: number
   defenseShare: number
+  /** Ex-China share of allied supply per cell (US materials; 0 elsewhere): what DPAS can reach. */
+  compliantBase: Float64Array
+  /** DPAS reach, defence qualification in May 2024, requalification time constant (quarters). */
+  dpasReach: number
+  qual0: number
+  requalTau: number
+  /** Compliant-supply price premium: MP floor / China NdPr price − 1. */
+  compliantPremium: number
+  /** Share of defence purchases declaring a military end use (they get the military approval rate). */
+  declared: number
+  /** Share of ex-China NdFeB output needing Dy/Tb feed. */
+  hreGrade: number
+  /** US-bound restocking relative to the global rebound (export diagnostic). */
+  usRestock: number
   capDemand: Float64Array
   onSchedule: number
   rampQuarters: number
@@ -80,11 +94,14 @@ const recipeFor = (model: Model): Recipe => {
   const hit = recipeCache.get(model)
   if (hit) return hit
   const get = (id: string): number => model.assumptionIndex.get(id) ?? -1
+  // Per-channel inputs exist only for channels a catalogue measure acts on (keys.ts, loader-checked).
+  const wanted = new Set([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(model)])
+  const getIf = (id: string | null): number => (id !== null && wanted.has(id) ? get(id) : -1)
   const n = N_E * N_S * N_K
   const r: Recipe = {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
-    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : get(priceShockKey(k)))),
+    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
     costScale: Int32Array.from(SECTORS, (s) => get(`cost-scale-${s}`)),
     stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
     get
@@ -92,29 +109,16 @@ const recipeFor = (model: Model): Recipe => {
   ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
     const c = cellIndex(ei, si, ki)
     r.crit[c] = get(critKey(e, s, k))
+    r.sigA[c] = getIf(sigmaKey(e, s, k))
+    r.months[c] = getIf(bufferKey(e, s, k))
+    r.phi[c] = getIf(substKey(e, s, k))
     if (e === 'us') {
-      if (MATERIAL.has(k)) {
-        r.sigA[c] = get(cnShareKey(k))
-        r.indirect[c] = 1
-        r.embedded[c] = k === 'ndfeb' ? 1 : 0
-      } else if (k === 'chips') r.sigA[c] = get(`node-share-${s}`)
-      else if (k === 'tariffs') r.sigA[c] = get(`us-cn-import-share-${s}`)
-      if (k !== 'tariffs' && k !== 'software') r.months[c] = get(`buffer-months-${s}`)
-      r.phi[c] = get(k === 'tariffs' ? 'tariff-diversion-4q' : `subst-4q-${s}`)
+      r.indirect[c] = MATERIAL.has(k) ? 1 : 0
+      r.embedded[c] = k === 'ndfeb' ? 1 : 0
       r.gbd[c] = k === 'dy_tb' && s !== 'defense' ? 1 : 0
     } else if (k === 'chips') {
-      r.sigA[c] = get(`node-share-${s}`)
       r.sigB[c] = get('cn-direct-us-share-chips')
       r.indirect[c] = 2
-      r.months[c] = get('cn-buffer-months-chips')
-      r.phi[c] = get('cn-subst-4q-chips')
-    } else if (k === 'software') {
-      r.sigA[c] = get('cn-eda-us-share')
-      r.months[c] = get('cn-buffer-months-software')
-      r.phi[c] = get('cn-subst-4q-software')
-    } else if (k === 'tariffs') {
-      r.sigA[c] = get(`cn-us-export-share-${s}`)
-      r.phi[c] = get('tariff-diversion-4q')
     }
   })))
   recipeCache.set(model, r)
@@ -134,6 +138,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const bufHi = new Float64Array(n)
   const phi4 = new Float64Array(n)
   const gbd = new Float64Array(n)
+  const compliantBase = new Float64Array(n)
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
   const embedded = clamp01(v('embedded-share-ndfeb'))
@@ -146,6 +151,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     // Magnets arriving inside China-made motors are not licensed as magnets (J.1 channel 3).
     sigmaDirect[c] = a * b * (r.embedded[c] ? 1 - embedded : 1)
     const ind = r.indirect[c]
+    if (ind === 1) compliantBase[c] = 1 - a
     sigmaIndirect[c] = ind === 1 ? (1 - a) * third : ind === 2 ? a * indirectChips : 0
     const q = (r.months[c] as number) >= 0 ? Math.max(0, at(r.months[c] as number)) / 3 : 0
     bufLo[c] = q * (1 - disp)
@@ -175,6 +181,14 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     passThrough: clamp01(v('tariff-pass-through')),
     exportTrend: v('cn-magnet-export-trend'),
     defenseShare: Math.min(0.99, Math.max(0.001, v('defense-share-allied-magnet-demand'))),
+    compliantBase,
+    dpasReach: clamp01(v('dpas-reach')),
+    qual0: clamp01(v('defense-qualified-2024')),
+    requalTau: Math.max(0.25, v('defense-requal-quarters')),
+    compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
+    declared: clamp01(v('defense-declared-military-share')),
+    hreGrade: clamp01(v('hre-grade-share-ndfeb')),
+    usRestock: clamp01(v('us-restock-factor')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),

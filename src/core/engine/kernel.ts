@@ -1,8 +1,8 @@
 import { MATERIAL_CHANNELS } from '../model/keys'
-import { quarterYear } from '../time/quarters'
+import { quarterTime, quarterYear } from '../time/quarters'
 import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
 import type { Inputs } from './inputs'
-import { GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, cellIndex, type Gate, type Plan } from './plan'
+import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, cellIndex, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
 import { CHANNELS, type Channel } from './types'
 
@@ -45,26 +45,31 @@ export const allocKernelOut = (plan: Plan): KernelOut => ({
 const IS_MATERIAL = CHANNELS.map((k) => (MATERIAL_CHANNELS as readonly Channel[]).includes(k))
 const K_TARIFFS = CHANNELS.indexOf('tariffs')
 const K_NDFEB = CHANNELS.indexOf('ndfeb')
+const K_SMCO = CHANNELS.indexOf('smco')
+const K_DYTB = CHANNELS.indexOf('dy_tb')
 const S_DEFENSE = 0
 const S_AUTOS = 1
 const E_US = 0
 /** Gap that produced the April-2025 price multiples (≈ half of flows denied). */
 const SHOCK_GAP = 0.5
 const E1 = 1 - Math.exp(-1)
+/** Publication of the DFARS 2027 final rule (89 FR 46816): defence requalification clock starts. */
+const RULE_PUBLISHED = quarterTime('2024-05-30')
 
 /**
  * Share of a quarter's flow cleared through one gate: the uncontrolled part plus licensed arrivals
  * (applications approved at the initial or steady rate, arriving one licence lag later). Uncapped:
  * after a lift, lagged approvals can push it above 1 (catch-up).
  */
-const cleared = (g: Gate, retained: number, sector: number, usBound: boolean, p: QuarterProfile, t: number): number => {
+const cleared = (g: Gate, retained: number, sector: number, usBound: boolean, p: QuarterProfile, t: number, declared = 1): number => {
   const f = p.strength[t] as number
   if (g.kind === GATE_TARIFF) return 1 - f + retained * f
   let a0 = usBound ? g.aInitial * g.usInitialFactor : g.aInitial
   let a1 = g.aSteady
   if (sector === S_DEFENSE) {
-    if (a0 > g.aDefense) a0 = g.aDefense
-    if (a1 > g.aDefense) a1 = g.aDefense
+    // Purchases declaring a military end use get the military rate; the rest buy through civil channels.
+    a0 = declared * (a0 < g.aDefense ? a0 : g.aDefense) + (1 - declared) * a0
+    a1 = declared * (a1 < g.aDefense ? a1 : g.aDefense) + (1 - declared) * a1
   }
   return usBound
     ? 1 - f + a0 * (p.initUs[t] as number) + a1 * (p.steadyUs[t] as number)
@@ -90,7 +95,12 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   // Gates whose measure never acts in this run (off, or masked out) are skipped outright; for the
   // others, the pass factor per quarter is computed once (civil and defence variants), not per sector.
   const ws = gateWorkspace(plan)
-  const { gateOn, passCivil, passDefense, uncovered, tariffTerm } = ws
+  const { gateOn, isRule, passCivil, passDefense, uncovered, tariffTerm, ruleCover, qual } = ws
+  // Defence qualification on compliant supply: q0 in May 2024, closing the rest with time constant τ.
+  for (let t = 0; t < Q; t++) {
+    const age = plan.q0 + t + 0.5 - RULE_PUBLISHED
+    qual[t] = age <= 0 ? inp.qual0 : 1 - (1 - inp.qual0) * Math.exp(-age / inp.requalTau)
+  }
   for (let gIdx = 0; gIdx < gates.length; gIdx++) {
     const g = gates[gIdx] as Gate
     const p = profiles[g.measure] as QuarterProfile
@@ -106,12 +116,17 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
       const f = p.strength[t] as number
       const clC = Math.min(1, cleared(g, ret, S_AUTOS, usBound, p, t))
       passCivil[o] = 1 - kappa * (1 - clC)
-      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t))) : (passCivil[o] as number)
+      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t, inp.declared))) : (passCivil[o] as number)
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
       tariffTerm[o] = g.kind === GATE_TARIFF ? f * g.tariffRate * kappa : 0
+      ruleCover[o] = kappa * f
     }
   }
+  // Stage chain: ex-China magnet makers' feed. Dy/Tb (for high-coercivity NdFeB grades) and Sm metal
+  // (for SmCo) come from China; what their licences deny this quarter is output ex-China plants lose.
+  feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
+  feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
   for (let e = 0; e < N_E; e++) {
@@ -143,13 +158,20 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const phi4 = inp.phi4[c] as number
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
-        const useStock = stockProfile !== null && e === E_US && IS_MATERIAL[k] === true
+        const matCell = e === E_US && IS_MATERIAL[k] === true
+        const useStock = stockProfile !== null && matCell
+        const cs = inp.compliantBase[c] as number
+        const d = inp.defenseShare
+        const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
+        let prestock = -1
         const shockM1 = inp.shockM1[k] as number
         const rho = inp.restock[e] as number
         let cum = 0
         let stockLevel = 0
         for (let t = 0; t < Q; t++) {
           let passD = 1
+          let passLic = 1
+          let rule = 0
           let uncovD = 1
           let tariffCost = 0
           const passArr = s === S_DEFENSE ? passDefense : passCivil
@@ -157,8 +179,14 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             const gIdx = gd[j] as number
             if (gateOn[gIdx] === 0) continue
             const o = gIdx * Q + t
-            passD *= passArr[o] as number
-            uncovD *= uncovered[o] as number
+            const pg = passArr[o] as number
+            passD *= pg
+            if (isRule[gIdx] === 1) {
+              if ((ruleCover[o] as number) > rule) rule = ruleCover[o] as number
+            } else {
+              passLic *= pg
+              uncovD *= uncovered[o] as number
+            }
             tariffCost += tariffTerm[o] as number
           }
           let passI = 1
@@ -171,7 +199,25 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             uncovI *= uncovered[o] as number
           }
           let sigma = sigD
-          if (capSlot >= 0) sigma = allocateCapacity(sigD, out.capacity, capSlot * Q + t, s, inp.defenseShare)
+          let loss = 0
+          if (matCell) {
+            // Compliant (ex-China) supply: allied output pro rata, DPAS priority for defence (docs/MODEL.md §3.3).
+            const capT = capSlot >= 0 ? (out.capacity.total[capSlot * Q + t] as number) : 0
+            const capP = capSlot >= 0 ? (out.capacity.priority[capSlot * Q + t] as number) : 0
+            const sigPr = sigD > capT ? sigD - capT : 0
+            // Existing ex-China magnet output loses what its China feed is denied; new projects bring their own feed.
+            loss = feed === null ? 0 : cs * (feed[t] as number)
+            let reach = (inp.dpasReach * (cs - loss + capT - capP) + capP) / d
+            if (reach > 1) reach = 1
+            let sigDef = 1 - reach * (qual[t] as number)
+            if (sigDef > sigPr) sigDef = sigPr
+            if (sigDef < 0) sigDef = 0
+            if (s === S_DEFENSE) sigma = sigDef
+            else {
+              sigma = sigPr + (d * (sigPr - sigDef)) / (1 - d)
+              if (sigma > 1) sigma = 1
+            }
+          }
           const tq = plan.q0 + t + 1
           let phi = 0
           if (tq > stressStart) {
@@ -190,8 +236,17 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             }
             if (phi > 1) phi = 1
           }
-          const gRaw = (1 - phi) * (sigma * (1 - passD) + sigI * (1 - passI))
+          // Defence's compliant share already nets the feed loss out of its reach (DPAS); civil bears it.
+          const gRaw = (1 - phi) * (sigma * (1 - passD) + sigI * (1 - passI) + (s === S_DEFENSE ? 0 : loss))
           let gap = gRaw
+          if (rule > 0 && s === S_DEFENSE && matCell) {
+            // DFARS: stocks of compliant material built since May 2024 meet the rule's unwaived gap first.
+            if (prestock < 0) prestock = sourcingPrestock(plan) * rule * sigma
+            let rel = (1 - phi) * sigma * (passLic - passD)
+            if (rel > prestock) rel = prestock
+            gap -= rel
+            prestock -= rel
+          }
           if (useStock && stockProfile !== null && stock !== null) {
             const st = stockProfile.strength[t] as number
             const target = (inp.stockTargetQ[s] as number) * stock.fill
@@ -204,17 +259,21 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           }
           let u: number
           if (hi > 0) {
-            const restockable = (1 - phi) * (sigma * (passD - uncovD) + sigI * (passI - uncovI) + (sigD - sigma))
+            // A sourcing rule's covered share cannot be bought around (waived flows are not over-ordered).
+            const restockable = (1 - phi) * (sigma * (passLic - uncovD) * (1 - rule) + sigI * (passI - uncovI) + (sigD > sigma ? sigD - sigma : 0))
             const next = Math.max(0, cum + gap - rho * restockable)
             u = next > cum ? overrun(next, lo, hi) - overrun(cum, lo, hi) : 0
             cum = next
           } else u = gap
           if (t < PRE_ROLL) continue
           const h = t - PRE_ROLL
-          out.terms[c * H + h] = crit * u
+          // Tariffs move prices and sourcing, not availability: cost only, never unmet need.
+          out.terms[c * H + h] = isTariff ? 0 : crit * u
           const eh = (e * N_S + s) * H + h
           const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
           let x = costScale * crit * shockM1 * ratio
+          // Compliant supply costs more: covered defence purchases pay the compliant premium.
+          if (rule > 0 && s === S_DEFENSE && matCell) x += costScale * crit * inp.compliantPremium * rule * (1 - sigma)
           if (isTariff) x += costScale * sigD * tariffCost * (e === E_US ? inp.passThrough : 1 - inp.passThrough)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
@@ -224,43 +283,56 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   magnetExports(plan, inp, profiles, out)
 }
 
-type GateWorkspace = { gateOn: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array }
+type GateWorkspace = { gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array; feedNd: Float64Array; feedSm: Float64Array }
 const workspaces = new WeakMap<Plan, GateWorkspace>()
 /** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
 const gateWorkspace = (plan: Plan): GateWorkspace => {
   let w = workspaces.get(plan)
   if (!w) {
     const n = plan.gates.length * plan.slots
-    w = { gateOn: new Uint8Array(plan.gates.length), passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n) }
+    w = {
+      gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === GATE_SOURCING ? 1 : 0)),
+      passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
+      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots)
+    }
     workspaces.set(plan, w)
   }
   return w
 }
 
 /**
- * Defence gets defence-priority projects first (rated orders), then its pro-rata share of the rest;
- * civil sectors share what remains. Returns the China-dependent share σ_t for the sector.
+ * Share of ex-China output of a magnet channel lost for want of China feed, per slot: `grade` × the
+ * China share of the feed × its denied share (civil licence path, direct gates of the feed channel).
  */
-const allocateCapacity = (sigma: number, cap: CapacityShares, idx: number, sector: number, d: number): number => {
-  const total = cap.total[idx] as number
-  if (total <= 0) return sigma
-  const pri = cap.priority[idx] as number
-  const needDef = sigma * d
-  let toDef = pri + (total - pri) * d
-  if (toDef > needDef) toDef = needDef
-  const left = sector === S_DEFENSE ? sigma - toDef / d : sigma - (total - toDef) / (1 - d)
-  return left > 0 ? left : 0
+const feedLoss = (plan: Plan, inp: Inputs, ws: GateWorkspace, feedChannel: number, grade: number, out: Float64Array): void => {
+  const c = cellIndex(E_US, S_AUTOS, feedChannel)
+  const gd = plan.cellGatesDirect[c] as number[]
+  const sig = feedChannel === K_SMCO ? 1 : (inp.sigmaDirect[c] as number)
+  const Q = plan.slots
+  for (let t = 0; t < Q; t++) {
+    let pass = 1
+    for (const gIdx of gd) if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) pass *= ws.passCivil[gIdx * Q + t] as number
+    out[t] = grade * sig * (1 - pass)
+  }
 }
+
+/** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */
+const sourcingPrestock = (plan: Plan): number => (plan.sourcing === null ? 0 : plan.sourcing.prestockQuarters)
 
 /** China magnet exports vs the same quarter of 2024 (trend-adjusted): global civil and US-bound. */
 const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut): void => {
   const gd = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_NDFEB)] as number[]
   // US tariffs on Chinese goods also cut US-bound magnet purchases (April–May 2025).
   const gt = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_TARIFFS)] as number[]
-  for (let h = 0; h < plan.horizon; h++) {
+  const H = plan.horizon
+  const refG = new Float64Array(H)
+  const refU = new Float64Array(H)
+  for (let h = 0; h < H; h++) {
     const t = h + PRE_ROLL
     let pg = 1
     let pu = 1
+    let sg = 1
+    let su = 1
     for (const gIdx of gd) {
       const g = plan.gates[gIdx] as Gate
       const p = profiles[g.measure] as QuarterProfile
@@ -268,14 +340,52 @@ const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfil
       const ret = inp.tariffRetained[gIdx] as number
       pg *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, false, p, t))
       pu *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, true, p, t))
+      const st = 1 - kappa * (1 - steadyCleared(g, ret, p, t))
+      sg *= st
+      su *= st
     }
     for (const gIdx of gt) {
       const g = plan.gates[gIdx] as Gate
-      pu *= 1 - (inp.kappa[gIdx] as number) * (1 - cleared(g, inp.tariffRetained[gIdx] as number, S_AUTOS, true, profiles[g.measure] as QuarterProfile, t))
+      const p = profiles[g.measure] as QuarterProfile
+      const ret = inp.tariffRetained[gIdx] as number
+      const kappa = inp.kappa[gIdx] as number
+      pu *= 1 - kappa * (1 - cleared(g, ret, S_AUTOS, true, p, t))
+      su *= 1 - kappa * (1 - steadyCleared(g, ret, p, t))
     }
     const years = Math.max(0, quarterYear(plan.q0 + t) - 2024)
     const trend = Math.pow(1 + inp.exportTrend, years)
     out.exportsGlobal[h] = trend * pg
     out.exportsUs[h] = trend * pu
+    refG[h] = sg
+    refU[h] = su
+  }
+  restockOvershoot(out.exportsGlobal, refG, inp.restock[E_US] as number, plan, inp)
+  restockOvershoot(out.exportsUs, refU, (inp.restock[E_US] as number) * inp.usRestock, plan, inp)
+}
+
+/** Cleared share of a quarter's flow once the regime is settled (steady approval, no lag): the new normal. */
+const steadyCleared = (g: Gate, retained: number, p: QuarterProfile, t: number): number => {
+  const f = p.strength[t] as number
+  return 1 - f + (g.kind === GATE_TARIFF ? retained : g.aSteady) * f
+}
+
+/**
+ * Buyers rebuild what a shortfall cost them: each quarter they order up to ρ × the quarter's flow on
+ * top, until the cumulative shortfall is repaid (the 2025 Q3/Q4 overshoot). The shortfall is measured
+ * against the settled regime (`ref`: steady approvals), not against no controls: a permanent licence
+ * gap is the new normal, not a hole buyers refill. In place, on the trend-adjusted index.
+ */
+const restockOvershoot = (idx: Float64Array, ref: Float64Array, rho: number, plan: Plan, inp: Inputs): void => {
+  let owed = 0
+  for (let h = 0; h < idx.length; h++) {
+    const years = Math.max(0, quarterYear(plan.q0 + PRE_ROLL + h) - 2024)
+    const trend = Math.pow(1 + inp.exportTrend, years)
+    const flow = (idx[h] as number) / trend
+    const r = ref[h] as number
+    const shortfall = flow < r ? r - flow : 0
+    let repay = rho * flow
+    if (repay > owed) repay = owed
+    owed += shortfall - repay
+    idx[h] = trend * (flow + repay)
   }
 }

@@ -16,8 +16,10 @@ const model = shippedModel()
 const mostRestrictive = (m: Measure): Record<string, number> => {
   const p = m.params.find((x) => x.primary === true)
   if (!p) return {}
-  // Approval rates restrict when low; rates, scope and enforcement when high.
-  return { [p.id]: p.id === 'approval' ? p.min : p.max }
+  // Approval rates restrict when low; rates, scope and enforcement when high. A sourcing rule is most
+  // restrictive with no waivers and no compliant pre-stock (its other valves, docs/MODEL.md §3.4).
+  const valves: Record<string, number> = m.mechanism === 'sourcing-rule' ? { waiver: 0, 'prestock-quarters': 0 } : {}
+  return { [p.id]: p.id === 'approval' ? p.min : p.max, ...valves }
 }
 
 /**
@@ -35,7 +37,11 @@ const shock = (): ScenarioDoc => {
   for (const m of model.measures) {
     if ((m.side === 'beijing' && m.mechanism === 'licensing') || m.mechanism === 'sourcing-rule') edits[m.id] = always('2025-01-01', mostRestrictive(m))
   }
-  return scenarioWith(model, edits, allOff(model))
+  const doc = scenarioWith(model, edits, allOff(model))
+  // Without DPAS reach defence draws compliant supply pro rata, so new capacity relieves it on every
+  // channel; with DPAS, defence may already hold all the compliant supply it needs (docs/MODEL.md §3.3).
+  doc.overrides['dpas-reach'] = 0
+  return doc
 }
 
 const sectorsOf = (c: Measure['channels'][number]): readonly Sector[] => c.sectors ?? SECTORS
@@ -46,7 +52,8 @@ describe.each(model.measures.map((m) => [m.id, m] as const))('measure %s', (_id,
       const doc = scenarioWith(model, { [m.id]: always('2025-01-01', mostRestrictive(m)) }, allOff(model))
       const r = evaluate(model, doc)
       for (const c of m.channels) {
-        const moved = sectorsOf(c).some((s) => sum(r.economies[c.economy][s].byChannel[c.channel]) > 0)
+        // Tariffs act on cost and sourcing, never on availability (docs/MODEL.md §3.5): they move cost.
+        const moved = sectorsOf(c).some((s) => (c.channel === 'tariffs' ? sum(r.economies[c.economy][s].cost) : sum(r.economies[c.economy][s].byChannel[c.channel])) > 0)
         expect(moved, `${c.economy}/${c.channel}`).toBe(true)
       }
       const claimed = new Set(m.channels.map((c) => `${c.economy}/${c.channel}`))

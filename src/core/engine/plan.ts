@@ -1,6 +1,8 @@
 import type { Measure } from '../model/catalogue-schema'
 import type { Model } from '../model/load-model'
 import type { MeasureSetting, ScenarioDoc } from '../scenario/schema'
+import { clampOverride } from '../scenario/check'
+import type { Assumption } from '../model/assumptions-schema'
 import { quarterIndex } from '../time/quarters'
 import { maxSegments, ownSegments, shiftSegments, summariseProfile, type LicenceTiming, type QuarterProfile, type Segment } from './profiles'
 import { CHANNELS, ECONOMIES, SECTORS } from './types'
@@ -79,6 +81,8 @@ export type Plan = {
   capacity: { measure: number; funding: number } | null
   techRamps: readonly { measure: number; intensity: number; oddsPenalty: number }[]
   stockpile: { measure: number; fill: number; release: number } | null
+  /** The defence sourcing rule (DFARS): its compliant pre-stock in quarters of covered need. */
+  sourcing: { measure: number; prestockQuarters: number } | null
   /** Base values with the scenario's overrides applied. */
   values: Float64Array
   profileCache: Map<string, readonly QuarterProfile[]>
@@ -107,13 +111,16 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
   const settings = model.measures.map((m) => settingFor(m, scenario))
   const params = model.measures.map((m, i) => resolveParams(m, settings[i] as MeasureSetting))
   const weeks = (p: ReadonlyMap<string, number>, id: string): number => (p.get(id) ?? 0) / 13
-  const timing = params.map((p) => {
+  const timing = params.map((p, mi) => {
+    // A sourcing rule's "approval" is its waiver share; until the first waiver (initial period) nothing is relieved.
+    if (model.measures[mi]?.mechanism === 'sourcing-rule') return { lag: 0, initial: weeks(p, 'waiver-weeks'), initialUs: weeks(p, 'waiver-weeks') }
     const initial = weeks(p, 'initial-weeks')
     return { lag: weeks(p, 'lag-weeks'), initial, initialUs: p.has('us-initial-weeks') ? weeks(p, 'us-initial-weeks') : initial }
   })
   const gates: Gate[] = []
   let capacity: Plan['capacity'] = null
   let stockpile: Plan['stockpile'] = null
+  let sourcing: Plan['sourcing'] = null
   const techRamps: { measure: number; intensity: number; oddsPenalty: number }[] = []
   model.measures.forEach((m, mi) => {
     const p = params[mi] as ReadonlyMap<string, number>
@@ -121,13 +128,16 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
     else if (m.mechanism === 'stockpile') stockpile = { measure: mi, fill: pct(p, 'fill', 1), release: pct(p, 'release', 0.5) }
     else if (m.mechanism === 'tech-ramp') techRamps.push({ measure: mi, intensity: pct(p, 'intensity', 0), oddsPenalty: pct(p, 'odds-penalty', 0) })
     else {
+      if (m.mechanism === 'sourcing-rule') sourcing = { measure: mi, prestockQuarters: Math.max(0, p.get('prestock-quarters') ?? 0) }
       for (const c of m.channels) {
         let sectorMask = 0
         for (const s of c.sectors ?? SECTORS) sectorMask |= 1 << SECTORS.indexOf(s)
         const approvalId = c.approvalParam ?? 'approval'
-        const aSteady = pct(p, approvalId, 0)
+        const isRule = m.mechanism === 'sourcing-rule'
+        // A sourcing rule is relieved by waivers (none before the first one, `waiver-weeks` in).
+        const aSteady = isRule ? pct(p, 'waiver', 0) : pct(p, approvalId, 0)
         // A per-effect approval (e.g. ≤14-nm review) has no learning curve of its own.
-        const aInitial = approvalId === 'approval' ? pct(p, 'initial-approval', aSteady) : aSteady
+        const aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady) : aSteady
         gates.push({
           measure: mi,
           economy: ECONOMIES.indexOf(c.economy),
@@ -164,13 +174,14 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
   const values = Float64Array.from(model.baseValues)
   for (const [id, v] of Object.entries(scenario.overrides)) {
     const i = model.assumptionIndex.get(id)
-    if (i !== undefined && Number.isFinite(v)) values[i] = v
+    // Clamped into the documented range, as the Monte Carlo's mode is (issue 11 item 7).
+    if (i !== undefined && Number.isFinite(v)) values[i] = clampOverride(model.assumptions[i] as Assumption, v)
   }
   return {
     model, scenario, q0, horizon, slots: PRE_ROLL + horizon, settings, params,
     ownSegs: settings.map(ownSegments), timing, triggers,
     triggerInvolved: [...new Set(triggers.flatMap((t) => [t.src, t.dst]))].sort((a, b) => a - b),
-    gates, cellGatesDirect, cellGatesIndirect, capacity, techRamps, stockpile, values,
+    gates, cellGatesDirect, cellGatesIndirect, capacity, techRamps, stockpile, sourcing, values,
     profileCache: new Map()
   }
 }

@@ -16,20 +16,70 @@ export type Sector = (typeof SECTORS)[number]
 /** Display names of sectors. */
 export const SECTOR_LABELS: Record<Sector, string> = { defense: 'Defense', autos: 'Autos', electronics: 'Electronics' }
 
-/** Material / channel split of exposure. */
-export const CHANNELS = ['light_ree', 'dy_tb', 'specialty_ree', 'ndfeb', 'smco', 'chips', 'software', 'tariffs'] as const
+/**
+ * Every channel of exposure (Model 2 split, docs/MODEL.md §3). US & allies materials follow the stage
+ * chain oxide → metal → magnet: sectors buy magnets (`ndfeb`, `smco`); `light_ree` (NdPr oxide/metal)
+ * and `dy_tb` are the feed of magnet making and of direct uses; the old `specialty_ree` pool is split by
+ * element group and licence (`y_sc`, `gd_lu` under No. 18; `ho_yb` under No. 57) and by mineral
+ * (`gallium`, `germanium`, `antimony`, `tungsten`). Non-materials: `chips` (≤14 nm), `legacy_chips`
+ * (Nexperia-type export stop), `software`; `tariffs` act on cost and sourcing only, never on unmet
+ * supply. China's channels are its dependences on US & allied technology and feed. Which channels
+ * exist for which economy: `ECONOMY_CHANNELS`. Order = display/stack order.
+ */
+export const CHANNELS = [
+  'ndfeb', 'smco', 'light_ree', 'dy_tb', 'y_sc', 'gd_lu', 'ho_yb',
+  'gallium', 'germanium', 'antimony', 'tungsten',
+  'chips', 'legacy_chips', 'software',
+  'aero_engines', 'ai_accelerators', 'sme_servicing', 'ree_feed',
+  'tariffs'
+] as const
 /** One of CHANNELS. */
 export type Channel = (typeof CHANNELS)[number]
-/** Display names of channels. */
+/** Display names of channels (short enough for a projector legend). */
 export const CHANNEL_LABELS: Record<Channel, string> = {
-  light_ree: 'Light REEs',
-  dy_tb: 'Dy/Tb',
-  specialty_ree: 'Sm/Y/other specialty',
   ndfeb: 'NdFeB magnets',
   smco: 'SmCo magnets',
+  light_ree: 'NdPr (light REE)',
+  dy_tb: 'Dy/Tb (heavy REE)',
+  y_sc: 'Y/Sc',
+  gd_lu: 'Gd/Lu',
+  ho_yb: 'Ho–Yb',
+  gallium: 'Gallium',
+  germanium: 'Germanium',
+  antimony: 'Antimony',
+  tungsten: 'Tungsten & co.',
   chips: '≤14-nm chips',
-  software: 'Software/cloud/OS',
-  tariffs: 'Tariffs'
+  legacy_chips: 'Legacy chips',
+  software: 'Software/EDA',
+  aero_engines: 'Aero engines',
+  ai_accelerators: 'AI accelerators/HBM',
+  sme_servicing: 'Chip-tool servicing',
+  ree_feed: 'RE feed (ore, concentrate)',
+  tariffs: 'Tariffs (cost only)'
+}
+
+/** Materials channels of US & allies: flows of products China controls, in stage order. */
+export const MATERIAL_CHANNELS = [
+  'ndfeb', 'smco', 'light_ree', 'dy_tb', 'y_sc', 'gd_lu', 'ho_yb', 'gallium', 'germanium', 'antimony', 'tungsten'
+] as const satisfies readonly Channel[]
+/** Magnet channels: what sectors buy; ex-China output is capped by its feed and the metal stage. */
+export const MAGNET_CHANNELS = ['ndfeb', 'smco'] as const satisfies readonly Channel[]
+
+/** Channels that exist for each economy (others are always zero there). */
+export const ECONOMY_CHANNELS: Record<Economy, readonly Channel[]> = {
+  us: [...MATERIAL_CHANNELS, 'chips', 'legacy_chips', 'software', 'tariffs'],
+  cn: ['chips', 'software', 'aero_engines', 'ai_accelerators', 'sme_servicing', 'ree_feed', 'tariffs']
+}
+
+/** True when `channel` exists for `economy`. */
+export const channelExists = (economy: Economy, channel: Channel): boolean => ECONOMY_CHANNELS[economy].includes(channel)
+
+/**
+ * Retired channel ids and the channels that replace them, for documents, saved results and UI
+ * mappings made before Model 2: `specialty_ree` (one pool mixing Y with Ga and Sb) became six.
+ */
+export const RETIRED_CHANNELS: Readonly<Record<string, readonly Channel[]>> = {
+  specialty_ree: ['y_sc', 'gd_lu', 'ho_yb', 'gallium', 'germanium', 'antimony']
 }
 
 /** Series for one economy × sector, aligned with `EvalResult.quarters`. */

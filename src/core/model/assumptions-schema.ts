@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CHANNELS } from '../engine/types'
 import { isoDate } from '../scenario/schema'
 import { confidenceSchema } from './catalogue-schema'
+import { guessProblems } from './guess'
 
 /**
  * The baseline dataset (`resources/data/assumptions.json`): every figure with its source.
@@ -11,13 +12,41 @@ import { confidenceSchema } from './catalogue-schema'
 
 const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case identifier')
 
-/** Groups used to organise the assumptions view. */
+/**
+ * Assumption groups: the assumptions view's headings and the units of correlated sampling
+ * (issue 12 draws one shared factor per group, so members move together). A small fixed set:
+ * - `china-shares`: China's share of allied supply by material and stage (σ) and related content shares;
+ * - `tech-shares`: US-controlled shares of China's chips/software supply, and node shares of chip needs;
+ * - `policy`: the reach of a measure (coverage κ, DFARS scope, end-use dependence);
+ * - `buffers`: firm inventories, restocking headroom, government stocks;
+ * - `substitution`: thrift, redesign and trade diversion;
+ * - `criticality`: how much a sector's output depends on a channel (`crit-*`);
+ * - `project-timing`: ramp, on-schedule odds, delays of allied projects;
+ * - `demand`: allied demand denominators, defence share, export trend;
+ * - `price-multiples`: ex-China price multiples in a shock;
+ * - `cost`: cost-share scales and reference prices;
+ * - `trade`: tariff base, elasticity, pass-through and bilateral trade shares.
+ */
 export const ASSUMPTION_GROUPS = [
-  'supply-shares', 'capacity', 'sector-intensity', 'buffers', 'substitution',
-  'chips', 'coverage', 'trade', 'prices', 'flows'
+  'china-shares', 'tech-shares', 'policy', 'buffers', 'substitution', 'criticality',
+  'project-timing', 'demand', 'price-multiples', 'cost', 'trade'
 ] as const
 /** One of ASSUMPTION_GROUPS. */
 export type AssumptionGroup = (typeof ASSUMPTION_GROUPS)[number]
+/** Display heading of each group (the assumptions view and exports read these). */
+export const ASSUMPTION_GROUP_LABELS: Record<AssumptionGroup, string> = {
+  'china-shares': 'China supply shares',
+  'tech-shares': 'US technology shares',
+  policy: 'Reach of measures',
+  buffers: 'Buffers and stocks',
+  substitution: 'Substitution',
+  criticality: 'Sector criticality',
+  'project-timing': 'Allied project timing',
+  demand: 'Demand',
+  'price-multiples': 'Shock price multiples',
+  cost: 'Costs and prices',
+  trade: 'Trade and tariffs'
+}
 
 /** One sourced figure. */
 export const assumptionSchema = z
@@ -42,9 +71,7 @@ export const assumptionSchema = z
     }
     if (a.low !== undefined && a.low > a.value) ctx.addIssue({ code: 'custom', message: `low ${a.low} is above the base value ${a.value}`, path: ['low'] })
     if (a.high !== undefined && a.high < a.value) ctx.addIssue({ code: 'custom', message: `high ${a.high} is below the base value ${a.value}`, path: ['high'] })
-    if (/guess/i.test(a.source) && a.confidence !== 'L') {
-      ctx.addIssue({ code: 'custom', message: 'a GUESS must carry confidence L', path: ['confidence'] })
-    }
+    for (const problem of guessProblems(a.source, a.confidence)) ctx.addIssue({ code: 'custom', message: problem, path: problem.startsWith('a GUESS must carry') ? ['confidence'] : ['source'] })
   })
 /** A validated assumption. */
 export type Assumption = z.infer<typeof assumptionSchema>

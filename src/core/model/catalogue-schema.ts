@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS, ECONOMIES, SECTORS } from '../engine/types'
 import { isoDate, suspensionSchema } from '../scenario/schema'
+import { guessProblems } from './guess'
 
 /**
  * The measures catalogue (`resources/data/measures.json`): data, not code. Each measure names the
@@ -39,7 +40,7 @@ export type Mechanism = (typeof MECHANISMS)[number]
 export const MECHANISM_PARAMS: Record<Mechanism, { required: readonly string[]; optional: readonly string[] }> = {
   licensing: { required: ['approval'], optional: ['initial-approval', 'initial-weeks', 'lag-weeks', 'us-initial-factor', 'us-initial-weeks', 'defense-approval', 'chip-approval'] },
   tariff: { required: ['rate', 'scope'], optional: [] },
-  'sourcing-rule': { required: ['enforcement'], optional: [] },
+  'sourcing-rule': { required: ['enforcement'], optional: ['waiver', 'waiver-weeks', 'prestock-quarters'] },
   capacity: { required: ['funding'], optional: [] },
   'tech-ramp': { required: ['intensity'], optional: ['odds-penalty'] },
   stockpile: { required: ['fill'], optional: ['release'] }
@@ -50,7 +51,11 @@ export const confidenceSchema = z.enum(['H', 'M', 'L'])
 /** H | M | L. */
 export type Confidence = z.infer<typeof confidenceSchema>
 
-/** A typed, bounded parameter. Exactly one per measure is `primary` (the intensity slider). */
+/**
+ * A typed, bounded parameter. Exactly one per measure is `primary` (the intensity slider).
+ * `low`/`high` bound what is plausible for the default (sampled by the uncertainty analysis);
+ * `min`/`max` bound what a user may choose. Invariant: min ≤ low ≤ default ≤ high ≤ max.
+ */
 export const paramSchema = z
   .object({
     id: identifier,
@@ -60,12 +65,26 @@ export const paramSchema = z
     max: z.number().finite(),
     step: z.number().positive(),
     default: z.number().finite(),
+    low: z.number().finite(),
+    high: z.number().finite(),
     primary: z.boolean().optional(),
-    /** Where the default comes from (source text or "GUESS — modelling judgement"). */
-    source: z.string().optional()
+    /** Where the default comes from: a source supporting this value for this side, or `GUESS — <rationale>`. */
+    source: z.string().min(3),
+    confidence: confidenceSchema,
+    /**
+     * `both`: the source text genuinely covers both sides (e.g. a treaty text), so it may be shared
+     * with a parameter of the other side; otherwise sharing a source across sides is refused.
+     */
+    covers: z.literal('both').optional()
   })
   .strict()
-  .refine((p) => p.min <= p.default && p.default <= p.max, { message: 'default outside [min, max]', path: ['default'] })
+  .superRefine((p, ctx) => {
+    if (p.min > p.default || p.default > p.max) ctx.addIssue({ code: 'custom', message: 'default outside [min, max]', path: ['default'] })
+    if (p.low > p.default) ctx.addIssue({ code: 'custom', message: `low ${p.low} is above the default ${p.default}`, path: ['low'] })
+    if (p.high < p.default) ctx.addIssue({ code: 'custom', message: `high ${p.high} is below the default ${p.default}`, path: ['high'] })
+    if (p.low < p.min || p.high > p.max) ctx.addIssue({ code: 'custom', message: `range ${p.low}–${p.high} outside [${p.min}, ${p.max}]`, path: ['low'] })
+    for (const problem of guessProblems(p.source, p.confidence)) ctx.addIssue({ code: 'custom', message: problem, path: problem.startsWith('a GUESS must carry') ? ['confidence'] : ['source'] })
+  })
 /** A validated measure parameter. */
 export type MeasureParam = z.infer<typeof paramSchema>
 

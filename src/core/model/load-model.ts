@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { catalogueSchema, type Catalogue, type Measure } from './catalogue-schema'
 import { datasetSchema, type Assumption, type Dataset, type Project } from './assumptions-schema'
-import { REQUIRED_ASSUMPTIONS } from './keys'
+import { REQUIRED_ASSUMPTIONS, requiredForCatalogue } from './keys'
+import { sharedAcrossSides, unreadAssumptions } from './provenance'
 
 /**
  * A validated, indexed model: the measures catalogue plus the baseline dataset.
  * Invariants: every assumption id the engine reads exists; every coverage reference in the
- * catalogue names an existing assumption; `baseValues[i]` is `assumptions[i].value`.
+ * catalogue names an existing assumption; every assumption is read by the engine; no source text is
+ * shared across sides unless marked so (provenance.ts); `baseValues[i]` is `assumptions[i].value`.
  */
 export type Model = {
   catalogueVersion: string
@@ -60,7 +62,7 @@ export const loadModel = (measuresJson: unknown, assumptionsJson: unknown): Mode
 const indexModel = (catalogue: Catalogue, dataset: Dataset): Model => {
   const assumptionIndex = new Map(dataset.assumptions.map((a, i) => [a.id, i] as const))
   const issues: ModelIssue[] = []
-  for (const id of REQUIRED_ASSUMPTIONS) {
+  for (const id of new Set([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(catalogue)])) {
     if (!assumptionIndex.has(id)) issues.push({ file: 'assumptions', path: 'assumptions', message: `missing assumption "${id}" (the engine reads it)` })
   }
   catalogue.measures.forEach((m, i) => {
@@ -70,6 +72,7 @@ const indexModel = (catalogue: Catalogue, dataset: Dataset): Model => {
       }
     })
   })
+  issues.push(...unreadAssumptions(catalogue, dataset), ...sharedAcrossSides(catalogue, dataset))
   if (issues.length > 0) throw new ModelLoadError(issues)
   return {
     catalogueVersion: catalogue.catalogueVersion,

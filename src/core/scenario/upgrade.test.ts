@@ -3,7 +3,7 @@ import { defaultScenario } from '../model/default-scenario'
 import { shippedModel } from '../testing/fixtures'
 import { checkScenario } from './check'
 import { SCENARIO_SCHEMA_VERSION } from './schema'
-import { parseScenarioDoc } from './upgrade'
+import { UPGRADES, parseScenarioDoc } from './upgrade'
 
 const model = shippedModel()
 
@@ -26,7 +26,7 @@ describe('parseScenarioDoc', () => {
     expect(r.ok && r.upgradedFrom).toBe(null)
   })
 
-  it('upgrades a v0 prototype document to v1', () => {
+  it('upgrades a v0 prototype document (measures as {id, on, from, to})', () => {
     const r = parseScenarioDoc(v0)
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
     expect(r.upgradedFrom).toBe(0)
@@ -35,6 +35,24 @@ describe('parseScenarioDoc', () => {
     expect(r.doc.measures[1]).toMatchObject({ enabled: false, end: '2026-01-01' })
     expect(r.doc.overrides).toEqual({ 'buffer-months-autos': 3 })
     expect(r.doc.seed).toBe(1)
+  })
+
+  it('upgrades a v1 document to v2: no branches, mixture view, everything else unchanged', () => {
+    const current = JSON.parse(JSON.stringify({ ...defaultScenario(model), branches: [], branchView: 'mixture' }))
+    const { branches: _b, branchView: _v, ...rest } = current
+    const v1 = { ...rest, schemaVersion: 1 }
+    const r = parseScenarioDoc(v1)
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    expect(r.upgradedFrom).toBe(1)
+    expect(r.doc).toEqual(current)
+    expect(UPGRADES[1]?.(v1)).toEqual({ ...v1, schemaVersion: 2, branches: [], branchView: 'mixture' })
+    expect(v1).not.toHaveProperty('branches')
+  })
+
+  it('upgrades a v0 prototype document through v1 to the current version', () => {
+    const r = parseScenarioDoc(v0)
+    expect(r.ok && r.doc.branches).toEqual([])
+    expect(r.ok && r.doc.branchView).toBe('mixture')
   })
 
   it('refuses a newer schema version with a clear message', () => {

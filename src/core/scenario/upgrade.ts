@@ -37,7 +37,9 @@ export const UPGRADES: Readonly<Record<number, (doc: Json) => Json>> = {
       overrides: doc.assumptions ?? doc.overrides ?? {},
       triggers: doc.triggers ?? []
     }
-  }
+  },
+  /** v1 → v2 (Model 2): scenario branches. A v1 document is one certain path: no branches, mixture view. */
+  1: (doc) => ({ ...doc, schemaVersion: 2, branches: [], branchView: 'mixture' })
 }
 
 /** Version of an untrusted document: `schemaVersion`, or 0 for the prototype format without one. */

@@ -4,7 +4,7 @@ import { applyEdit, datesProblem, edit, nextTriggerId, redo, startHistory, undo,
 
 const doc: ScenarioDoc = {
   format: 'chokepoint.scenario',
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: 'Test',
   notes: '',
   tags: [],
@@ -16,7 +16,9 @@ const doc: ScenarioDoc = {
     { id: 'b', enabled: false, params: { rate: 50 }, start: '2025-11-01', end: null, suspensions: [] }
   ],
   overrides: {},
-  triggers: []
+  triggers: [],
+  branches: [],
+  branchView: 'mixture'
 }
 
 const run = (edits: Edit[]) => edits.reduce(edit, startHistory(doc))
@@ -104,5 +106,23 @@ describe('undo / redo', () => {
   it('records nothing for an edit that changes nothing', () => {
     const h = run([{ type: 'measure', id: 'a', patch: { enabled: true } }, { type: 'override-reset', id: 'nope' }])
     expect(h.past).toHaveLength(0)
+  })
+})
+
+describe('branch view', () => {
+  const branched: ScenarioDoc = {
+    ...doc,
+    branches: [
+      { id: 'extended', label: 'Extended', probability: 0.7, note: '', measures: [] },
+      { id: 'lapsed', label: 'Lapsed', probability: 0.3, note: '', measures: [] }
+    ],
+    branchView: 'mixture'
+  }
+  it('picks one of the scenario’s branches or the mixture, and nothing else', () => {
+    const picked = applyEdit(branched, { type: 'branch-view', view: 'lapsed' })
+    expect(picked.branchView).toBe('lapsed')
+    expect(applyEdit(picked, { type: 'branch-view', view: 'mixture' }).branchView).toBe('mixture')
+    expect(applyEdit(branched, { type: 'branch-view', view: 'nope' })).toBe(branched)
+    expect(applyEdit(branched, { type: 'branch-view', view: 'mixture' })).toBe(branched)
   })
 })

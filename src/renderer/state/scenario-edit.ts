@@ -20,6 +20,7 @@ export type Edit =
   | { type: 'override-reset'; id: string }
   | { type: 'overrides-reset-all' }
   | { type: 'rename'; name: string }
+  | { type: 'branch-view'; view: string }
   | { type: 'replace'; doc: ScenarioDoc }
 
 export type History = {
@@ -119,6 +120,10 @@ export function applyEdit(doc: ScenarioDoc, edit: Edit): ScenarioDoc {
       return Object.keys(doc.overrides).length === 0 ? doc : { ...doc, overrides: {} }
     case 'rename':
       return { ...doc, name: edit.name }
+    case 'branch-view':
+      // Only the mixture or one of the scenario's own branches (the schema's rule).
+      if (edit.view !== 'mixture' && !doc.branches.some((b) => b.id === edit.view)) return doc
+      return edit.view === doc.branchView ? doc : { ...doc, branchView: edit.view }
     case 'replace':
       return edit.doc
   }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Economy, ScenarioDoc, Sector } from '../../core'
 import type { Attribution } from '../features/charts/chart-series'
-import type { BandsResult, TornadoResult } from '../workers/jobs'
+import type { BandsResult, TornadoResult, VarianceBreakdown } from '../workers/jobs'
 import { engineClient } from '../workers/engine-client'
 import { useJob, type JobState } from '../workers/use-job'
 import { SLIDES, type View } from './view-state'
@@ -25,12 +25,15 @@ export function useAnalyses(doc: ScenarioDoc, view: View, exposureShown: boolean
   const bands = useJob<BandsResult>('bands', bandsIn)
   const attribution = useJob<AttributionByEconomy>('attribution', attrIn)
   const tornado: JobState<TornadoResult> = useJob<TornadoResult>('tornado', tornadoIn)
+  // The variance breakdown sits beside the tornado in the workspace (not on the presentation slide).
+  const variance: JobState<VarianceBreakdown> = useJob<VarianceBreakdown>('variance', view.presenting ? null : tornadoIn)
   const errors = [bands.error && `Bands: ${bands.error}`, attribution.error && `Attribution: ${attribution.error}`].filter(Boolean)
   const notice = [engineClient().fallback, ...errors].filter(Boolean).join(' ') || null
   return {
     bands: bands.value?.[view.economy] ?? null,
     attribution: attribution.value?.[view.economy] ?? null,
     tornado,
+    variance,
     notice
   }
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useAfterPaint } from './use-after-paint'
-import { defaultScenario, evaluate, measureActivity, type EvalResult, type MeasureActivity, type ScenarioDoc } from '../../core'
+import { defaultScenario, evaluate, evaluateView, measureActivity, type EvalResult, type MeasureActivity, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 
 export type Results = {
@@ -46,7 +46,8 @@ export function useResults(doc: ScenarioDoc): Results | { ok: false; error: stri
     () => (Object.keys(overrides).length === 0 ? { value: null, error: null } : safe(() => evaluate(model, allOff(horizon, overrides)))),
     [horizon, overrides]
   )
-  const scenario = useMemo(() => safe(() => evaluate(model, doc)), [doc])
+  // The branch the planner picked, or the probability-weighted mixture (a scenario without branches as it is).
+  const scenario = useMemo(() => safe(() => evaluateView(model, doc)), [doc])
   // The timeline follows one frame after the charts: a toggle paints its charts first, which keeps the
   // redraw within the bare recharts page's time; the timeline catches up right after that paint.
   const timelineDoc = useAfterPaint(doc)

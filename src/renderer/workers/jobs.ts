@@ -1,6 +1,6 @@
-import { attribute, simulate, tornado, ECONOMIES, SECTORS, type Economy, type ScenarioDoc, type Sector, type TornadoKpi } from '../../core'
-import { model } from '../../shared/dataset'
-import { BAND_SAMPLES } from '../../shared/bands'
+import { attribute, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type ScenarioDoc, type Sector, type TornadoKpi, type VarianceBreakdown } from '../../core'
+import { model, uncertainty } from '../../shared/dataset'
+import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
 import type { JobKind } from './protocol'
 
 export { BAND_SAMPLES }
@@ -8,22 +8,35 @@ export { BAND_SAMPLES }
 export type TornadoBar = { id: string; label: string; kind: 'assumption' | 'measure'; lowInput: string; highInput: string; lowValue: number; highValue: number }
 /** The tornado as the view draws it, largest swing first. */
 export type TornadoResult = { base: number; unit: string; bars: TornadoBar[] }
-/** Exposure P10/P90 per economy and sector (only what the charts draw crosses back). */
-export type BandsResult = Record<Economy, Record<Sector, { p10: number[]; p90: number[] }>>
+/**
+ * Exposure bands per economy and sector (only what the charts draw crosses back): the drawn band
+ * (P10–P90 widened to the point estimate where it falls outside), the P50, and the legend's caption.
+ */
+export type SectorBand = { low: number[]; high: number[]; p50: number[]; caption: string; stretched: number }
+export type BandsResult = Record<Economy, Record<Sector, SectorBand>>
+/** Base sample size of the variance breakdown in the workspace (N·(factors + 2) engine runs). */
+export const VARIANCE_SAMPLES = 96
 
 type DocInput = { doc: ScenarioDoc }
 type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoKpi }
+/** "Why this number?": the figure to explain (features/evidence). */
+export type EvidenceInput = DocInput & { request: EvidenceRequest }
+export type { VarianceBreakdown }
 
 /** Rows shown in the tornado (the rest are listed as not moving the KPI by more than rounding). */
 const TORNADO_ROWS = 15
 const fmt = (v: number, unit: string) => `${Math.round(v * 1000) / 1000}${unit ? ` ${unit}` : ''}`
 
 function bands(doc: ScenarioDoc): BandsResult {
-  const sim = simulate(model, doc, { samples: BAND_SAMPLES })
+  // The shared computation: the same bands as the exports and `chokepoint run --samples 200`.
+  const sim = bandSimulation(model, uncertainty, doc, BAND_SAMPLES)
   const out = {} as BandsResult
   for (const e of ECONOMIES) {
     out[e] = {} as BandsResult[Economy]
-    for (const s of SECTORS) out[e][s] = { p10: sim.economies[e][s].exposure.p10, p90: sim.economies[e][s].exposure.p90 }
+    for (const s of SECTORS) {
+      const b = sim.economies[e][s].exposure
+      out[e][s] = { low: b.low, high: b.high, p50: b.p50, caption: bandCaption(bandMeta(sim, 0)), stretched: b.stretched.length }
+    }
   }
   return out
 }
@@ -57,5 +70,11 @@ export function runJob(kind: JobKind, input: unknown): unknown {
       return bands((input as DocInput).doc)
     case 'tornado':
       return tornadoBars(input as TornadoInput)
+    case 'evidence':
+      return evidenceFor(model, (input as EvidenceInput).doc, (input as EvidenceInput).request)
+    case 'variance': {
+      const v = input as TornadoInput
+      return varianceBreakdown(model, v.doc, { economy: v.economy, sector: v.sector, kpi: v.kpi, samples: VARIANCE_SAMPLES, uncertainty })
+    }
   }
 }

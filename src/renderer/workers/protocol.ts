@@ -2,7 +2,7 @@
  * Messages between the renderer and the engine worker. Each job kind is "latest wins": while one job of a
  * kind runs, newer requests of that kind replace each other, so a slider drag never queues up stale work.
  */
-export type JobKind = 'bands' | 'attribution' | 'tornado'
+export type JobKind = 'bands' | 'attribution' | 'tornado' | 'evidence' | 'variance'
 export type JobRequest = { id: number; kind: JobKind; input: unknown }
 export type JobResponse = { id: number; kind: JobKind; ok: true; value: unknown; ms: number } | { id: number; kind: JobKind; ok: false; error: string }
 

@@ -1,10 +1,10 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
 import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, simulate, type ScenarioDoc } from '../../core'
-import { model } from '../../shared/dataset'
+import { model, uncertainty } from '../../shared/dataset'
 import { CHANNEL_COLORS, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
-import { buildChartSpec } from './chart-spec'
-import { renderChartSvg, wrapText } from './chart-svg'
+import { buildChartSpec, type ChartInputs } from './chart-spec'
+import { labelledQuarters, renderChartSvg, wrapText } from './chart-svg'
 import { chartInputs, withoutMeasures } from './content'
 import { BAND_SAMPLES } from './engine'
 import { svgToPng } from './raster'
@@ -13,6 +13,9 @@ import { decodePng, hasColour, pixelStats, pngSize } from './testing/png'
 const doc: ScenarioDoc = { ...defaultScenario(model, 'Workshop A'), overrides: { 'cn-share-dy-tb': 0.97 } }
 const ctx = { model, clock: () => new Date('2026-11-28T09:00:00Z'), appVersion: '0.1.0' }
 const config = { sector: 'defense', economy: 'us', metric: 'exposure', stacking: 'channel', band: false, reference: true } as const
+
+/** The same inputs with a reference that is not 0 (the scenario itself), as a model with structural exposure would give. */
+const withReference = (inputs: ChartInputs): ChartInputs => ({ ...inputs, reference: inputs.scenarios[0].result, modified: inputs.scenarios[0].result })
 
 /** resvg parses the SVG as XML and fails on malformed markup: a parse check that needs no DOM. */
 const parses = (svg: string) => new Resvg(svg).width
@@ -26,10 +29,14 @@ describe('chart spec', () => {
     expect(active.length).toBeGreaterThan(0)
     expect(spec.stacked.map((s) => s.key)).toEqual(active)
     for (const s of spec.stacked) expect(s.values).toEqual(series.byChannel[s.key as (typeof CHANNELS)[number]])
-    const reference = spec.lines.find((l) => l.key === 'reference')
-    expect(reference?.values).toEqual(evaluate(model, withoutMeasures(doc)).economies.us.defense.exposure)
-    // The scenario overrides an assumption, so "No measures, your assumptions" is drawn too.
-    expect(spec.lines.map((l) => l.key)).toEqual(['reference', 'modified'])
+    // With every measure off, exposure is 0 throughout in this model: no dashed line on the axis, no legend entry.
+    expect(Math.max(...evaluate(model, withoutMeasures(doc)).economies.us.defense.exposure)).toBe(0)
+    expect(spec.lines).toEqual([])
+    expect(spec.subtitle).not.toContain('no measures')
+    // A reference that is not 0 is drawn, and (overrides) the same under the scenario's assumptions.
+    const drawn = buildChartSpec(withReference(chartInputs(ctx, doc, [], config)))
+    expect(drawn.lines.map((l) => l.key)).toEqual(['reference', 'modified'])
+    expect(drawn.lines[0].values).toEqual(result.economies.us.defense.exposure)
     expect(spec.categories[0]).toBe('2025 Q1')
     expect(spec.yMax).toBeGreaterThanOrEqual(Math.max(...series.exposure))
   })
@@ -61,11 +68,18 @@ describe('chart spec', () => {
     expect(/data-series="scenario-2" d="M[^M]+"/.test(svg)).toBe(true)
   })
 
-  it('adds the P10–P90 band of the seeded Monte Carlo when asked', () => {
+  it('adds the band of the seeded Monte Carlo when asked: the screen’s computation, captioned, no dashed edges', () => {
     const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, band: true }))
-    const sim = simulate(model, doc, { samples: BAND_SAMPLES }).economies.us.defense.exposure
-    expect(spec.band?.low).toEqual(sim.p10)
-    expect(spec.band?.high).toEqual(sim.p90)
+    const sim = simulate(model, doc, { samples: BAND_SAMPLES, uncertainty }).economies.us.defense.exposure
+    expect(spec.band?.low).toEqual(sim.low)
+    expect(spec.band?.high).toEqual(sim.high)
+    expect(spec.subtitle).toContain(`P10–P90 of the index over ${BAND_SAMPLES} samples`)
+    const svg = renderChartSvg(spec)
+    expect(svg).toContain('data-series="band"')
+    // Dashes belong to the "No measures" line only: nothing drawn in the band's colour is dashed.
+    const inBandColour = svg.split('\n').filter((l) => l.includes(`stroke="${spec.band?.color}"`))
+    expect(inBandColour.length).toBeGreaterThanOrEqual(3)
+    for (const l of inBandColour) expect(l).not.toContain('stroke-dasharray')
     expect(buildChartSpec(chartInputs(ctx, doc, [], config)).band).toBeNull()
   })
 
@@ -90,7 +104,7 @@ describe('chart spec', () => {
 })
 
 describe('chart SVG', () => {
-  const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+  const spec = buildChartSpec(withReference(chartInputs(ctx, doc, [], config)))
   const svg = renderChartSvg(spec)
 
   it('is a well-formed 1920×1080 document with title, axis titles, an SVG legend and the stamp', () => {
@@ -115,6 +129,24 @@ describe('chart SVG', () => {
     expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co')
   })
 
+  it('labels every second quarter and always the last', () => {
+    expect(labelledQuarters(24)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23])
+    expect(labelledQuarters(8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    expect(labelledQuarters(40).at(-1)).toBe(39)
+    const labels = [...svg.matchAll(/<tspan x="[\d.]+">(Q\d)<\/tspan><tspan x="[\d.]+" dy="26">(\d{4})<\/tspan>/g)].map((m) => `${m[2]} ${m[1]}`)
+    expect(labels).toEqual(labelledQuarters(24).map((i) => spec.categories[i]))
+    expect(labels.at(-1)).toBe('2030 Q4')
+  })
+
+  it('keeps the date and versions in the stamp however long the name, and isolates a right-to-left name', () => {
+    const long = renderChartSvg(buildChartSpec(chartInputs(ctx, { ...doc, name: 'N'.repeat(200) }, [], config)))
+    expect(long).toMatch(/Scenario: N+… · Exported 2026-11-28 · Chokepoint 0\.1\.0 · model [^<]+ · dataset [^<…]+</)
+    expect(long).toContain(`dataset ${model.datasetVersion}<`)
+    const rtl = renderChartSvg(buildChartSpec(chartInputs(ctx, { ...doc, name: 'תרחיש 2' }, [], config)))
+    expect(rtl).toContain('Scenario: \u2068תרחיש 2\u2069 · Exported')
+    expect(parses(rtl)).toBe(1920)
+  })
+
   it('wraps long footers onto at most two lines and marks the cut', () => {
     const lines = wrapText('word '.repeat(200), 22, 1800, 2)
     expect(lines).toHaveLength(2)
@@ -123,7 +155,7 @@ describe('chart SVG', () => {
 })
 
 describe('chart PNG', () => {
-  const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+  const spec = buildChartSpec(withReference(chartInputs(ctx, doc, [], config)))
   const svg = renderChartSvg(spec)
 
   it('is 1920×1080 at scale 1 and 3840×2160 at scale 2', () => {

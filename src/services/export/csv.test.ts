@@ -33,7 +33,26 @@ describe('CSV', () => {
     }
     const total = header.indexOf('Total of stack (index 0–100)')
     body.forEach((r, t) => expect(Number(r[total])).toBeCloseTo(result.economies.us.autos.exposure[t], 9))
-    expect(header).toContain('No measures (index 0–100)')
+    // The reference is 0 throughout in this model: no column for a line the chart does not draw.
+    expect(header).not.toContain('No measures (index 0–100)')
+  })
+
+  it('starts with a UTF-8 byte-order mark so Excel reads “–” and “≤” in the headers', () => {
+    const text = seriesCsv([{ name: 'A', result: evaluate(model, doc) }])
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]))
+    expect(text.indexOf('\uFEFF', 1)).toBe(-1)
+  })
+
+  it('neutralises text a spreadsheet would run as a formula, and leaves numbers alone', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      const field = csvField(`${start}HYPERLINK("http://x","y")`)
+      expect(parseCsv(`${field}\r\n`)[0][0]).toBe(`'${start}HYPERLINK("http://x","y")`)
+    }
+    expect(csvField(-3.5)).toBe('-3.5')
+    expect(csvField('Workshop – 2025')).toBe('Workshop – 2025')
+    const rows = parseCsv(seriesCsv([{ name: '=1+2', result: evaluate(model, doc) }]))
+    expect(rows[1][0]).toBe("'=1+2")
   })
 
   it('gives every series of every scenario, one row per scenario and quarter', () => {

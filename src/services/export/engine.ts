@@ -1,8 +1,9 @@
-import { attribute, evaluate, simulate, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
+import { attribute, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
-import { BAND_SAMPLES } from '../../shared/bands'
+import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
+import { uncertainty } from '../../shared/dataset'
 
 /**
  * The few engine calls exports need, behind one seam: the base evaluation, the P10–P90 band (seeded Monte
@@ -12,9 +13,11 @@ import { BAND_SAMPLES } from '../../shared/bands'
 export type Engine = {
   evaluate(model: Model, doc: ScenarioDoc): EvalResult
   /** P10/P90 of the configured metric. */
-  band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[] } | null
+  band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[]; caption: string } | null
   /** Exposure stacked by measure, as on screen (`measureSeries`): the largest measures, the others, the rest. */
   attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): MeasureSeries[] | null
+  /** The raw Shapley split by measure (core `attribute`), per economy and sector: what drives each figure. */
+  split(model: Model, doc: ScenarioDoc): Attribution
   /** Version of the model stamped on exports: the measures catalogue version (the engine has none of its own). */
   version(model: Model): string
 }
@@ -35,16 +38,19 @@ export function createEngine(): Engine {
     return value
   }
   return {
-    evaluate: (model, doc) => memo(results, doc, () => evaluate(model, doc)),
+    // The scenario's branch view (one branch, or the probability-weighted mixture), as on screen.
+    evaluate: (model, doc) => memo(results, doc, () => evaluateView(model, doc)),
     band: (model, doc, { economy, sector, metric }) => {
-      const sim = memo(simulations, doc, () => simulate(model, doc, { samples: BAND_SAMPLES }))
+      // The screen's computation (shared): same seed, structure and branch view ⇒ the same band.
+      const sim = memo(simulations, doc, () => bandSimulation(model, uncertainty, doc))
       const band = sim.economies[economy][sector][metric]
-      return { low: band.p10, high: band.p90 }
+      return { low: band.low, high: band.high, caption: bandCaption(bandMeta(sim, band.stretched.length)) }
     },
     attribution: (model, doc, economy, sector) => {
       const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]
       return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
     },
+    split: (model, doc) => memo(attributions, doc, () => attribute(model, doc)),
     version: (model) => model.catalogueVersion
   }
 }

@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useId, useState } from 'react'
-import type { Assumption } from '../../../core'
+import { clampOverride, type Assumption } from '../../../core'
 import type { Edit } from '../../state/scenario-edit'
 import { useGestureKey } from '../../state/use-gesture-key'
 import { CONFIDENCE_LABELS } from '../measures/measure-kinds'
@@ -110,7 +110,9 @@ const AssumptionRow = memo(function AssumptionRow({ a, override, onEdit }: { a: 
           }}
         />
         <span className="unit">{a.unit}</span>
-        {overridden && outsideRange(a, value) && <span className="field-warning block">Outside the documented range</span>}
+        {overridden && outsideRange(a, value) && (
+          <span className="field-warning block">Outside the documented range: the model uses {clampOverride(a, value)}</span>
+        )}
       </td>
       <td className="num">
         {a.value} <span className="hint">({range})</span>

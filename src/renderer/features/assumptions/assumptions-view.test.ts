@@ -3,7 +3,7 @@ import type { Assumption } from '../../../core'
 import { filterAssumptions, outsideRange, stepFor } from './assumptions-view'
 
 const a = (over: Partial<Assumption>): Assumption => ({
-  id: 'x', label: 'X', value: 0.5, unit: 'share 0–1', year: 2025, source: 'IEA 2025', confidence: 'H', group: 'supply-shares', ...over
+  id: 'x', label: 'X', value: 0.5, unit: 'share 0–1', year: 2025, source: 'IEA 2025', confidence: 'H', group: 'china-shares', ...over
 })
 const all = [a({ id: 'cn-share', label: 'China share of NdFeB' }), a({ id: 'buf', label: 'Buffer months', group: 'buffers', source: 'GUESS — judgement', confidence: 'L' })]
 

@@ -1,18 +1,7 @@
-import type { Assumption, AssumptionGroup } from '../../../core'
+import { ASSUMPTION_GROUP_LABELS, type Assumption, type AssumptionGroup } from '../../../core'
 
-/** Headings for the dataset's assumption groups. */
-export const GROUP_LABELS: Record<AssumptionGroup, string> = {
-  'supply-shares': 'Supply shares',
-  capacity: 'Allied capacity',
-  'sector-intensity': 'Sector criticality',
-  buffers: 'Buffers and stocks',
-  substitution: 'Substitution',
-  chips: 'Chips',
-  coverage: 'Coverage of measures',
-  trade: 'Trade and tariffs',
-  prices: 'Prices and costs',
-  flows: 'Trade flows'
-}
+/** Headings for the dataset's assumption groups (defined in core with the groups themselves). */
+export const GROUP_LABELS: Record<AssumptionGroup, string> = ASSUMPTION_GROUP_LABELS
 
 export type Filter = { text: string; onlyOverridden: boolean }
 

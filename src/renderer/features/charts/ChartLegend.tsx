@@ -1,13 +1,14 @@
 import { memo, type CSSProperties } from 'react'
+import { BAND_EXPLAINER } from '../../../shared/bands'
 import type { SeriesDef } from './chart-series'
 
-type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero: boolean; showModified: boolean; full: boolean; band: boolean }
+type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero: boolean; showModified: boolean; full: boolean; band: boolean; bandText?: string | null }
 
 /**
  * One legend for all charts (colours are the same in every chart), in HTML: readable at any size and
  * cheaper than three recharts legends.
  */
-export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band }: Props) {
+export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band, bandText = null }: Props) {
   return (
     <ul className="legend" aria-label="Legend">
       {series.map((s) => (
@@ -29,10 +30,11 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
           No measures, your assumptions
         </li>
       )}
-      {full && band && (
-        <li>
+      {band && (
+        <li className="legend-band" title={BAND_EXPLAINER}>
           <span className="swatch band" aria-hidden="true" />
-          P10–P90
+          {bandText ?? 'P10–P90 band (computing…)'}
+          <span className="p50-key" aria-hidden="true" /> P50 · stack total: point estimate
         </li>
       )}
       {/* Always listed (the workspace's options bar has no room for it at 1280 px). */}

@@ -52,7 +52,7 @@ export function ChartTooltip({ unit = 'index 0–100', active, label }: Props) {
           )}
           {row.band && (
             <tr className="tt-ref">
-              <td>P10–P90</td>
+              <td>Band P10–P90{row.p50 !== null && row.p50 !== undefined ? ` (P50 ${f(row.p50)})` : ''}</td>
               <td className="num">
                 {f(row.band[0])}–{f(row.band[1])}
               </td>

@@ -1,4 +1,4 @@
-import { CHANNELS, ECONOMIES, SECTORS, kpis, type Channel, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
+import { CHANNELS, ECONOMIES, SECTORS, SECTOR_LABELS, kpis, type Channel, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
 import { model } from '../../../shared/dataset'
 import { useStable } from '../../state/use-stable'
 import type { Marker } from '../timeline/timeline-model'
@@ -13,8 +13,8 @@ export type SectorInputs = {
   result: EvalResult
   baseline: EvalResult
   modified: EvalResult | null
-  /** Bands per sector of the shown economy (null until the worker answers, or when hidden). */
-  bands: Partial<Record<Sector, Band>> | null
+  /** Bands per sector of the shown economy (null until the worker answers, or when hidden), with the legend's words. */
+  bands: Partial<Record<Sector, Band & { caption?: string; stretched?: number }>> | null
   /** Attribution per sector of the shown economy (null when stacking by channel or not yet computed). */
   attribution: Partial<Record<Sector, Attribution>> | null
   measureLabels: readonly MeasureLabel[]
@@ -50,6 +50,14 @@ export function sectorData(p: SectorInputs, economy: Economy, stacking: 'channel
     : channelChart(p.result, economy, sector, overlays, CHANNELS_BY_ECONOMY[economy])
 }
 
+/** The band's legend: the shared caption, plus where the band was widened to hold the point estimate. */
+function bandLegend(bands: SectorInputs['bands'], sectors: readonly Sector[]): string | null {
+  const first = sectors.map((s) => bands?.[s]).find((b) => b?.caption)
+  if (!first?.caption) return null
+  const widened = sectors.filter((s) => (bands?.[s]?.stretched ?? 0) > 0).map((s) => `${SECTOR_LABELS[s]} ${bands?.[s]?.stretched}`)
+  return widened.length === 0 ? first.caption : `${first.caption}; widened to the point estimate in ${widened.join(', ')} quarter(s)`
+}
+
 /**
  * The three sector charts (the element `#charts` is what the latency benchmark watches) with a shared
  * legend. Each chart gets value-stable data, so only charts whose numbers changed re-render.
@@ -62,9 +70,10 @@ export function ChartsArea(props: Props) {
   const series = useStable(mergeSeries(data.map((d) => d.series)))
   const showModified = options.showBaseline && props.modified !== null
   const baselineZero = data.every((d) => d.rows.every((r) => (r.baseline ?? 0) === 0))
+  const bandText = options.showBand ? bandLegend(props.bands, sectors) : null
   return (
     <>
-      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} />
+      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} />
       <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" data-y-locked={props.axisLock ? 'true' : 'false'} style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
         {sectors.map((s, i) => (
           <SectorSlot

@@ -22,8 +22,9 @@ export function DataTable({ caption, data }: { caption: string; data: ChartData 
             ))}
             {hasBaseline && <th scope="col">No measures</th>}
             {hasModified && <th scope="col">No measures, your assumptions</th>}
-            {hasBand && <th scope="col">P10</th>}
-            {hasBand && <th scope="col">P90</th>}
+            {hasBand && <th scope="col">Band low (P10)</th>}
+            {hasBand && <th scope="col">P50</th>}
+            {hasBand && <th scope="col">Band high (P90)</th>}
           </tr>
         </thead>
         <tbody>
@@ -37,6 +38,7 @@ export function DataTable({ caption, data }: { caption: string; data: ChartData 
               {hasBaseline && <td>{r.baseline?.toFixed(2) ?? '–'}</td>}
               {hasModified && <td>{r.modified?.toFixed(2) ?? '–'}</td>}
               {hasBand && <td>{r.band?.[0].toFixed(2) ?? '–'}</td>}
+              {hasBand && <td>{r.p50?.toFixed(2) ?? '–'}</td>}
               {hasBand && <td>{r.band?.[1].toFixed(2) ?? '–'}</td>}
             </tr>
           ))}

@@ -10,6 +10,7 @@ import type { Headline } from './headline'
 import { ChartTooltip, TooltipContext } from './ChartTooltip'
 import { DataTable } from './DataTable'
 import { ChartExportButton } from '../export/ChartExportButton'
+import { EvidenceButton } from '../evidence/EvidenceButton'
 
 export type ChartOptions = {
   showBand: boolean
@@ -142,10 +143,7 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
         <span className="headline" data-testid={`headline-${sector}`}>
-          <span>
-            Peak <strong>{headline.peak.toFixed(1)}</strong>
-            {headline.peakQuarter ? ` in ${headline.peakQuarter}` : ''}
-          </span>
+          <EvidenceButton economy={economy} sector={sector} headline={headline} />
           <span>
             <strong>{headline.above}</strong> {headline.above === 1 ? 'quarter' : 'quarters'} above {headline.threshold}
           </span>

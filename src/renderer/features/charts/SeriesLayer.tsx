@@ -41,11 +41,13 @@ export const SeriesLayer = memo(function SeriesLayer({ rows, series, lines, band
       <ZIndexLayer zIndex={DefaultZIndexes.line}>
         <g className="chart-lines">
           {band && (
+            // A filled envelope without edge lines (dashes belong to the "No measures" line) and the P50 as
+            // small dots: neither can be read as a baseline.
             <g className="chart-band">
               <path d={bandPath(xs, rows.map((r) => r.band), y)} fill="var(--band)" />
-              {[0, 1].map((edge) => (
-                <path key={edge} d={linePath(xs, rows.map((r) => r.band?.[edge] ?? null), y)} fill="none" stroke="var(--band-edge)" strokeWidth={1} strokeDasharray="4 2" />
-              ))}
+              {rows.map((r, i) =>
+                r.p50 === null || r.p50 === undefined ? null : <circle key={r.quarter} className="band-p50" cx={xs[i]} cy={y(r.p50)} r={2.5} fill="var(--band-edge)" />
+              )}
             </g>
           )}
           {lines.map((l) => (

@@ -40,11 +40,12 @@ describe('channel chart mapper', () => {
   it('fills the overlays from the baselines and band, or null without them', () => {
     expect(channelChart(result, 'us', 'defense').rows.every((r) => r.baseline === null && r.modified === null && r.band === null)).toBe(true)
     const n = result.quarters.length
-    const band = { p10: Array.from({ length: n }, (_, t) => t), p90: Array.from({ length: n }, (_, t) => t + 1.234) }
+    const band = { low: Array.from({ length: n }, (_, t) => t), high: Array.from({ length: n }, (_, t) => t + 1.234), p50: Array.from({ length: n }, (_, t) => t + 0.5) }
     const { rows } = channelChart(result, 'us', 'defense', { baseline: off, modified: result, band })
     expect(rows.map((r) => r.baseline)).toEqual(off.economies.us.defense.exposure.map((v) => Math.round(v * 100) / 100))
     expect(rows.map((r) => r.modified)).toEqual(rows.map((r) => r.total))
     expect(rows[3].band).toEqual([3, 4.23])
+    expect(rows[3].p50).toBe(3.5)
   })
 })
 

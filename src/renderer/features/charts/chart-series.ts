@@ -20,16 +20,18 @@ export type ChartRow = {
   baseline: number | null
   /** All measures off, this scenario's assumption overrides (null when there are none). */
   modified: number | null
-  /** P10–P90 of the total, from the Monte Carlo (null until computed or when hidden). */
+  /** The drawn band: P10–P90 of the total from the Monte Carlo, widened to the point estimate where it falls outside (null until computed or when hidden). */
   band: [number, number] | null
-  [series: string]: number | string | null | [number, number]
+  /** Median of the Monte Carlo samples (null with the band). */
+  p50?: number | null
+  [series: string]: number | string | null | undefined | [number, number]
 }
 
 /** `min` is the lowest stacked value (negative contributions stack below zero when stacking by measure). */
 export type ChartData = { rows: ChartRow[]; series: SeriesDef[]; min: number; max: number }
 
-/** Per-quarter P10/P90 of one sector. */
-export type Band = { p10: number[]; p90: number[] }
+/** Per-quarter drawn band (low–high: P10–P90 widened to the point estimate) and P50 of one sector. */
+export type Band = { low: number[]; high: number[]; p50: number[] }
 /**
  * A sector's exposure split by measure (Shapley values from the core): for every quarter
  * baseline + Σ byMeasure = total. Contributions can be negative (capacity, stockpiles).
@@ -53,9 +55,11 @@ function overlay(rows: ChartRow[], t: number, economy: Economy, sector: Sector, 
   const m = o.modified?.economies[economy][sector][metric][t]
   row.baseline = b === undefined ? null : round(b)
   row.modified = m === undefined ? null : round(m)
-  const lo = o.band?.p10[t]
-  const hi = o.band?.p90[t]
+  const lo = o.band?.low[t]
+  const hi = o.band?.high[t]
+  const mid = o.band?.p50[t]
   row.band = lo === undefined || hi === undefined ? null : [round(lo), round(hi)]
+  row.p50 = mid === undefined || row.band === null ? null : round(mid)
 }
 
 /**

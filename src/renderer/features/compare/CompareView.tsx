@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { ECONOMIES, ECONOMY_LABELS, SECTORS, evaluate, type Economy, type EvalResult, type ScenarioDoc, type Sector } from '../../../core'
+import { ECONOMIES, ECONOMY_LABELS, SECTORS, evaluateView, type Economy, type EvalResult, type ScenarioDoc, type Sector } from '../../../core'
 import { niceCeiling } from '../../../shared/axis'
 import { model } from '../../../shared/dataset'
 import { Modal } from '../../components/Modal'
@@ -17,7 +17,8 @@ type Props = { items: CompareItem[]; initialThreshold: number; onClose: () => vo
 
 function evaluateAll(items: CompareItem[]): { results: EvalResult[] } | { error: string } {
   try {
-    return { results: items.map((i) => evaluate(model, i.doc)) }
+    // Each scenario as its branch view shows it (one branch, or the probability-weighted mixture).
+    return { results: items.map((i) => evaluateView(model, i.doc)) }
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) }
   }

@@ -33,4 +33,14 @@ describe('diffInputs', () => {
     for (const r of rows) expect(new Set(r.values).size).toBeGreaterThan(1)
     if (a.measures[0].suspensions.length === 0) expect(find(`${m0.title} — suspensions`)).toBeUndefined()
   })
+
+  it('lists the branches each scenario weighs and which one it shows', () => {
+    const branched = { ...base(), branches: [
+      { id: 'extended', label: 'Extended', probability: 0.6, note: '', measures: [] },
+      { id: 'lapsed', label: 'Lapsed', probability: 0.4, note: '', measures: [] }
+    ], branchView: 'lapsed' }
+    const rows = diffInputs([base(), branched], model)
+    expect(rows.find((r) => r.item === 'Branches')?.values).toEqual(['none', 'Extended 60 %; Lapsed 40 %'])
+    expect(rows.find((r) => r.item === 'Shown')?.values).toEqual(['as set', 'Lapsed'])
+  })
 })

@@ -28,6 +28,9 @@ export function diffInputs(docs: readonly ScenarioDoc[], model: Model): DiffRow[
   push(rows, 'Scenario', 'Horizon', docs.map((d) => `${d.horizon.start}, ${d.horizon.quarters} quarters`))
   push(rows, 'Scenario', 'Uncertainty seed', docs.map((d) => String(d.seed)))
   push(rows, 'Scenario', 'Built with dataset', docs.map((d) => d.datasetVersion))
+  // Branches (issue 12): the discrete futures each scenario weighs, and which one it shows.
+  push(rows, 'Scenario', 'Branches', docs.map((d) => (d.branches.length === 0 ? 'none' : d.branches.map((b) => `${b.label} ${Math.round(b.probability * 100)} %`).join('; '))))
+  push(rows, 'Scenario', 'Shown', docs.map((d) => (d.branches.length === 0 ? 'as set' : d.branchView === 'mixture' ? 'mixture' : (d.branches.find((b) => b.id === d.branchView)?.label ?? d.branchView))))
 
   const byId = docs.map((d) => new Map<string, MeasureSetting>(d.measures.map((m) => [m.id, m])))
   // Catalogue order first, then anything a document lists that this catalogue does not know.

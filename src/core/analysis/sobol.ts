@@ -1,0 +1,186 @@
+import type { Model } from '../model/load-model'
+import type { ScenarioDoc } from '../scenario/schema'
+import { N_S } from '../engine/plan'
+import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
+import { quarterIndex } from '../time/quarters'
+import { fillNormals, type MarginalShape } from './copula'
+import { mulberry32, type Rng } from './rng'
+import type { TornadoKpi } from './tornado'
+import type { BranchView } from './uncertainty-branches'
+import type { Layers } from './uncertainty-draws'
+import type { UncertaintySpec } from './uncertainty-spec'
+import { drawRunner } from './uncertainty'
+
+/** What the breakdown explains: a tornado KPI, or exposure in one quarter. */
+export type VarianceKpi = TornadoKpi | 'quarter'
+
+/** Settings of `varianceBreakdown`. */
+export type VarianceOptions = {
+  economy: Economy
+  sector: Sector
+  kpi: VarianceKpi
+  /** Quarter (`YYYY-Qn`) for kpi 'quarter'. */
+  quarter?: string
+  /** Base sample size N; the estimator costs N·(factors + 2) engine runs. Default 256. */
+  samples?: number
+  seed?: number
+  uncertainty?: UncertaintySpec
+  layers?: Partial<Layers>
+  branch?: BranchView
+  distribution?: MarginalShape
+}
+
+/** One factor's share of the KPI's variance, with a bootstrap 90 % interval of the first-order index. */
+export type VarianceFactor = { id: string; label: string; firstOrder: number; firstOrderLow: number; firstOrderHigh: number; total: number }
+
+/** Result: factors sorted by first-order index (largest first). */
+export type VarianceBreakdown = {
+  economy: Economy
+  sector: Sector
+  kpi: VarianceKpi
+  quarter: string | null
+  view: BranchView
+  /** Number of branches of the scenario (1 = none declared). */
+  branches: number
+  mean: number
+  variance: number
+  samples: number
+  evaluations: number
+  factors: VarianceFactor[]
+  /** 1 − Σ first-order: the share only interactions between factors explain (sampling noise can make it slightly negative). */
+  interactions: number
+}
+
+/** Bootstrap resamples for the first-order intervals (reuse the runs; no extra engine calls). */
+const BOOTSTRAP = 200
+
+/**
+ * What drives the band (docs/MODEL.md §6): first-order and total Sobol indices of one KPI over the
+ * blocks of the sampling design — each posture (with its policy draws), each correlated assumption
+ * group, the branch draw, the remaining independent assumptions. Pick-freeze with two independent
+ * normal matrices A, B: S_i = mean(f(B)·(f(A_Bⁱ) − f(A)))/V (Saltelli 2010), S_Ti = mean((f(A) −
+ * f(A_Bⁱ))²)/(2V) (Jansen 1999), where A_Bⁱ is A with block i's columns from B. Seeded.
+ */
+export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: VarianceOptions): VarianceBreakdown => {
+  const N = Math.max(8, Math.floor(opts.samples ?? 256))
+  const runner = drawRunner(model, scenario, { uncertainty: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
+  const { design } = runner
+  const view = opts.branch ?? scenario.branchView
+  const forced = view === 'mixture' ? undefined : design.branches.findIndex((b) => b.id === view)
+  if (forced !== undefined && forced < 0) throw new Error(`unknown branch "${view}" (this scenario has: ${design.branches.map((b) => b.id).join(', ')}, or mixture)`)
+  const H = runner.horizon
+  const off = (ECONOMIES.indexOf(opts.economy) * N_S + SECTORS.indexOf(opts.sector)) * H
+  let qh = -1
+  if (opts.kpi === 'quarter') {
+    if (opts.quarter === undefined || !/^\d{4}-Q[1-4]$/.test(opts.quarter)) throw new Error('kpi "quarter" needs a quarter as YYYY-Qn')
+    qh = quarterIndex(opts.quarter) - quarterIndex(scenario.horizon.start)
+    if (qh < 0 || qh >= H) throw new Error(`quarter ${opts.quarter} is outside the scenario's horizon`)
+  }
+  const kpiOf = (normals: Float64Array): number => {
+    const r = runner.run(normals, forced)
+    if (opts.kpi === 'quarter') return r.exposure[off + qh] as number
+    if (opts.kpi === 'cost-peak') {
+      let m = 0
+      for (let h = 0; h < H; h++) m = Math.max(m, r.cost[off + h] as number)
+      return m
+    }
+    let peak = 0
+    let sum = 0
+    for (let h = 0; h < H; h++) {
+      const x = r.exposure[off + h] as number
+      sum += x
+      if (x > peak) peak = x
+    }
+    return opts.kpi === 'peak' ? peak : sum / H
+  }
+  const { mean, variance, factors } = sobolIndices(kpiOf, design.blocks, design.dim, N, opts.seed ?? scenario.seed)
+  factors.sort((a, b) => b.firstOrder - a.firstOrder || a.id.localeCompare(b.id))
+  return {
+    economy: opts.economy,
+    sector: opts.sector,
+    kpi: opts.kpi,
+    quarter: opts.kpi === 'quarter' ? (opts.quarter as string) : null,
+    view: forced === undefined ? 'mixture' : view,
+    branches: design.branches.length,
+    mean,
+    variance,
+    samples: N,
+    evaluations: N * (design.blocks.length + 2),
+    factors,
+    interactions: 1 - factors.reduce((a, f) => a + f.firstOrder, 0)
+  }
+}
+
+/** A factor block: the normal-vector positions it owns. */
+export type FactorBlock = { id: string; label: string; indices: readonly number[] }
+
+/**
+ * First-order (Saltelli 2010) and total (Jansen 1999) Sobol indices of `f` over blocks of a vector
+ * of `dim` independent standard normals, from N·(blocks + 2) evaluations, seeded. `f` may reuse
+ * its argument's buffer only for reading. Exposed for tests on functions with known indices.
+ */
+export const sobolIndices = (f: (normals: Float64Array) => number, blocks: readonly FactorBlock[], dim: number, N: number, seed: number): { mean: number; variance: number; factors: VarianceFactor[] } => {
+  const rng = mulberry32(seed)
+  const D = dim
+  const A = new Float64Array(N * D)
+  const B = new Float64Array(N * D)
+  fillNormals(A, rng)
+  fillNormals(B, rng)
+  const fA = new Float64Array(N)
+  const fB = new Float64Array(N)
+  for (let j = 0; j < N; j++) {
+    fA[j] = f(A.subarray(j * D, (j + 1) * D))
+    fB[j] = f(B.subarray(j * D, (j + 1) * D))
+  }
+  const mix = new Float64Array(D)
+  const perBlock = blocks.map((block) => {
+    const fAB = new Float64Array(N)
+    for (let j = 0; j < N; j++) {
+      mix.set(A.subarray(j * D, (j + 1) * D))
+      for (const i of block.indices) mix[i] = B[j * D + i] as number
+      fAB[j] = f(mix)
+    }
+    return { block, fAB }
+  })
+  const all = new Float64Array(2 * N)
+  all.set(fA)
+  all.set(fB, N)
+  const mean = all.reduce((a, b) => a + b, 0) / (2 * N)
+  const variance = all.reduce((a, b) => a + (b - mean) ** 2, 0) / (2 * N - 1)
+  const boot: Rng = mulberry32(seed ^ 0x5eed)
+  const resamples = Array.from({ length: BOOTSTRAP }, () => Array.from({ length: N }, () => Math.floor(boot() * N)))
+  const firstOrder = (fAB: Float64Array, idx: readonly number[] | null): number => {
+    const n = idx ? idx.length : N
+    let s = 0
+    let m = 0
+    let m2 = 0
+    for (let k = 0; k < n; k++) {
+      const j = idx ? (idx[k] as number) : k
+      m += (fA[j] as number) + (fB[j] as number)
+      m2 += (fA[j] as number) ** 2 + (fB[j] as number) ** 2
+    }
+    const mu = m / (2 * n)
+    const v = m2 / (2 * n) - mu * mu
+    for (let k = 0; k < n; k++) {
+      const j = idx ? (idx[k] as number) : k
+      // Centring f(B) leaves the estimator's expectation unchanged and cuts its variance when the
+      // KPI's mean is large against its spread (exposure indices sit far from 0).
+      s += ((fB[j] as number) - mu) * ((fAB[j] as number) - (fA[j] as number))
+    }
+    return v > 0 ? s / n / v : 0
+  }
+  const factors = perBlock.map(({ block, fAB }) => {
+    let t = 0
+    for (let j = 0; j < N; j++) t += ((fA[j] as number) - (fAB[j] as number)) ** 2
+    const bs = resamples.map((idx) => firstOrder(fAB, idx)).sort((a, b) => a - b)
+    return {
+      id: block.id,
+      label: block.label,
+      firstOrder: firstOrder(fAB, null),
+      firstOrderLow: bs[Math.floor(0.05 * (BOOTSTRAP - 1))] as number,
+      firstOrderHigh: bs[Math.ceil(0.95 * (BOOTSTRAP - 1))] as number,
+      total: variance > 0 ? t / (2 * N) / variance : 0
+    }
+  })
+  return { mean, variance, factors }
+}
