@@ -23,6 +23,10 @@ export { type BranchView } from './analysis/uncertainty-branches'
 export { varianceBreakdown, type VarianceBreakdown, type VarianceFactor, type VarianceKpi, type VarianceOptions } from './analysis/sobol'
 export { tornado, PARAM_SWING, type TornadoKpi, type TornadoRow, type TornadoResult, type TornadoOptions } from './analysis/tornado'
 export { kpis, type Kpis } from './analysis/kpis'
+export {
+  timingSweep, shiftDate, shiftedDoc, targetLabel, SweepError, SWEEP_KPIS, SWEEP_KPI_LABELS, MAX_SWEEP_QUARTERS,
+  type SweepTarget, type SweepKpi, type SweepOptions, type SweepPoint, type SweepResult
+} from './analysis/timing-sweep'
 export { mulberry32, type Rng } from './analysis/rng'
 export { parseScenarioDoc, UPGRADES, type ParseResult, type ScenarioIssue } from './scenario/upgrade'
 export { checkScenario, checkOverrideRanges, clampOverride } from './scenario/check'

@@ -20,6 +20,8 @@ import { ExportProvider } from './features/export/ExportProvider'
 import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
+import { useWorkshopMode } from './features/workshop/use-workshop-mode'
+import { ReplayCaption, ResultsHidden, WorkshopButtons, WorkshopChrome, WorkshopContext } from './features/workshop/WorkshopChrome'
 import './features/measures/measures.css'
 import './features/charts/charts.css'
 import './features/timeline/timeline.css'
@@ -40,6 +42,8 @@ export function App({ api }: { api: Api }) {
   const derived = useDerived(doc, ok?.result ?? null, ok?.baseline ?? null, ok, view.economy, view.tab === 'cost' || view.presenting)
   const wantsExposure = view.presenting || view.tab === 'exposure'
   const analyses = useAnalyses(doc, view, wantsExposure)
+  const mode = useWorkshopMode(api, ws)
+  const hidden = mode.workshop.resultsHidden
   const chartOptions = useMemo(() => ({ showBand: view.showBand, showBaseline: view.showBaseline, large: false }), [view.showBand, view.showBaseline])
 
   // A fresh lock whenever it is switched on, presentation starts or ends, or another scenario opens (state
@@ -71,18 +75,20 @@ export function App({ api }: { api: Api }) {
     'tab-exposure': () => setTab('exposure'),
     'tab-cost': () => setTab('cost'),
     'tab-sensitivity': () => setTab('sensitivity'),
-    'tab-assumptions': () => setTab('assumptions')
+    'tab-assumptions': () => setTab('assumptions'),
+    replay: mode.replay.play
   })
   useEffect(() => {
     document.title = `${ws.dirty ? '• ' : ''}${doc.name} — Chokepoint`
   }, [doc.name, ws.dirty])
 
   const sectorInputs = ok && {
-    result: ok.result,
+    // While a replay runs, the charts draw its frames (stacking by channel: the split by measure is of one state).
+    result: mode.replay.frame ?? ok.result,
     baseline: ok.baseline,
     modified: ok.modified,
     bands: view.showBand ? analyses.bands : null,
-    attribution: view.stacking === 'measure' ? analyses.attribution : null,
+    attribution: view.stacking === 'measure' && !mode.replay.frame ? analyses.attribution : null,
     measureLabels: MEASURE_LABELS
   }
 
@@ -95,6 +101,8 @@ export function App({ api }: { api: Api }) {
         dispatch={dispatchView}
         inputs={sectorInputs || null}
         error={results.error}
+        context={<WorkshopContext mode={mode} />}
+        hiddenNotice={hidden && mode.workshop.round ? <ResultsHidden round={mode.workshop.round.number} /> : undefined}
         markers={derived.markers}
         allMarkers={derived.allMarkers}
         enabledIds={derived.enabledIds}
@@ -108,6 +116,7 @@ export function App({ api }: { api: Api }) {
         axisLock={axisLock}
       />
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
+      <ReplayCaption text={mode.replay.caption} />
       </Suspense>
     )
   }
@@ -115,7 +124,7 @@ export function App({ api }: { api: Api }) {
   return (
     <ExportProvider api={api} doc={doc}>
     <EvidenceProvider doc={doc}>
-    <div className="app">
+    <div className={`app ${mode.workshop.workshop ? 'with-workshop' : ''}`}>
       <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
         <h1>Chokepoint</h1>
@@ -136,11 +145,13 @@ export function App({ api }: { api: Api }) {
             Shortcuts
           </button>
           <ScenarioExportButton economy={view.economy} threshold={view.threshold} band={view.showBand} />
+          <WorkshopButtons mode={mode} />
         </div>
       </header>
       <p className={`status ${ws.status?.kind ?? ''}`} role="status" aria-live="polite">
-        {ws.status?.text ?? ''}
+        {mode.workshop.status?.text ?? ws.status?.text ?? ''}
       </p>
+      <WorkshopChrome mode={mode} threshold={view.threshold} />
       <main className="workspace">
         <MeasurePanel side="beijing" defs={beijingMeasures} settings={derived.settings} onEdit={ws.onEdit} />
         <div className="center">
@@ -158,7 +169,9 @@ export function App({ api }: { api: Api }) {
             <BranchPicker doc={doc} onEdit={ws.onEdit} />
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
-            {results.error !== null ? (
+            {hidden && mode.workshop.round ? (
+              <ResultsHidden round={mode.workshop.round.number} />
+            ) : results.error !== null ? (
               <div className="error-state" role="alert">
                 <h2>The model could not run this scenario</h2>
                 <p>{results.error}</p>

@@ -8,7 +8,9 @@ import { readExamples, type Example } from './scenario-files-io'
 import { scenarioHandlers, type OpenScenarioFiles } from './handlers/scenarios'
 import { exportHandlers, type SaveFile } from './handlers/export'
 import { createExporter } from './export/exporter'
-import type { PdfPrinter } from './export/pdf'
+import { chromiumPdfPrinter, type PdfPrinter } from './export/pdf'
+import { createWorkshopRepository } from './workshop/repository'
+import { workshopHandlers } from './workshop/handlers'
 import { catalogueMigrations, model } from '../shared/dataset'
 import type { IdMigrations } from '../core'
 import pkg from '../../package.json' with { type: 'json' }
@@ -72,7 +74,15 @@ export function createServices(options: ServicesOptions) {
       saveFile: options.saveFile,
       openFiles: options.openScenarioFiles
     }),
-    ...exportHandlers(createExporter({ model, clock, appVersion: pkg.version, pdfPrinter: options.pdfPrinter }), options.saveFile)
+    ...exportHandlers(createExporter({ model, clock, appVersion: pkg.version, pdfPrinter: options.pdfPrinter }), options.saveFile),
+    ...workshopHandlers({
+      workshops: createWorkshopRepository(db, scenarios, model, clock),
+      model,
+      clock,
+      appVersion: pkg.version,
+      printer: options.pdfPrinter ?? chromiumPdfPrinter,
+      saveFile: options.saveFile
+    })
   } satisfies Handlers
 
   return {

@@ -32,6 +32,8 @@ type Props = {
   /** More context next to the scenario name (a workshop and its round, when one is running). */
   context?: ReactNode
   axisLock: AxisLock | null
+  /** Shown instead of the charts while a workshop round's results are hidden. */
+  hiddenNotice?: ReactNode
 }
 
 const slideTitle = (i: number) => {
@@ -44,7 +46,7 @@ const slideTitle = (i: number) => {
  * leave), and a compact bar of every measure so the room can still flip them live.
  */
 export function PresentationView(props: Props) {
-  const { view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit, scenarioName, dirty, context, axisLock } = props
+  const { view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit, scenarioName, dirty, context, axisLock, hiddenNotice } = props
   useFullscreen(() => dispatch({ type: 'present', on: false }))
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => rootRef.current?.focus(), [])
@@ -92,12 +94,13 @@ export function PresentationView(props: Props) {
         </nav>
       </header>
       <main className="pres-body">
-        {error && (
+        {hiddenNotice}
+        {!hiddenNotice && error && (
           <p className="error-state" role="alert">
             The model could not run this scenario: {error}. Leave presentation mode (Esc) and undo the last change.
           </p>
         )}
-        {!error && slide.kind === 'exposure' && inputs && (
+        {!hiddenNotice && !error && slide.kind === 'exposure' && inputs && (
           <ChartsArea
             {...inputs}
             sectors={[slide.sector]}
@@ -112,8 +115,8 @@ export function PresentationView(props: Props) {
             axisLock={axisLock}
           />
         )}
-        {!error && slide.kind === 'cost' && <CostView economy={view.economy} rows={costRows} markers={markers} showBaseline={view.showBaseline} large />}
-        {!error && slide.kind === 'sensitivity' && <SensitivityView state={tornado} view={view} dispatch={dispatch} large />}
+        {!hiddenNotice && !error && slide.kind === 'cost' && <CostView economy={view.economy} rows={costRows} markers={markers} showBaseline={view.showBaseline} large />}
+        {!hiddenNotice && !error && slide.kind === 'sensitivity' && <SensitivityView state={tornado} view={view} dispatch={dispatch} large />}
       </main>
       <footer className="pres-bar" aria-label="Measures">
         {(['beijing', 'washington'] as const).map((side) => (
