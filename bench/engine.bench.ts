@@ -14,10 +14,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const readJson = (p: string): unknown => JSON.parse(readFileSync(join(root, p), 'utf8'))
 const model = loadModel(readJson('resources/data/measures.json'), readJson('resources/data/assumptions.json'))
 const quick = process.argv.includes('--quick')
-// Issue 12: the full uncertainty structure (copula groups, posture-driven policy, extensions) on the
-// example with the three No. 70 branches, as the app and exports compute bands.
+// Issue 12: the full uncertainty structure (copula groups, posture-driven policy) on the default's
+// three November 2026 branches, drawn per sample (the mixture), as the app and exports compute bands.
 const uncertainty = loadUncertainty(readJson('resources/data/uncertainty.json'), model)
-const branched = readJson('resources/scenarios/no70-branches.chokepoint.json') as ScenarioDoc
+const branched: ScenarioDoc = { ...defaultScenario(model), branchView: 'mixture' }
 
 const asKnown = defaultScenario(model)
 const everyMeasureOn: ScenarioDoc = {

@@ -3,19 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { openLibrary, ready } from './library-page'
+import { ready } from './library-page'
 
-// Honest bands (issue 12): the branched example shows the mixture band with its caption, the planner can
-// pick a branch, the band has no dashed edge, and the variance breakdown sits beside the tornado.
+// Honest bands (issue 12): the default carries the November 2026 branches; the planner picks the mixture
+// or a branch, the band says which and has no dashed edge, and the variance breakdown sits beside the tornado.
 const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'chokepoint-shots-'))
-const EXAMPLE = 'No. 70 ends: extended, lapsed or re-activated'
+const MIXTURE = '(mixture of 3 branches)'
 
-async function openBranchedExample(page: Page) {
-  const library = await openLibrary(page)
-  await library.getByRole('tab', { name: 'Examples' }).click()
-  await library.getByRole('list', { name: 'Example scenarios' }).getByRole('button', { name: `Open ${EXAMPLE}` }).click()
-  await expect(library).toBeHidden()
-  await expect(page.getByLabel('Scenario name')).toHaveValue(EXAMPLE)
+async function showMixture(page: Page) {
+  await page.getByLabel('Branch').selectOption('mixture')
+  await expect(legendBand(page)).toContainText(MIXTURE, { timeout: 30_000 })
 }
 
 const legendBand = (page: Page) => page.getByRole('list', { name: 'Legend' }).locator('.legend-band')
@@ -23,20 +20,19 @@ const legendBand = (page: Page) => page.getByRole('list', { name: 'Legend' }).lo
 test('branch picker, captioned band without dashed edges, variance breakdown beside the tornado', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 })
   await ready(page, host)
-  await openBranchedExample(page)
   const picker = page.getByLabel('Branch')
-  await expect(picker).toHaveValue('mixture')
-  await expect(legendBand(page)).toContainText('P10–P90 of the index over 200 samples (mixture of 3 branches)')
+  await expect(picker).toHaveValue('extended')
+  await expect(legendBand(page)).toContainText('P10–P90 of the index over 200 samples (branch Suspensions extended a year)', { timeout: 30_000 })
+  await showMixture(page)
   await expect(legendBand(page)).toContainText('P50 · stack total: point estimate')
   const band = page.getByTestId('chart-defense').locator('.chart-band')
   await expect(band.locator('path')).toHaveCount(1)
   expect(await band.locator('[stroke-dasharray]').count()).toBe(0)
   expect(await band.locator('circle.band-p50').count()).toBeGreaterThan(10)
 
-  await picker.selectOption({ label: 'Lapsed (licensing resumes) — 25 %' })
-  await expect(legendBand(page)).toContainText('(branch Lapsed (licensing resumes))')
-  await picker.selectOption('mixture')
-  await expect(legendBand(page)).toContainText('(mixture of 3 branches)')
+  await picker.selectOption({ label: 'Re-activated on the end dates — 25 %' })
+  await expect(legendBand(page)).toContainText('(branch Re-activated on the end dates)', { timeout: 30_000 })
+  await showMixture(page)
 
   await page.getByRole('tab', { name: 'Sensitivity' }).click()
   const variance = page.getByTestId('variance')
@@ -55,8 +51,7 @@ for (const size of [
       await page.setViewportSize(size)
       await page.emulateMedia({ colorScheme })
       await ready(page, host)
-      await openBranchedExample(page)
-      await expect(legendBand(page)).toContainText('(mixture of 3 branches)', { timeout: 30_000 })
+      await showMixture(page)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
       await expect(page.getByLabel('Scenario name')).toBeInViewport()
       await page.screenshot({ path: join(SHOTS, `bands-${size.width}x${size.height}-${colorScheme}.png`) })

@@ -46,6 +46,13 @@ export const bandCaption = (m: BandMeta): string => {
   return `P10–P90 of the index over ${m.samples} samples${what}${widened}`
 }
 
+/** The band's short legend name where space is tight (chart legends in exports): "P10–P90, 200 samples". */
+export const bandLegendName = (m: BandMeta): string => `P10–P90, ${m.samples} samples`
+
+/** Which future the band describes, for a subtitle: '' without branches, else "mixture of 3 branches" / "branch Lapsed". */
+export const bandViewNote = (m: BandMeta): string =>
+  m.branches <= 1 ? '' : m.view === 'mixture' ? `mixture of ${m.branches} branches` : `branch ${m.branchLabel ?? m.view}`
+
 /** How the P50 and the point estimate differ, for legends and slide notes. */
 export const BAND_EXPLAINER =
   'P50: median of the samples. Point estimate (the stack’s total): the scenario at its own values' +

@@ -10,8 +10,12 @@ import idMigrations from '../../resources/data/id-migrations.json'
  */
 export const model: Model = loadModel(measures, assumptions)
 
-/** The uncertainty structure (resources/data/uncertainty.json) behind every band, checked against the model. */
-export const uncertainty: UncertaintySpec = loadUncertainty(uncertaintyJson, model)
+/**
+ * The uncertainty structure (resources/data/uncertainty.json) behind every band, checked against the model.
+ * Loaded leniently: an entry a catalogue change left behind is dropped (and named in `skipped`) instead of
+ * stopping the app; the unit tests load it strictly.
+ */
+export const uncertainty: UncertaintySpec = loadUncertainty(uncertaintyJson, model, { strict: false })
 
 /** Renamed and retired catalogue ids, dataset by dataset: older documents are brought forward on open and import. */
 export const catalogueMigrations: IdMigrations = parseIdMigrations(idMigrations)

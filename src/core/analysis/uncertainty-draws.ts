@@ -117,7 +117,9 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
       const measure = mi === undefined ? undefined : model.measures[mi]
       const param = measure?.params.find((x) => x.id === p.param)
       if (!measure || !param) continue
-      const { low, high } = policyRange(p, param)
+      const range = policyRange(p, param)
+      if (range === null) continue
+      const { low, high } = range
       let held = false
       const inv = branchDocs.map(({ doc }) => {
         const s = doc.measures.find((m) => m.id === p.measure)

@@ -26,14 +26,17 @@ const policySchema = z
     posture: z.enum(POSTURES),
     /** Rank correlation between the posture and the parameter (+: hawkish raises it). */
     loading: correlation,
-    /** Sampling range; the catalogue's own param low/high win where the catalogue carries them. */
-    low: z.number().finite(),
-    high: z.number().finite(),
-    source: z.string().min(3),
-    confidence: confidenceSchema
+    /** Why the parameter moves with the posture, in that direction. */
+    reasoning: z.string().min(10),
+    /** Fallback sampling range for a catalogue param without its own `low`/`high` (the catalogue's win). */
+    low: z.number().finite().optional(),
+    high: z.number().finite().optional(),
+    source: z.string().min(3).optional(),
+    confidence: confidenceSchema.optional()
   })
   .strict()
-  .refine((p) => p.low <= p.high, { message: 'low above high', path: ['low'] })
+  .refine((p) => (p.low === undefined) === (p.high === undefined), { message: 'give both low and high, or neither', path: ['low'] })
+  .refine((p) => p.low === undefined || p.high === undefined || p.low <= p.high, { message: 'low above high', path: ['low'] })
 
 const extensionSchema = z
   .object({
@@ -70,7 +73,7 @@ const groupSchema = z
   .strict()
   .refine((g) => g.assumptionGroup !== undefined || g.match !== undefined, { message: 'give assumptionGroup, match, or both', path: ['match'] })
 
-/** The whole uncertainty file. */
+/** The whole uncertainty file (after loading, `skipped` lists entries that did not apply to the model). */
 export const uncertaintySpecSchema = z
   .object({
     uncertaintyVersion: z.string().min(1),
@@ -84,8 +87,8 @@ export const uncertaintySpecSchema = z
       .strict()
   })
   .strict()
-/** A validated uncertainty file (not yet checked against a model). */
-export type UncertaintySpec = z.infer<typeof uncertaintySpecSchema>
+/** A validated uncertainty file; `skipped` (set by a lenient load) names entries dropped because they do not fit the model. */
+export type UncertaintySpec = z.infer<typeof uncertaintySpecSchema> & { skipped?: readonly string[] }
 /** One sampled measure parameter. */
 export type PolicySpec = UncertaintySpec['policy'][number]
 /** One extension package. */
@@ -115,52 +118,67 @@ export const groupMembers = (model: Model, g: GroupSpec): string[] =>
 
 /**
  * Validate the uncertainty file (untrusted JSON) and check it against the model: every measure and
- * parameter exists and its catalogue default lies in the sampled range, every group matches at least
- * one assumption and no assumption sits in two groups, loadings leave room for the idiosyncratic part.
- * Throws `UncertaintySpecError` naming each offending path.
+ * parameter exists, has a sampling range (the catalogue's, else the file's) holding its default, every
+ * group matches at least two assumptions and no assumption sits in two groups. Malformed JSON always
+ * throws `UncertaintySpecError`. Entries that do not fit the model throw too when `strict` (tests, the
+ * CLI's checks); the app loads leniently so a catalogue change cannot stop it from starting: such
+ * entries are dropped and named in `skipped` (a unit test keeps the shipped files strict-clean).
  */
-export const loadUncertainty = (json: unknown, model: Model): UncertaintySpec => {
+export const loadUncertainty = (json: unknown, model: Model, opts: { strict?: boolean } = {}): UncertaintySpec => {
   const parsed = uncertaintySpecSchema.safeParse(json)
   if (!parsed.success) throw new UncertaintySpecError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`))
   const spec = parsed.data
   const problems: string[] = []
   const seenParam = new Set<string>()
-  spec.policy.forEach((p, i) => {
+  const policy = spec.policy.filter((p, i) => {
+    const before = problems.length
     const mi = model.measureIndex.get(p.measure)
     const param = mi === undefined ? undefined : model.measures[mi]?.params.find((x) => x.id === p.param)
     if (mi === undefined) problems.push(`policy[${i}].measure: unknown measure "${p.measure}"`)
     else if (!param) problems.push(`policy[${i}].param: measure "${p.measure}" has no param "${p.param}"`)
     else {
-      const { low, high } = policyRange(p, param)
-      if (param.default < low || param.default > high) problems.push(`policy[${i}]: the catalogue default ${param.default} of ${p.measure}.${p.param} lies outside [${low}, ${high}]`)
-      if (low < param.min || high > param.max) problems.push(`policy[${i}]: range [${low}, ${high}] leaves the param's bounds [${param.min}, ${param.max}]`)
+      const range = policyRange(p, param)
+      if (range === null) problems.push(`policy[${i}]: ${p.measure}.${p.param} has no sampling range (none in the catalogue, none here)`)
+      else {
+        const { low, high } = range
+        if (param.default < low || param.default > high) problems.push(`policy[${i}]: the catalogue default ${param.default} of ${p.measure}.${p.param} lies outside [${low}, ${high}]`)
+        if (low < param.min || high > param.max) problems.push(`policy[${i}]: range [${low}, ${high}] leaves the param's bounds [${param.min}, ${param.max}]`)
+      }
     }
     const key = `${p.measure}.${p.param}`
     if (seenParam.has(key)) problems.push(`policy[${i}]: ${key} listed twice`)
     seenParam.add(key)
+    return problems.length === before
   })
-  spec.extensions.forEach((x, i) => {
+  const extensions = spec.extensions.filter((x, i) => {
+    const before = problems.length
     x.measures.forEach((m, j) => {
       if (!model.measureIndex.has(m)) problems.push(`extensions[${i}].measures[${j}]: unknown measure "${m}"`)
     })
+    return problems.length === before
   })
   const owner = new Map<string, string>()
-  spec.groups.forEach((g, i) => {
+  const groups = spec.groups.filter((g, i) => {
+    const before = problems.length
     const members = groupMembers(model, g)
     if (members.length < 2) problems.push(`groups[${i}] (${g.id}): matches ${members.length} assumption(s); a group needs at least two`)
     for (const id of members) {
       const prev = owner.get(id)
       if (prev !== undefined) problems.push(`groups[${i}] (${g.id}): assumption "${id}" is already in group "${prev}"`)
-      owner.set(id, g.id)
     }
     g.negative.forEach((id, j) => {
       if (!members.includes(id)) problems.push(`groups[${i}].negative[${j}]: "${id}" is not a member of the group`)
     })
+    const ok = problems.length === before
+    if (ok) for (const id of members) owner.set(id, g.id)
+    return ok
   })
-  if (problems.length > 0) throw new UncertaintySpecError(problems)
-  return spec
+  if (problems.length > 0 && opts.strict !== false) throw new UncertaintySpecError(problems)
+  return { ...spec, policy, extensions, groups, skipped: problems }
 }
 
-/** Sampling range of a policy parameter: the catalogue's `low`/`high` when present, else the uncertainty file's. */
-export const policyRange = (p: PolicySpec, param: Readonly<Record<string, unknown>>): { low: number; high: number } =>
-  typeof param.low === 'number' && typeof param.high === 'number' ? { low: param.low, high: param.high } : { low: p.low, high: p.high }
+/** Sampling range of a policy parameter: the catalogue's `low`/`high` when present, else the uncertainty file's, else null. */
+export const policyRange = (p: PolicySpec, param: Readonly<Record<string, unknown>>): { low: number; high: number } | null =>
+  typeof param.low === 'number' && typeof param.high === 'number'
+    ? { low: param.low, high: param.high }
+    : p.low !== undefined && p.high !== undefined ? { low: p.low, high: p.high } : null

@@ -90,7 +90,8 @@ describe('evidenceFor with branches: explains the figure the screen shows', () =
     ],
     branchView: view
   })
-  const q = '2025-Q3'
+  // Q2: No. 18's trough (by Q3 the Model-2 engine has its autos effect bought around by restocking).
+  const q = '2025-Q2'
   const autos = { economy: 'us' as const, sector: 'autos' as const, quarter: q }
 
   it('mixture: the mixed figure, and sensitivity rows mixed with the branch weights', () => {

@@ -71,7 +71,8 @@ export type ChartInputs = {
   /** Every measure off under the scenario's assumption overrides; null when it has none. */
   modified?: EvalResult | null
   /** P10/P90 of the plotted metric of the current scenario, or null. */
-  band: { low: number[]; high: number[]; caption?: string } | null
+  /** `legend`: the band's legend name; `note`: which branch view it describes (subtitle); `caption`: the full sentence. */
+  band: { low: number[]; high: number[]; caption?: string; legend?: string; note?: string } | null
   /** Exposure stacked by measure of the current scenario (`measureSeries`), for `stacking: 'measure'`. */
   attribution: MeasureSeries[] | null
   stamp: Stamp
@@ -136,8 +137,8 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
   if (!comparison && inputs.reference && config.reference && inputs.modified && drawn(metricOf(inputs.modified))) {
     lines.push({ key: 'modified', name: 'No measures, your assumptions', color: MODIFIED_COLOR, values: metricOf(inputs.modified), dash: 'dot' })
   }
-  const band = !comparison && inputs.band && config.band ? { name: 'P10–P90 band', color: BAND_COLOR, low: inputs.band.low, high: inputs.band.high } : null
-  if (band) notes.push(inputs.band?.caption ?? 'band: P10–P90')
+  const band = !comparison && inputs.band && config.band ? { name: inputs.band.legend ?? 'P10–P90 band', color: BAND_COLOR, low: inputs.band.low, high: inputs.band.high } : null
+  if (band) notes.push(inputs.band?.note ? `band: ${inputs.band.note}` : 'band: P10–P90')
 
   return {
     title: chartTitle(config, comparison),

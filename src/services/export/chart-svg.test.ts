@@ -73,7 +73,7 @@ describe('chart spec', () => {
     const sim = simulate(model, doc, { samples: BAND_SAMPLES, uncertainty }).economies.us.defense.exposure
     expect(spec.band?.low).toEqual(sim.low)
     expect(spec.band?.high).toEqual(sim.high)
-    expect(spec.subtitle).toContain(`P10–P90 of the index over ${BAND_SAMPLES} samples`)
+    expect(spec.band?.name).toBe(`P10–P90, ${BAND_SAMPLES} samples`)
     const svg = renderChartSvg(spec)
     expect(svg).toContain('data-series="band"')
     // Dashes belong to the "No measures" line only: nothing drawn in the band's colour is dashed.

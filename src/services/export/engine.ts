@@ -2,7 +2,7 @@ import { attribute, evaluateView, type Attribution, type Economy, type EvalResul
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
-import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
+import { BAND_SAMPLES, bandCaption, bandLegendName, bandMeta, bandSimulation, bandViewNote } from '../../shared/bands'
 import { uncertainty } from '../../shared/dataset'
 
 /**
@@ -13,7 +13,7 @@ import { uncertainty } from '../../shared/dataset'
 export type Engine = {
   evaluate(model: Model, doc: ScenarioDoc): EvalResult
   /** P10/P90 of the configured metric. */
-  band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[]; caption: string } | null
+  band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[]; caption: string; legend: string; note: string } | null
   /** Exposure stacked by measure, as on screen (`measureSeries`): the largest measures, the others, the rest. */
   attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): MeasureSeries[] | null
   /** The raw Shapley split by measure (core `attribute`), per economy and sector: what drives each figure. */
@@ -44,7 +44,8 @@ export function createEngine(): Engine {
       // The screen's computation (shared): same seed, structure and branch view ⇒ the same band.
       const sim = memo(simulations, doc, () => bandSimulation(model, uncertainty, doc))
       const band = sim.economies[economy][sector][metric]
-      return { low: band.low, high: band.high, caption: bandCaption(bandMeta(sim, band.stretched.length)) }
+      const meta = bandMeta(sim, band.stretched.length)
+      return { low: band.low, high: band.high, caption: bandCaption(meta), legend: bandLegendName(meta), note: bandViewNote(meta) }
     },
     attribution: (model, doc, economy, sector) => {
       const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]

@@ -2,11 +2,11 @@ import { memo } from 'react'
 import { ECONOMY_LABELS, SECTOR_LABELS, type VarianceBreakdown } from '../../../core'
 import type { JobState } from '../../workers/use-job'
 import { TORNADO_KPI_LABELS, type View } from '../../state/view-state'
+import { VARIANCE_TITLE, sharePct, varianceRows } from '../../../shared/variance'
 import './uncertainty.css'
 
 type Props = { state: JobState<VarianceBreakdown>; view: View }
 
-const pct = (x: number): string => `${Math.round(100 * x)} %`
 /** Bar width for a share, clamped to the track (estimates can fall a little outside 0–1 by sampling noise). */
 const width = (x: number): string => `${Math.max(0, Math.min(100, 100 * x))}%`
 
@@ -18,12 +18,13 @@ const width = (x: number): string => `${Math.max(0, Math.min(100, 100 * x))}%`
  */
 export const VarianceView = memo(function VarianceView({ state, view }: Props) {
   const { value, pending, error } = state
+  const rows = value ? varianceRows(value) : []
   const title = `${TORNADO_KPI_LABELS[view.tornadoKpi]} — ${SECTOR_LABELS[view.tornadoSector]}, ${ECONOMY_LABELS[view.economy]}`
   return (
     <section className="variance" aria-labelledby="variance-title" data-testid="variance">
       <div className="toolbar">
         <h2 id="variance-title" className="section-title">
-          What drives the band
+          {VARIANCE_TITLE}
         </h2>
         <span className="hint" aria-live="polite">
           {pending ? 'Computing…' : value ? `${title}: mean ${value.mean.toFixed(1)}, SD ${Math.sqrt(value.variance).toFixed(1)}` : ''}
@@ -43,7 +44,7 @@ export const VarianceView = memo(function VarianceView({ state, view }: Props) {
             {' '}<span className="key-first">■</span> alone (first-order, 90 % interval as a whisker), <span className="key-total">▯</span> with interactions (total).
           </p>
           <ol className="variance-list" aria-label={`Variance breakdown of ${title}`}>
-            {value.factors.map((f) => (
+            {value.factors.map((f, i) => (
               <li key={f.id} className="variance-row">
                 <span className="variance-label" title={f.label}>
                   {f.label}
@@ -54,13 +55,13 @@ export const VarianceView = memo(function VarianceView({ state, view }: Props) {
                   <span className="variance-ci" style={{ left: width(f.firstOrderLow), width: `calc(${width(f.firstOrderHigh)} - ${width(f.firstOrderLow)})` }} />
                 </span>
                 <span className="variance-values">
-                  {pct(f.firstOrder)} alone ({pct(f.firstOrderLow)}–{pct(f.firstOrderHigh)}); {pct(f.total)} total
+                  {rows[i]?.alone} alone ({rows[i]?.interval}); {rows[i]?.total} total
                 </span>
               </li>
             ))}
           </ol>
           <p className="hint">
-            Interactions: {pct(Math.max(0, value.interactions))} of the variance only shows when factors move together. Each posture carries its
+            Interactions: {sharePct(Math.max(0, value.interactions))} of the variance only shows when factors move together. Each posture carries its
             policy draws (approvals, freeze length, enforcement, extensions); groups move their assumptions together.
           </p>
         </>

@@ -1,0 +1,25 @@
+import type { VarianceBreakdown } from '../core'
+
+/**
+ * Words and figures of the variance breakdown ("what drives the band"), shared by the workspace view and
+ * the deck (the decks helper builds its slide from `varianceBreakdown` in core plus these rows), so a
+ * slide says exactly what the screen says.
+ */
+export const VARIANCE_TITLE = 'What drives the band'
+
+/** A share as a whole per cent ("46 %"). */
+export const sharePct = (x: number): string => `${Math.round(100 * x)} %`
+
+/** One row per factor, largest first-order share first. */
+export type VarianceRow = { id: string; label: string; alone: string; interval: string; total: string }
+
+/** Rows of a breakdown: the share alone (first-order), its bootstrap 90 % interval, and with interactions (total). */
+export const varianceRows = (b: VarianceBreakdown): VarianceRow[] =>
+  b.factors.map((f) => ({ id: f.id, label: f.label, alone: sharePct(f.firstOrder), interval: `${sharePct(f.firstOrderLow)}–${sharePct(f.firstOrderHigh)}`, total: sharePct(f.total) }))
+
+/** The sentence under the title: what was explained and how it was estimated. */
+export const varianceNote = (b: VarianceBreakdown): string => {
+  const view = b.branches <= 1 ? '' : b.view === 'mixture' ? `, mixture of ${b.branches} branches` : `, branch ${b.view}`
+  return `Share of the variance over ${b.samples} × (${b.factors.length} + 2) engine runs${view}; mean ${b.mean.toFixed(1)}, SD ${Math.sqrt(b.variance).toFixed(1)} index points. ` +
+    `Interactions: ${sharePct(Math.max(0, b.interactions))}.`
+}
