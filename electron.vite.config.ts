@@ -23,6 +23,9 @@ export default defineConfig({
     server: { fs: { allow: [resolve('.')] } },
     build: {
       outDir: 'out/renderer',
+      // electron-vite's renderer preset turns minification off (its default is `minify: false`); the page is
+      // also served to browsers by the web host and parsed on every cold start, so minify it (Vite's oxc).
+      minify: 'oxc',
       chunkSizeWarningLimit: 2000,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import JSZip from 'jszip'
 import { defaultScenario } from '../src/core'
 import { model } from '../src/shared/dataset'
 import { createServices } from '../src/services'
@@ -50,9 +51,19 @@ try {
   await measure('SVG', 'export.chart', { doc, chart, format: 'svg' })
   await measure('CSV of one chart', 'export.chart', { doc, chart, format: 'csv' })
   console.log('\nScenario')
-  await measure('Deck (.pptx): title, 3 sectors, measures, assumptions', 'export.pptx', { doc }, N, 2000)
+  await measure('Deck (.pptx): summary, 3 sectors, cost, measures, sources', 'export.pptx', { doc }, N, 2000)
   await measure('Deck with band and a comparison of 3 scenarios', 'export.pptx', { doc, compare: [off, all], options: { economy: 'us', band: true, threshold: 20 } }, N, 2000)
   await measure('All series CSV, 3 scenarios', 'export.csv', { doc, compare: [off, all] })
+  // How much the compressed package saves: the bytes as written, and the parts it holds, uncompressed.
+  const deck = await services.dispatch('export.pptx', { doc, compare: [off, all] })
+  const file = deck.ok ? (deck.value as { base64?: string }) : {}
+  if (file.base64) {
+    const bytes = Buffer.from(file.base64, 'base64')
+    const zip = await JSZip.loadAsync(bytes)
+    let raw = 0
+    for (const f of Object.values(zip.files)) if (!f.dir) raw += (await f.async('uint8array')).byteLength
+    console.log(`  ${'Deck size (comparison of 3): compressed / parts uncompressed'.padEnd(58)} ${Math.round(bytes.byteLength / 1024)} KB / ${Math.round(raw / 1024)} KB`)
+  }
   if (process.env.PDF !== '0') await measure('PDF report (headless Chromium, launched per export)', 'export.pdf', { doc }, Math.min(N, 5))
 } finally {
   services.close()

@@ -98,7 +98,7 @@ async function backend(dataDir: string) {
   const scenarios = createScenarioRepository(db, () => new Date())
   const drafts = createDraftRepository(db, () => new Date())
   // Only the library's methods are called; the rest of the handler map is not needed for this bench.
-  const handlers = scenarioHandlers({ scenarios, drafts, model, examples: () => [], clock: () => new Date() }) as unknown as Handlers
+  const handlers = scenarioHandlers({ scenarios, drafts, model, migrations: { migrations: [] }, examples: () => [], clock: () => new Date() }) as unknown as Handlers
   const dispatch = createDispatch(handlers, () => {})
   const ids = (db.prepare('SELECT id FROM scenarios').pluck().all() as string[]).sort(() => random() - 0.5)
   let k = 0

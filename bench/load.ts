@@ -2,9 +2,11 @@
 // fixed time; then every acknowledged write is checked. Prints throughput and latency percentiles.
 // A benchmark, not a test: it prints measured figures and exits non-zero only on an error or a lost write.
 //   LOAD_CLIENTS (default 50), LOAD_SECONDS (default 60), LOAD_WRITE_SHARE (default 0.3)
+//   LOAD_HOSTS (default 1): 2 runs two host processes on one data folder (the desktop app and the web host
+//   sharing a library), clients split between them.
 import { Agent, request } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultScenario, type ScenarioDoc } from '../src/core'
 import { model } from '../src/shared/dataset'
@@ -13,6 +15,7 @@ import { startHostProcess, stubRenderer, type HostProcess } from '../src/web/tes
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
 const WRITE_SHARE = Number(process.env.LOAD_WRITE_SHARE ?? 0.3)
+const HOSTS = Math.max(1, Number(process.env.LOAD_HOSTS ?? 1))
 /** A hard cap on requests per client, so the loop is bounded even if the clock misbehaves. */
 const MAX_OPS_PER_CLIENT = 1_000_000
 
@@ -23,6 +26,7 @@ const root = mkdtempSync(join(tmpdir(), 'chokepoint-load-'))
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
 const latencies = new Map<Op, number[]>()
 const errors: string[] = []
+let wrongVersions = 0
 /** Every acknowledged scenario write: id → what the last acknowledged save wrote. */
 const written = new Map<string, Written>()
 
@@ -93,7 +97,11 @@ async function client(host: HostProcess, c: number, deadline: number) {
         const notes = `updated by client ${c} at op ${n}`
         reply = await post(host, 'scenario.save', { id, doc: { ...base, name: before.name, notes }, baseVersion: before.version })
         const value = reply.body.value as { version: number } | undefined
-        record = () => written.set(id, { name: before.name, version: value!.version, notes })
+        record = () => {
+          // Each client owns its scenarios: a guarded save must land exactly on the version it last saw.
+          if (value!.version !== before.version + 1) wrongVersions++
+          written.set(id, { name: before.name, version: value!.version, notes })
+        }
       } else {
         reply = await post(host, 'draft.save', { doc: { ...base, notes: `draft ${c}/${n}` }, scenarioId: null, baseVersion: null, dirty: true })
       }
@@ -147,22 +155,27 @@ async function verify(host: HostProcess): Promise<number> {
 async function main() {
   console.log(`load: ${CLIENTS} clients, ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)} % writes, against the real web host on 127.0.0.1 (${cpus().length} cores, Node ${process.version})`)
   const dataDir = join(root, 'data')
-  let host = await startHostProcess({ dataDir, rendererDir: stubRenderer(join(root, 'renderer')) })
+  const rendererDir = stubRenderer(join(root, 'renderer'))
+  const hosts: HostProcess[] = []
+  for (let h = 0; h < HOSTS; h++) hosts.push(await startHostProcess({ dataDir, rendererDir }))
+  console.log(`${HOSTS} host process${HOSTS === 1 ? '' : 'es'} on one data folder; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   const started = performance.now()
   const deadline = started + SECONDS * 1000
-  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(host, c, deadline)))
+  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(hosts[c % HOSTS], c, deadline)))
   const elapsed = (performance.now() - started) / 1000
   report(elapsed)
   // Verify after a restart too: acknowledged means on disk, not only in the running process.
+  let host = hosts[0]
   const before = await verify(host)
-  await host.stop()
+  await Promise.all(hosts.map((h) => h.stop()))
   host = await startHostProcess({ dataDir, rendererDir: join(root, 'renderer') })
   const after = await verify(host)
   await host.stop()
   console.log(`\nacknowledged scenario writes: ${written.size} scenarios checked (last acknowledged version and notes of each)`)
-  console.log(`errors: ${errors.length}; lost writes: ${before} before restart, ${after} after restart`)
+  const busy = errors.filter((e) => /busy|locked/i.test(e)).length
+  console.log(`errors: ${errors.length} (${busy} "database is busy"); lost writes: ${before} before restart, ${after} after restart; wrong versions returned: ${wrongVersions}`)
   for (const e of [...new Set(errors)].slice(0, 10)) console.error(`  ${e}`)
-  return errors.length === 0 && before === 0 && after === 0
+  return errors.length === 0 && before === 0 && after === 0 && wrongVersions === 0
 }
 
 main()

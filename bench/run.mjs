@@ -13,10 +13,12 @@ const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const leakCheck = join(ROOT, 'scripts', 'leak-check.mjs')
 const BENCHES = [
   ['engine', 'one evaluation, 1,000-sample Monte Carlo, attribution, tornado', [tsx, 'bench/engine.bench.ts']],
+  ['sweep', 'timing sweep of 24 start quarters (target ≤ 100 ms)', [tsx, 'bench/sweep.bench.ts']],
   ['export', 'deck, PNG and SVG export times', [tsx, 'bench/export.bench.ts']],
   ['library', 'library of 10,000 scenarios × 20 versions (seeding takes 1–2 min)', [tsx, 'bench/library.bench.ts']],
   ['load', '50 concurrent web-host clients (LOAD_SECONDS, default 60)', [tsx, 'bench/load.ts']],
-  ['ui', 'toggle → redraw latency against the bare React + recharts page', ['bench/ui.mjs']]
+  ['ui', 'toggle → redraw latency against the bare React + recharts page', ['bench/ui.mjs']],
+  ['bundle', 'renderer JavaScript gzip size (main + worker) and cold start to three charts drawn', ['bench/bundle.mjs']]
 ]
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
 

@@ -105,13 +105,18 @@ test('export the scenario: a deck with native charts holding the shown numbers, 
   expect(deck.name).toMatch(/_deck\.pptx$/)
   const parsed = await readDeck(deck.bytes)
   const texts = parsed.slides.map(slideText)
-  expect(texts[1]).toContain('Defense — exposure, US & allies')
+  // Executive summary up front, then a slide per sector titled by its takeaway.
+  expect(texts[1]).toContain('Executive summary')
+  expect(texts[2]).toMatch(/^Defense exposure (peaks|is|stays)/)
+  expect(texts[2]).toContain('Defense — exposure, US & allies')
   expect(texts.some((t) => t.startsWith('Active measures'))).toBe(true)
-  expect(texts.some((t) => t.startsWith('Assumptions'))).toBe(true)
-  expect(parsed.charts).toHaveLength(3)
+  expect(texts.some((t) => t.startsWith('Assumptions') || t.startsWith('No overrides'))).toBe(true)
+  expect(texts.some((t) => t.startsWith('Sources and caveats'))).toBe(true)
+  // Three sector charts and the cost-pressure chart, each with the numbers the app shows.
+  expect(parsed.charts).toHaveLength(4)
   ;(['defense', 'autos', 'electronics'] as const).forEach((sector, i) => {
     const areas = parsed.charts[i].series.filter((s) => s.kind === 'area')
-    const sums = shown[sector].map((_, t) => areas.reduce((acc, a) => acc + a.values[t], 0))
+    const sums = shown[sector].map((_, t) => areas.reduce((acc, a) => acc + (a.values[t] ?? 0), 0))
     sums.forEach((v, t) => expect(Math.abs(v - shown[sector][t])).toBeLessThanOrEqual(0.005 + 1e-9))
   })
 
@@ -171,11 +176,12 @@ test('export a comparison: deck with a comparison slide per sector and the KPI t
   const deck = await download(page, () => dialog.getByRole('button', { name: 'Slide deck (.pptx)' }).click())
   const parsed = await readDeck(deck.bytes)
   const texts = parsed.slides.map(slideText)
-  expect(texts.filter((t) => /— exposure, US & allies: comparison/.test(t))).toHaveLength(3)
-  expect(texts[texts.length - 1]).toContain('Comparison: key figures')
-  // Sector charts first, then the three comparison charts: one line per scenario, under the labels shown.
-  expect(parsed.charts).toHaveLength(6)
-  expect(parsed.charts[3].series.map((s) => s.name)).toEqual(labels.map((l) => l.trim()))
+  // The comparison comes first: a slide per sector right after the executive summary, then the key figures.
+  expect(texts.slice(2, 5).every((t) => /— exposure, US & allies: comparison/.test(t))).toBe(true)
+  expect(texts[5]).toContain('Comparison: key figures')
+  // Three comparison charts, then the sector charts and the cost chart: one line per scenario, under the labels shown.
+  expect(parsed.charts).toHaveLength(7)
+  expect(parsed.charts[0].series.map((s) => s.name)).toEqual(labels.map((l) => l.trim()))
 
   const chart = await download(page, async () => {
     await compare.getByRole('button', { name: 'Defense chart…' }).click()
@@ -185,4 +191,14 @@ test('export a comparison: deck with a comparison slide per sector and the KPI t
   const svg = chart.bytes.toString('utf8')
   expect(svg).toContain('Defense — exposure, US &amp; allies: comparison')
   for (const l of labels) expect(svg).toContain(`>${l.trim()}<`)
+})
+
+test('a name with a character documents cannot hold is refused on save with a clear message', async ({ page, host }) => {
+  await page.goto(host.url)
+  await expect(page.getByTestId('chart-defense').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible()
+  // U+000B is what Word puts in for a line break: pasted names bring it along.
+  await page.getByLabel('Scenario name').fill('Pasted\u000Bname')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText(/U\+000B/).first()).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('refused-name.png') })
 })

@@ -10,6 +10,8 @@ type MeasureDef = {
   id: string
   side: 'beijing' | 'washington'
   title: string
+  /** What the app shows (the switch's name); the legal title is in the Info card. */
+  short: string
   default: { enabled: boolean }
   params: { id: string; label: string; primary?: boolean; min: number; max: number; step: number; default: number }[]
 }
@@ -25,7 +27,7 @@ export async function ready(page: Page, host: WebHost) {
 export const status = (page: Page) => page.getByRole('status').filter({ hasNotText: /^$/ }).first()
 
 export async function toggle(page: Page, measure: MeasureDef) {
-  const s = page.getByRole('switch', { name: measure.title })
+  const s = page.getByRole('switch', { name: measure.short, exact: true })
   const was = await s.isChecked()
   await s.click()
   await expect(s).toBeChecked({ checked: !was })

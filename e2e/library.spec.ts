@@ -162,7 +162,7 @@ test('a killed host loses nothing: the draft comes back after restart, and says 
     await ready(again, host)
     await expect(again.getByRole('status')).toContainText('Recovered unsaved changes to “Before the crash, edited” from the autosave at')
     await expect(again.getByLabel('Scenario name')).toHaveValue('Before the crash, edited')
-    await expect(again.getByRole('switch', { name: beijing[1].title })).toBeChecked({ checked: on })
+    await expect(again.getByRole('switch', { name: beijing[1].short, exact: true })).toBeChecked({ checked: on })
     await expect(again.getByTestId('save-state')).toContainText('Unsaved changes')
     await again.screenshot({ path: '/tmp/chokepoint-recovered.png' })
 

@@ -18,17 +18,25 @@ export const hostCommand = () => ({ command: process.execPath, args: ['--import'
 /** `spawn` as the leader of a new process group, so `killTree` can end it with everything it started (e.g. a PDF Chromium). */
 export const spawnGroup = (command, args, options = {}) => spawn(command, args, { ...options, detached: true })
 
-/** Sends `signal` to the child's whole process group (falls back to the child alone where groups are not available). */
+/** Sends `signal` to the process group `pid` leads; quiet when the group is gone. True if it was sent. */
+export function signalGroup(pid, signal) {
+  if (pid === undefined) return false
+  try {
+    process.kill(-pid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Sends `signal` to a running child's whole process group (falls back to the child alone where groups are not available). */
 export function killTree(child, signal = 'SIGTERM') {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  if (signalGroup(child.pid, signal)) return
   try {
-    process.kill(-child.pid, signal)
+    child.kill(signal)
   } catch {
-    try {
-      child.kill(signal)
-    } catch {
-      /* already gone */
-    }
+    /* already gone */
   }
 }
 

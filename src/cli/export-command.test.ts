@@ -63,6 +63,35 @@ describe('cli export', () => {
     expect(parseCsv(readFileSync(join(dir, 'autos.csv'), 'utf8'))[0][0]).toBe('Quarter')
   })
 
+  it('scales each sector chart to its data with --axis each, and refuses an unknown axis', async () => {
+    const dir = temp()
+    const file = scenarioFile(dir, 'Eta')
+    const maxes = async (args: string[]) => {
+      const out = join(dir, `deck${args.join('-')}.pptx`)
+      expect((await run([file, '--format', 'pptx', '--out', out, ...args])).code).toBe(0)
+      const deck = await readDeck(readFileSync(out))
+      return deck.charts.slice(0, 3).map((c) => Number(/<c:valAx>[\s\S]*?<c:max val="([\d.]+)"\/>/.exec(c.xml)?.[1]))
+    }
+    const shared = await maxes([])
+    const each = await maxes(['--axis', 'each'])
+    expect(new Set(shared).size).toBe(1)
+    expect(Math.max(...each)).toBe(shared[0])
+    expect(new Set(each).size).toBeGreaterThan(1)
+    const bad = await run([file, '--format', 'pptx', '--axis', 'log', '--out', join(dir, 'x.pptx')])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('axis')
+  })
+
+  it('refuses a scenario file whose name holds a character XML forbids, naming it', async () => {
+    const dir = temp()
+    const file = join(dir, 'word.chokepoint.json')
+    writeFileSync(file, JSON.stringify(defaultScenario(model, 'Pasted\u000Bfrom Word')))
+    const r = await run([file, '--format', 'pptx', '--out', join(dir, 'x.pptx')])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/name.*U\+000B at position 7/)
+    expect(readdirSync(dir)).toEqual(['word.chokepoint.json'])
+  })
+
   it('names what is wrong in a bad scenario file and writes nothing', async () => {
     const dir = temp()
     const bad = join(dir, 'bad.json')

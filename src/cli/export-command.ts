@@ -33,6 +33,7 @@ Options:
   --no-reference    leave out the "No measures" line
   --scale N         1 (1920×1080, default) or 2 (3840×2160), png only
   --threshold T     "quarters above" threshold for the deck/report KPIs (default 20)
+  --axis A          shared|each: one value axis for all sector charts of the deck/report (default), or each scaled to its data
   --compare FILE    compare with the scenario(s) in FILE (repeatable, up to 3 scenarios)
 `
 
@@ -72,6 +73,7 @@ export async function exportCommand(argv: string[], io: Io = consoleIo): Promise
         'no-reference': { type: 'boolean', default: false },
         scale: { type: 'string', default: '1' },
         threshold: { type: 'string', default: '20' },
+        axis: { type: 'string', default: 'shared' },
         compare: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -94,7 +96,7 @@ export async function exportCommand(argv: string[], io: Io = consoleIo): Promise
     if (!ECONOMIES.includes(v.economy as (typeof ECONOMIES)[number])) throw new UsageError(`--economy must be one of ${ECONOMIES.join(', ')}.`)
     const scale = Number(v.scale)
     if (scale !== 1 && scale !== 2) throw new UsageError('--scale must be 1 or 2.')
-    const options = reportOptionsSchema.safeParse({ economy: v.economy, band: v.band, threshold: Number(v.threshold) })
+    const options = reportOptionsSchema.safeParse({ economy: v.economy, band: v.band, threshold: Number(v.threshold), axis: v.axis })
     if (!options.success) throw new UsageError(`Invalid option: ${options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
     const chartBase = { economy: v.economy, metric: v.metric, stacking: v.stacking, band: v.band, reference: !v['no-reference'] }
     const checkChart = chartConfigSchema.safeParse({ ...chartBase, sector: 'defense' })

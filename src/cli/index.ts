@@ -22,6 +22,7 @@ export const USAGE = `Usage:
                  [--structure independent|correlated|policy|full] [--out FILE]
   chokepoint validate <scenario.json>
   chokepoint export <scenario.json|directory> --format pptx|pdf|png|svg|csv --out FILE|FOLDER   (see: export --help)
+  chokepoint sweep <scenario.json> (--measure ID | --trigger ID) [--quarters N] [--kpi K] [--format csv|json|png|svg]   (see: sweep --help)
 
 run       evaluates one scenario file, or every *.json file in a directory, and prints the series
           (CSV by default; units in the headers). --samples N adds Monte Carlo P10/P50/P90 bands
@@ -186,6 +187,11 @@ export const main = async (argv: readonly string[], io: Io, model?: Model): Prom
     // Loaded on demand: the export command pulls in the services layer (PPTX/PDF/PNG builders).
     const { exportCommand } = await import('./export-command')
     return exportCommand(argv.slice(1), { out: (l) => io.stdout(`${l}\n`), err: (l) => io.stderr(`${l}\n`) })
+  }
+  if (argv[0] === 'sweep') {
+    // Loaded on demand, like export: the sweep's PNG/SVG come from the services' export building blocks.
+    const { sweepCommand } = await import('./sweep-command')
+    return sweepCommand(argv.slice(1), { out: io.stdout, err: io.stderr })
   }
   const p = parseArgs(argv)
   if (p.command === undefined || p.command === 'help' || p.flags.has('help')) {

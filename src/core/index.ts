@@ -3,6 +3,7 @@
  * its analyses. Pure and deterministic; imports nothing outside core except zod.
  */
 export * from './scenario/schema'
+export { findXmlForbidden, XML_FORBIDDEN, refuseXmlForbidden } from './scenario/safe-text'
 export * from './engine/types'
 export { loadModel, ModelLoadError, formatPath, type Model, type ModelIssue } from './model/load-model'
 export { defaultScenario, DEFAULT_HORIZON } from './model/default-scenario'
@@ -18,10 +19,14 @@ export { attribute, EXACT_SHAPLEY_MAX, SAMPLED_PERMUTATIONS, type Attribution, t
 export { simulate, quantile, effectiveLayers, type Band, type SectorBands, type SimulationResult, type SimulateOptions } from './analysis/uncertainty'
 export { loadUncertainty, UncertaintySpecError, POSTURES, type UncertaintySpec, type Posture } from './analysis/uncertainty-spec'
 export { ALL_LAYERS, type Layers } from './analysis/uncertainty-draws'
-export { type BranchView } from './analysis/uncertainty-branches'
+export { attributeView, type BranchView } from './analysis/uncertainty-branches'
 export { varianceBreakdown, type VarianceBreakdown, type VarianceFactor, type VarianceKpi, type VarianceOptions } from './analysis/sobol'
 export { tornado, PARAM_SWING, type TornadoKpi, type TornadoRow, type TornadoResult, type TornadoOptions } from './analysis/tornado'
 export { kpis, type Kpis } from './analysis/kpis'
+export {
+  timingSweep, shiftDate, shiftedDoc, targetLabel, SweepError, SWEEP_KPIS, SWEEP_KPI_LABELS, MAX_SWEEP_QUARTERS,
+  type SweepTarget, type SweepKpi, type SweepOptions, type SweepPoint, type SweepResult
+} from './analysis/timing-sweep'
 export { mulberry32, type Rng } from './analysis/rng'
 export { parseScenarioDoc, UPGRADES, type ParseResult, type ScenarioIssue } from './scenario/upgrade'
 export { checkScenario, checkOverrideRanges, clampOverride } from './scenario/check'
@@ -31,3 +36,4 @@ export { evaluateBranches, evaluateView, applyBranch, mixResults, BASE_BRANCH_ID
 export { ASSUMPTION_GROUP_LABELS } from './model/assumptions-schema'
 export { countGuessInputs, engineReadIds, type GuessCount } from './model/provenance'
 export { isGuessSource } from './model/guess'
+export { upgradeCatalogueIds, parseIdMigrations, idMigrationsSchema, type IdMigration, type IdMigrations, type CatalogueUpgrade } from './scenario/catalogue-migration'

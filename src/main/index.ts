@@ -1,11 +1,11 @@
 // Electron lifecycle wiring only: single instance, services, IPC, window, menu.
-import { app, BrowserWindow, Menu, dialog, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createServices, DATABASE_FILE, defaultDataDir, type Services } from '../services'
 import { recover, recoveryAdvice } from '../services/backup-recovery'
 import { buildMenu } from './menu'
+import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol'
 import { createElectronPdfPrinter, createSaveFile } from './export-desktop'
 import { createSecureWindow, handleIpcCalls, lockDownAll } from './security'
 import { createOpenScenarioFiles } from './file-dialogs'
@@ -14,8 +14,8 @@ import { recoveryDialog } from './storage-recovery'
 import { loadWindowState, saveWindowState } from './window-state'
 
 const dataDir = defaultDataDir()
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const appUrl = pathToFileURL(rendererFile).toString()
+// Served on app://chokepoint/ (see app-protocol.ts): an origin holding the renderer's files and nothing else.
+const rendererDir = join(import.meta.dirname, '../renderer')
 let win: BrowserWindow | null = null
 let services: Services | null = null
 
@@ -27,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     win?.focus()
   })
   lockDownAll(app, shell)
+  registerAppScheme(protocol)
   app.whenReady().then(start)
   app.on('window-all-closed', () => {
     services?.close()
@@ -46,7 +47,8 @@ function start() {
     app.exit(1)
     return
   }
-  handleIpcCalls(ipcMain, services.dispatch, appUrl)
+  serveRenderer(protocol, rendererDir)
+  handleIpcCalls(ipcMain, services.dispatch, APP_URL, () => win?.webContents.mainFrame ?? null)
   Menu.setApplicationMenu(buildMenu(() => win))
   createWindow()
 }
@@ -95,5 +97,5 @@ function createWindow() {
   win.on('closed', () => {
     win = null
   })
-  void win.loadFile(rendererFile)
+  void win.loadURL(APP_URL)
 }

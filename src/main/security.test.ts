@@ -7,7 +7,7 @@ import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
 import Database from 'better-sqlite3'
 import { IPC_CALL, IPC_EVENT } from '../shared/channels'
 import { openDatabase } from '../services/db/open'
-import { createSecureWindow, isExternalLinkAllowed, isTrustedSender, lockDown } from './security'
+import { createSecureWindow, EXTERNAL_LINK_HOSTS, isExternalLinkAllowed, isTrustedSender, lockDown } from './security'
 
 /**
  * Electron cannot be downloaded here, so `electron` is replaced by a recording fake and the REAL main entry
@@ -28,14 +28,21 @@ const fake = vi.hoisted(() => {
     dialogs: [] as unknown[],
     errorBoxes: [] as unknown[],
     exitCode: null as number | null,
-    openedExternally: [] as string[]
+    openedExternally: [] as string[],
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    mainFrames: [] as { url: string }[]
   }
   // Anything the shell calls that a test does not care about answers undefined instead of throwing.
   const tolerant = <T extends object>(target: T): T =>
     new Proxy(target, { get: (t, key) => (key in t ? t[key as keyof T] : typeof key === 'string' && key !== 'then' ? () => undefined : undefined) })
   class BrowserWindow {
-    webContents = tolerant({ send: () => {}, on: () => {}, once: () => {} })
+    webContents: { mainFrame: { url: string } }
     constructor(options: unknown) {
+      // The window's own main frame: the only sender IPC may serve.
+      const mainFrame = { url: '' }
+      state.mainFrames.push(mainFrame)
+      this.webContents = tolerant({ send: () => {}, on: () => {}, once: () => {}, mainFrame })
       state.windows.push({ options, loaded: [] })
       return tolerant(this)
     }
@@ -45,6 +52,7 @@ const fake = vi.hoisted(() => {
     }
     loadURL(url: string) {
       state.windows.at(-1)?.loaded.push(url)
+      this.webContents.mainFrame.url = url
       return Promise.resolve()
     }
     maximize() {}
@@ -83,6 +91,10 @@ const fake = vi.hoisted(() => {
       on: (channel: string) => void state.ipcOn.push(channel)
     },
     shell: { openExternal: async (url: string) => void state.openedExternally.push(url) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void state.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void state.protocolHandlers.set(scheme, handler)
+    },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void state.exposed.set(key, value) },
     ipcRenderer: {
       invoke: async (...args: unknown[]) => void state.rendererInvokes.push(args),
@@ -104,6 +116,9 @@ const fake = vi.hoisted(() => {
     state.errorBoxes.length = 0
     state.exitCode = null
     state.openedExternally.length = 0
+    state.privilegedSchemes.length = 0
+    state.protocolHandlers.clear()
+    state.mainFrames.length = 0
   }
   return { state, module, reset }
 })
@@ -156,7 +171,10 @@ function expectLockedDown(contents: EventEmitter, handlers: ReturnType<typeof fa
   contents.emit('will-frame-navigate', { isMainFrame: false, preventDefault: () => (subframePrevented = true) })
   expect(subframePrevented).toBe(true)
   expect(handlers.open!({ url: 'https://www.mofcom.gov.cn/' })).toEqual({ action: 'deny' })
-  for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'chokepoint://x', 'not a url'])
+  for (const url of [
+    'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'chokepoint://x', 'not a url',
+    'http://www.mofcom.gov.cn/', 'https://evil.example/', 'https://www.mofcom.gov.cn.evil.example/', 'https://user:pw@www.mofcom.gov.cn/', 'https://www.mofcom.gov.cn:8443/'
+  ])
     expect(handlers.open!({ url })).toEqual({ action: 'deny' })
   expect(opened).toEqual(['https://www.mofcom.gov.cn/'])
   for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
@@ -168,7 +186,7 @@ function expectLockedDown(contents: EventEmitter, handlers: ReturnType<typeof fa
 }
 
 describe('the real main process (src/main/index.ts) under a recording electron', () => {
-  it('creates its one window locked down and loads the local renderer file', async () => {
+  it('creates its one window locked down and loads the renderer from app://chokepoint, not file://', async () => {
     await startMain()
     expect(fake.state.windows).toHaveLength(1)
     const options = fake.state.windows[0].options as BrowserWindowConstructorOptions
@@ -188,8 +206,30 @@ describe('the real main process (src/main/index.ts) under a recording electron',
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures')
     expect(options.webPreferences).not.toHaveProperty('additionalArguments')
     expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/)
-    expect(fake.state.windows[0].loaded).toHaveLength(1)
-    expect(fake.state.windows[0].loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    expect(fake.state.windows[0].loaded).toEqual(['app://chokepoint/index.html'])
+  })
+
+  it('registers app:// as a standard, secure scheme that serves the renderer folder and nothing else, with a CSP naming it', async () => {
+    await startMain()
+    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect([...fake.state.protocolHandlers.keys()]).toEqual(['app'])
+    const handler = fake.state.protocolHandlers.get('app')!
+    const page = await handler(new Request('app://chokepoint/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await page.text()).toContain('<div id="root">')
+    const csp = page.headers.get('content-security-policy') ?? ''
+    expect(csp).toMatch(/default-src app:\/\/chokepoint(;|$)/)
+    expect(csp).toMatch(/script-src app:\/\/chokepoint(;|$)/)
+    expect(csp).not.toMatch(/file:|'unsafe-eval'|\*/)
+    expect((await handler(new Request('app://chokepoint/'))).status).toBe(200)
+    // Outside the renderer folder (the main process's own sources sit next to it), other hosts, other methods.
+    for (const url of [
+      'app://chokepoint/../main/index.ts', 'app://chokepoint/%2e%2e/main/index.ts', 'app://chokepoint/..%2fmain%2findex.ts', 'app://chokepoint/%2e%2e%5cmain%5cindex.ts',
+      'app://chokepoint/no-such-file.js', 'app://chokepoint/state', 'app://chokepoint/%00index.html', 'app://chokepoint/%E0%A4%A', 'app://other/index.html'
+    ])
+      expect((await handler(new Request(url))).status, url).toBe(404)
+    expect((await handler(new Request('app://chokepoint/index.html', { method: 'POST', body: 'x' }))).status).toBe(404)
   })
 
   it('locks down every web contents the app creates', async () => {
@@ -201,17 +241,23 @@ describe('the real main process (src/main/index.ts) under a recording electron',
     expectLockedDown(contents, handlers, fake.state.openedExternally)
   })
 
-  it('handles exactly one IPC channel, and only for the app page itself', async () => {
+  it('handles exactly one IPC channel, and only for the main frame of its own window showing the app page', async () => {
     await startMain()
     expect([...fake.state.ipcHandlers.keys()]).toEqual([IPC_CALL])
     expect(fake.state.ipcOn).toEqual([])
     const handler = fake.state.ipcHandlers.get(IPC_CALL)!
-    const appUrl = new URL('../renderer/index.html', `file://${import.meta.dirname}/`).toString()
-    const trusted = (await handler({ senderFrame: { url: appUrl } }, 'scenario.list', {})) as { ok: boolean }
-    expect(trusted).toMatchObject({ ok: true })
-    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', `${appUrl.replace('index.html', 'other.html')}`, undefined])
-      expect(await handler({ senderFrame: url === undefined ? null : { url } }, 'scenario.list', {}), String(url)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await handler({ senderFrame: { url: appUrl } }, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    const appUrl = 'app://chokepoint/index.html'
+    const mainFrame = fake.state.mainFrames[0]
+    expect(mainFrame.url).toBe(appUrl)
+    expect(await handler({ senderFrame: mainFrame }, 'scenario.list', {})).toMatchObject({ ok: true })
+    // A sub-frame (or any other frame) showing the very same URL is not our main frame.
+    expect(await handler({ senderFrame: { url: appUrl } }, 'scenario.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', 'app://chokepoint/other.html', 'app://other/index.html', undefined]) {
+      if (url !== undefined) mainFrame.url = url // our main frame, navigated elsewhere
+      expect(await handler({ senderFrame: url === undefined ? null : mainFrame }, 'scenario.list', {}), String(url)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    mainFrame.url = appUrl
+    expect(await handler({ senderFrame: mainFrame }, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
   })
 
   it('ignores anything but four numbers in a tampered window-state file', async () => {
@@ -304,7 +350,7 @@ describe('the real preload under a recording electron', () => {
 })
 
 describe('security helpers', () => {
-  it('lockDown blocks navigation and new windows, opens only http(s) externally, denies permissions', () => {
+  it('lockDown blocks navigation and new windows, opens only allowed https links externally, denies permissions', () => {
     const { contents, handlers } = fakeContents()
     const opened: string[] = []
     lockDown(contents as unknown as WebContents, { openExternal: async (u) => void opened.push(u) })
@@ -325,10 +371,14 @@ describe('security helpers', () => {
     expect(seen).not.toHaveProperty('sandbox')
   })
 
-  it('accepts only http(s) links', () => {
-    expect(isExternalLinkAllowed('http://example.com')).toBe(true)
-    expect(isExternalLinkAllowed('https://example.com/x')).toBe(true)
-    for (const u of ['file:///x', 'smb://host/share', 'javascript:void(0)', 'not a url', 'ms-msdt:/id', 'data:text/html,x']) expect(isExternalLinkAllowed(u)).toBe(false)
+  it('opens only https links to the hosts on the one allow-list', () => {
+    expect(EXTERNAL_LINK_HOSTS.has('www.federalregister.gov')).toBe(true)
+    expect(isExternalLinkAllowed('https://www.federalregister.gov/documents/2025/x')).toBe(true)
+    for (const u of [
+      'http://www.federalregister.gov/', 'https://example.com/x', 'https://federalregister.gov.evil.example/', 'https://a@www.federalregister.gov/',
+      'https://www.federalregister.gov:444/', 'file:///x', 'smb://host/share', 'javascript:void(0)', 'not a url', 'ms-msdt:/id', 'data:text/html,x'
+    ])
+      expect(isExternalLinkAllowed(u), u).toBe(false)
   })
 
   it('trusts IPC only from the app page itself', () => {
@@ -358,8 +408,10 @@ describe('security helpers', () => {
         if (file !== 'security.ts') expect(prefs, `${file} must not attach a preload`).not.toMatch(/preload/)
       }
       expect(source, file).not.toMatch(/webPreferences:\s*[^{\s]/) // only literals, so they can be read here and by the scanner
-      expect(source, file).not.toMatch(/loadURL\(/)
-      if (file !== 'security.ts') expect(source, file).not.toMatch(/ipcMain\.(on|handle|handleOnce|once)\(|openExternal|setPermission\w*Handler|web-contents-created/)
+      // The app window loads its own origin only; nothing loads a URL from data.
+      expect(source.replace(/loadURL\(APP_URL\)/g, ''), file).not.toMatch(/loadURL\(/)
+      if (file !== 'security.ts') expect(source, file).not.toMatch(/ipcMain\.(on|handle|handleOnce|once)\(|openExternal|setPermission\w*Handler|web-contents-created|EXTERNAL_LINK_HOSTS\s*[:=]/)
+      if (file !== 'app-protocol.ts') expect(source, file).not.toMatch(/protocol\.(handle|registerSchemesAsPrivileged|registerFileProtocol|interceptFileProtocol)\(/)
     }
     expect(literals).toBeGreaterThanOrEqual(1)
     const index = sources.find((s) => s.file === 'index.ts')!.source

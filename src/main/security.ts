@@ -47,11 +47,37 @@ function onlyBounds(bounds: Partial<Rectangle>): Partial<Rectangle> {
   return out
 }
 
-/** Only http(s) links may leave the app, and only to the system browser. */
+/**
+ * The one list of places a link may open in the system browser: https only, and only these hosts (the
+ * publishers the model's sources cite). Anything else — plain http, another host, credentials in the URL,
+ * a non-default port, file:, custom schemes — stays closed.
+ */
+export const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set([
+  'www.mofcom.gov.cn',
+  'english.mofcom.gov.cn',
+  'www.customs.gov.cn',
+  'www.federalregister.gov',
+  'www.bis.gov',
+  'www.bis.doc.gov',
+  'www.usgs.gov',
+  'pubs.usgs.gov',
+  'www.iea.org',
+  'www.sec.gov',
+  'www.whitehouse.gov',
+  'ustr.gov',
+  'www.congress.gov',
+  'rareearthexchanges.com',
+  'seaisi.org',
+  'www.adamasintel.com',
+  'www.geopolitechs.org',
+  'github.com'
+])
+
+/** True when `url` may be opened outside the app (see `EXTERNAL_LINK_HOSTS`). */
 export function isExternalLinkAllowed(url: string): boolean {
   try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
+    const u = new URL(url)
+    return u.protocol === 'https:' && u.port === '' && u.username === '' && u.password === '' && EXTERNAL_LINK_HOSTS.has(u.hostname)
   } catch {
     return false
   }
@@ -71,7 +97,7 @@ export function isTrustedSender(frameUrl: string | undefined, appUrl: string): b
 
 type Shell = { openExternal(url: string): Promise<void> }
 
-/** Navigation and new windows are denied; http(s) links go to the system browser. Permissions denied by default. */
+/** Navigation and new windows are denied; allowed https links go to the system browser. Permissions denied by default. */
 export function lockDown(contents: WebContents, shell: Shell): void {
   contents.on('will-navigate', (event) => event.preventDefault())
   contents.on('will-redirect', (event) => event.preventDefault())
@@ -98,10 +124,15 @@ export function lockDownAll(app: App, shell: Shell): void {
 type IpcMain = { handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void }
 type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>
 
-/** The one IPC channel: calls from the app's own page go to `dispatch`; any other sender is refused. */
-export function handleIpcCalls(ipcMain: IpcMain, dispatch: Dispatch, appUrl: string) {
+/**
+ * The one IPC channel: a call is served only when it comes from the main frame of our window (the very
+ * object, not merely a frame showing the same URL: an iframe or a second window could) and that frame shows
+ * the app page. `mainFrame` answers our window's `webContents.mainFrame`, or null while there is no window.
+ */
+export function handleIpcCalls(ipcMain: IpcMain, dispatch: Dispatch, appUrl: string, mainFrame: () => unknown) {
   const listener = (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> | Result<never> => {
-    if (!isTrustedSender(event.senderFrame?.url, appUrl)) return fail('forbidden', 'IPC from an untrusted frame was refused.')
+    const frame = event.senderFrame
+    if (!frame || frame !== mainFrame() || !isTrustedSender(frame.url, appUrl)) return fail('forbidden', 'IPC from an untrusted frame was refused.')
     return dispatch(method, input)
   }
   ipcMain.handle(IPC_CALL, listener as (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown)

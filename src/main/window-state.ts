@@ -22,7 +22,7 @@ export function loadWindowState(dataDir: string): WindowState {
 export function saveWindowState(dataDir: string, state: WindowState): void {
   const file = join(dataDir, 'window-state.json')
   try {
-    writeFileSync(`${file}.tmp`, JSON.stringify(state))
+    writeFileSync(`${file}.tmp`, JSON.stringify(state), { mode: 0o600 })
     renameSync(`${file}.tmp`, file)
   } catch {
     // losing the window position is harmless

@@ -1,30 +1,27 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import type { Api } from '../shared/api'
 import { model } from '../shared/dataset'
 import { useWorkspace } from './state/use-workspace'
-import { initialView, viewReducer, TABS, TAB_LABELS, type Tab } from './state/view-state'
+import { initialView, viewReducer, yLocked, TABS, TAB_LABELS, type Tab } from './state/view-state'
+import { createAxisLock } from './state/axis-lock'
 import { useResults } from './state/use-results'
 import { beijingMeasures, useDerived, washingtonMeasures, MEASURE_LABELS } from './state/use-derived'
 import { useAnalyses } from './state/use-analyses'
 import { MeasurePanel } from './features/measures/MeasurePanel'
 import { ChartsArea } from './features/charts/ChartsArea'
 import { MarkerStyles } from './features/charts/MarkerLines'
-import { CostView } from './features/charts/CostView'
 import { ChartOptionsBar, EconomyStackControls } from './features/charts/ViewToolbar'
 import { Modal } from './components/Modal'
 import { TimelineStrip } from './features/timeline/TimelineStrip'
-import { TriggerPanel } from './features/triggers/TriggerPanel'
-import { AssumptionsPanel } from './features/assumptions/AssumptionsPanel'
-import { SensitivityView } from './features/sensitivity/SensitivityView'
+import { AssumptionsPanel, CostView, HelpOverlay, PresentationView, SensitivityView, TriggerPanel, VarianceView } from './lazy-views'
 import { BranchPicker } from './features/uncertainty/BranchPicker'
-import { VarianceView } from './features/uncertainty/VarianceView'
-import { PresentationView } from './features/presentation/PresentationView'
-import { HelpOverlay } from './features/help/HelpOverlay'
 import { LibraryBar } from './features/library/LibraryBar'
 import { ExportProvider } from './features/export/ExportProvider'
 import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
+import { useWorkshopMode } from './features/workshop/use-workshop-mode'
+import { ReplayCaption, ResultsHidden, WorkshopButtons, WorkshopChrome, WorkshopContext } from './features/workshop/WorkshopChrome'
 import './features/measures/measures.css'
 import './features/charts/charts.css'
 import './features/timeline/timeline.css'
@@ -45,8 +42,17 @@ export function App({ api }: { api: Api }) {
   const derived = useDerived(doc, ok?.result ?? null, ok?.baseline ?? null, ok, view.economy, view.tab === 'cost' || view.presenting)
   const wantsExposure = view.presenting || view.tab === 'exposure'
   const analyses = useAnalyses(doc, view, wantsExposure)
+  const mode = useWorkshopMode(api, ws)
+  const hidden = mode.workshop.resultsHidden
   const chartOptions = useMemo(() => ({ showBand: view.showBand, showBaseline: view.showBaseline, large: false }), [view.showBand, view.showBaseline])
 
+  // A fresh lock whenever it is switched on, presentation starts or ends, or another scenario opens (state
+  // reset during render, React's pattern for state derived from a changed input).
+  const locked = yLocked(view)
+  const lockKey = `${locked}|${view.presenting}|${ws.current.id}`
+  const [lock, setLock] = useState(() => ({ key: lockKey, axis: locked ? createAxisLock() : null }))
+  if (lock.key !== lockKey) setLock({ key: lockKey, axis: locked ? createAxisLock() : null })
+  const axisLock = lock.axis
   const setTab = useCallback((tab: Tab) => dispatchView({ type: 'tab', tab }), [])
   const openTriggers = useCallback(() => setTriggersOpen(true), [])
   const { onEdit } = ws
@@ -65,33 +71,38 @@ export function App({ api }: { api: Api }) {
     stacking: () => dispatchView({ type: 'stacking' }),
     band: () => dispatchView({ type: 'band' }),
     baseline: () => dispatchView({ type: 'baseline' }),
+    'lock-y': () => dispatchView({ type: 'lock-y' }),
     'tab-exposure': () => setTab('exposure'),
     'tab-cost': () => setTab('cost'),
     'tab-sensitivity': () => setTab('sensitivity'),
-    'tab-assumptions': () => setTab('assumptions')
+    'tab-assumptions': () => setTab('assumptions'),
+    replay: mode.replay.play
   })
   useEffect(() => {
     document.title = `${ws.dirty ? '• ' : ''}${doc.name} — Chokepoint`
   }, [doc.name, ws.dirty])
 
   const sectorInputs = ok && {
-    result: ok.result,
+    // While a replay runs, the charts draw its frames (stacking by channel: the split by measure is of one state).
+    result: mode.replay.frame ?? ok.result,
     baseline: ok.baseline,
     modified: ok.modified,
     bands: view.showBand ? analyses.bands : null,
-    attribution: view.stacking === 'measure' ? analyses.attribution : null,
+    attribution: view.stacking === 'measure' && !mode.replay.frame ? analyses.attribution : null,
     measureLabels: MEASURE_LABELS
   }
 
   if (view.presenting) {
     return (
-      <>
+      <Suspense fallback={<p className="loading">Loading…</p>}>
       <MarkerStyles ids={MEASURE_IDS} />
       <PresentationView
         view={view}
         dispatch={dispatchView}
         inputs={sectorInputs || null}
         error={results.error}
+        context={<WorkshopContext mode={mode} />}
+        hiddenNotice={hidden && mode.workshop.round ? <ResultsHidden round={mode.workshop.round.number} /> : undefined}
         markers={derived.markers}
         allMarkers={derived.allMarkers}
         enabledIds={derived.enabledIds}
@@ -100,16 +111,20 @@ export function App({ api }: { api: Api }) {
         measures={model.measures}
         settings={derived.settings}
         onEdit={ws.onEdit}
+        scenarioName={doc.name}
+        dirty={ws.dirty}
+        axisLock={axisLock}
       />
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
-      </>
+      <ReplayCaption text={mode.replay.caption} />
+      </Suspense>
     )
   }
 
   return (
     <ExportProvider api={api} doc={doc}>
     <EvidenceProvider doc={doc}>
-    <div className="app">
+    <div className={`app ${mode.workshop.workshop ? 'with-workshop' : ''}`}>
       <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
         <h1>Chokepoint</h1>
@@ -130,11 +145,13 @@ export function App({ api }: { api: Api }) {
             Shortcuts
           </button>
           <ScenarioExportButton economy={view.economy} threshold={view.threshold} band={view.showBand} />
+          <WorkshopButtons mode={mode} />
         </div>
       </header>
       <p className={`status ${ws.status?.kind ?? ''}`} role="status" aria-live="polite">
-        {ws.status?.text ?? ''}
+        {mode.workshop.status?.text ?? ws.status?.text ?? ''}
       </p>
+      <WorkshopChrome mode={mode} threshold={view.threshold} />
       <main className="workspace">
         <MeasurePanel side="beijing" defs={beijingMeasures} settings={derived.settings} onEdit={ws.onEdit} />
         <div className="center">
@@ -152,7 +169,9 @@ export function App({ api }: { api: Api }) {
             <BranchPicker doc={doc} onEdit={ws.onEdit} />
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
-            {results.error !== null ? (
+            {hidden && mode.workshop.round ? (
+              <ResultsHidden round={mode.workshop.round.number} />
+            ) : results.error !== null ? (
               <div className="error-state" role="alert">
                 <h2>The model could not run this scenario</h2>
                 <p>{results.error}</p>
@@ -162,8 +181,9 @@ export function App({ api }: { api: Api }) {
               <>
                 {view.tab === 'exposure' && <ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
                 {view.tab === 'exposure' && sectorInputs && (
-                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} />
+                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock} />
                 )}
+                <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
                 {view.tab === 'sensitivity' && (
                   <div className="sensitivity-pair">
@@ -172,6 +192,7 @@ export function App({ api }: { api: Api }) {
                   </div>
                 )}
                 {view.tab === 'assumptions' && <AssumptionsPanel assumptions={model.assumptions} overrides={doc.overrides} onEdit={ws.onEdit} />}
+                </Suspense>
               </>
             )}
             {analyses.notice && <p className="notice">{analyses.notice}</p>}
@@ -186,12 +207,14 @@ export function App({ api }: { api: Api }) {
         </div>
         <MeasurePanel side="washington" defs={washingtonMeasures} settings={derived.settings} onEdit={ws.onEdit} />
       </main>
+      <Suspense fallback={null}>
       {view.help && <HelpOverlay onClose={() => dispatchView({ type: 'help', on: false })} />}
       {triggersOpen && (
         <Modal title="Counter-measure triggers" onClose={() => setTriggersOpen(false)} className="triggers-dialog">
           <TriggerPanel triggers={doc.triggers} measures={model.measures} onEdit={ws.onEdit} />
         </Modal>
       )}
+      </Suspense>
     </div>
     </EvidenceProvider>
     </ExportProvider>

@@ -25,15 +25,15 @@ export function setAside(dbFile: string, reason: string, now: Date): string | nu
 }
 
 /** The newest backup that passes its integrity check (a damaged one is skipped, not deleted). */
-export function latestUsableBackup(dbFile: string, options: { nativeBinding?: string } = {}): BackupInfo | null {
-  return listBackups(dbFile).find((b) => verifyBackup(b.file, options)) ?? null
+export function latestUsableBackup(dbFile: string, options: { nativeBinding?: string } = {}, now: Date = new Date()): BackupInfo | null {
+  return listBackups(dbFile, now).find((b) => verifyBackup(b.file, options)) ?? null
 }
 
 export type RecoveryOutcome = { action: RecoveryAction; setAsideAs: string | null; restoredFrom: BackupInfo | null }
 
 /** Puts the newest usable backup in place of the database; the current file is kept aside. */
 export function restoreLatestBackup(dbFile: string, now: Date, options: { nativeBinding?: string } = {}): RecoveryOutcome {
-  const backup = latestUsableBackup(dbFile, options)
+  const backup = latestUsableBackup(dbFile, options, now)
   if (!backup) throw new StorageError(`There is no usable backup of ${dbFile} to restore.`, 'other')
   const temp = `${dbFile}.restoring`
   copyFileSync(backup.file, temp)
@@ -74,7 +74,14 @@ export function recoveryAdvice(error: unknown, dbFile: string, options: { native
   const kind = error.kind
   const latestBackup = latestUsableBackup(dbFile, options)
   const actions: RecoveryAction[] = latestBackup ? ['restore-backup', 'start-fresh'] : ['start-fresh']
-  const title = kind === 'newer' ? 'This library was saved by a newer Chokepoint' : kind === 'corrupt' ? 'The Chokepoint library is damaged' : 'Chokepoint cannot open its data'
+  const title =
+    kind === 'newer'
+      ? 'This library was saved by a newer Chokepoint'
+      : kind === 'corrupt'
+        ? 'The Chokepoint library is damaged'
+        : kind === 'empty'
+          ? 'The Chokepoint library file is empty'
+          : 'Chokepoint cannot open its data'
   return { title, message, actions, latestBackup }
 }
 

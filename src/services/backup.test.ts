@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { listBackups, openWithBackups, pruneBackups, takeBackup, verifyBackup, BACKUP_DIR } from './backup'
 import { latestUsableBackup, recoveryAdvice, restoreLatestBackup, setAside, startFresh } from './backup-recovery'
@@ -181,5 +181,86 @@ describe('recovery', () => {
     const bare = tempDb()
     expect(recoveryAdvice(new StorageError('m', 'corrupt'), bare).actions).toEqual(['start-fresh'])
     expect(recoveryAdvice(new StorageError('m', 'corrupt'), file).latestBackup?.createdAt.toISOString()).toBe('2026-11-02T00:00:00.000Z')
+  })
+
+  it('refuses a 0-byte library file when backups exist, leaves it as it is, and offers the backup', async () => {
+    const file = await libraryWithBackups()
+    writeFileSync(file, '')
+    let error: unknown
+    try {
+      openWithBackups(file, { clock: () => at('2026-11-04T00:00:00.000Z') })
+    } catch (e) {
+      error = e
+    }
+    expect((error as StorageError).kind).toBe('empty')
+    expect((error as Error).message).toMatch(/empty \(0 bytes\).*backups.*left untouched/)
+    expect(readFileSync(file).length).toBe(0)
+    expect(existsSync(`${file}-wal`)).toBe(false)
+    const advice = recoveryAdvice(error, file)
+    expect(advice.actions).toEqual(['restore-backup', 'start-fresh'])
+    expect(advice.title).toMatch(/empty/)
+    restoreLatestBackup(file, at('2026-11-04T00:00:00.000Z'))
+    expect(names(file)).toEqual(['Newer', 'Old'])
+  })
+
+  it('opens a 0-byte file as a new library when there is no backup to offer', () => {
+    const file = tempDb()
+    writeFileSync(file, '')
+    const storage = openWithBackups(file)
+    expect(storage.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    storage.stop()
+    storage.db.close()
+  })
+})
+
+describe('backups dated in the future (a clock that was once wrong)', () => {
+  it('do not stop new backups, are not restored, and are never rotated out', async () => {
+    const file = tempDb()
+    const db = openDatabase(file)
+    insertScenario(db, 'Real')
+    await takeBackup(db, file, at('2026-11-01T00:00:00.000Z'))
+    // Written while the clock said 2031.
+    await takeBackup(db, file, at('2031-01-01T00:00:00.000Z'))
+    const future = join(dirname(file), BACKUP_DIR, 'chokepoint-2031-01-01T00-00-00-000Z.sqlite')
+    const now = at('2026-11-03T00:00:00.000Z')
+    expect(listBackups(file, now).map((b) => b.createdAt.toISOString())).toEqual(['2026-11-01T00:00:00.000Z'])
+    expect(latestUsableBackup(file, {}, now)?.createdAt.toISOString()).toBe('2026-11-01T00:00:00.000Z')
+    db.close()
+    const storage = openWithBackups(file, { clock: () => now, keep: 1 })
+    const taken = await storage.settled()
+    storage.stop()
+    storage.db.close()
+    expect(taken?.createdAt.toISOString()).toBe('2026-11-03T00:00:00.000Z') // due: a day past the real newest
+    expect(listBackups(file, now).map((b) => b.createdAt.toISOString())).toEqual(['2026-11-03T00:00:00.000Z'])
+    expect(existsSync(future)).toBe(true) // kept, out of the rotation
+  })
+})
+
+describe('file permissions', () => {
+  it.runIf(process.platform !== 'win32')('keeps the data folder 0700 and the database, its WAL and its backups 0600 whatever the umask', async () => {
+    const previous = process.umask(0o022)
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'cp-perm-'))
+      dirs.push(root)
+      const dataDir = join(root, 'data')
+      const { createServices } = await import('./index')
+      const services = createServices({ dataDir, runtime: 'web', log: () => {} })
+      await services.dispatch('scenario.save', { doc: (await import('../core')).defaultScenario((await import('../shared/dataset')).model, 'Private') })
+      const backup = await services.backupIfDue()
+      const mode = (p: string) => (statSync(p).mode & 0o777).toString(8)
+      expect(mode(dataDir)).toBe('700')
+      for (const f of readdirSync(dataDir).filter((n) => n.startsWith('chokepoint.sqlite'))) expect(mode(join(dataDir, f)), f).toBe('600')
+      expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['chokepoint.sqlite', 'chokepoint.sqlite-wal']))
+      expect(mode(backup!.file)).toBe('600')
+      services.close()
+      // An existing library left readable by others is narrowed at the next start.
+      chmodSync(dataDir, 0o755)
+      chmodSync(join(dataDir, 'chokepoint.sqlite'), 0o644)
+      createServices({ dataDir, runtime: 'web', log: () => {} }).close()
+      expect(mode(dataDir)).toBe('700')
+      expect(mode(join(dataDir, 'chokepoint.sqlite'))).toBe('600')
+    } finally {
+      process.umask(previous)
+    }
   })
 })

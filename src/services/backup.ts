@@ -3,12 +3,15 @@ import type { Database } from 'better-sqlite3'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Log } from './dispatch'
-import { openDatabase, type OpenOptions } from './db/open'
+import { openDatabase, StorageError, type OpenOptions } from './db/open'
+import { createPrivateFile, makePrivate, PRIVATE_DIR_MODE } from './private-files'
 
 /** Backups live next to the database, in `backups/`, named so that name order is time order. */
 export const BACKUP_DIR = 'backups'
 export const KEEP_BACKUPS = 5
 export const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000
+/** Clocks drift a little between processes: a name this far ahead still counts. */
+const FUTURE_TOLERANCE_MS = 60_000
 const NAME = /^chokepoint-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/
 
 export type BackupInfo = { file: string; createdAt: Date; bytes: number }
@@ -17,8 +20,12 @@ export const backupDirOf = (dbFile: string) => join(dirname(dbFile), BACKUP_DIR)
 /** A file-name-safe timestamp (no colons, for Windows). */
 export const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-')
 
-/** The backups of `dbFile`, newest first. */
-export function listBackups(dbFile: string): BackupInfo[] {
+/**
+ * The backups of `dbFile` taken up to `now`, newest first. A name dated in the future (written while the
+ * clock was wrong) is left out: counted as the newest, it would stop every new backup until that date,
+ * be offered for restore ahead of real ones, and never be rotated out. It stays on disk, untouched.
+ */
+export function listBackups(dbFile: string, now: Date = new Date()): BackupInfo[] {
   const dir = backupDirOf(dbFile)
   let names: string[]
   try {
@@ -34,6 +41,7 @@ export function listBackups(dbFile: string): BackupInfo[] {
       const iso = `${date}T${time.slice(0, 2)}:${time.slice(3, 5)}:${time.slice(6, 8)}.${time.slice(9, 12)}Z`
       return { file: join(dir, name), createdAt: new Date(iso), bytes: statSync(join(dir, name)).size }
     })
+    .filter((b) => b.createdAt.getTime() <= now.getTime() + FUTURE_TOLERANCE_MS)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
 }
 
@@ -53,8 +61,8 @@ export function verifyBackup(file: string, options: { nativeBinding?: string } =
 }
 
 /** Deletes all but the newest `keep` backups (only files named like ours, only in the backup folder). */
-export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS): void {
-  for (const old of listBackups(dbFile).slice(keep)) rmSync(old.file, { force: true })
+export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS, now: Date = new Date()): void {
+  for (const old of listBackups(dbFile, now).slice(keep)) rmSync(old.file, { force: true })
 }
 
 /**
@@ -64,34 +72,36 @@ export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS): void {
  */
 export async function takeBackup(db: Database, dbFile: string, now: Date, options: { keep?: number; nativeBinding?: string } = {}): Promise<BackupInfo> {
   const dir = backupDirOf(dbFile)
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const final = join(dir, `chokepoint-${stamp(now)}.sqlite`)
   const partial = `${final}.partial`
   try {
     await db.backup(partial)
     sealCopy(partial, dbFile, options)
+    makePrivate(partial)
     renameSync(partial, final)
   } finally {
     removeWithSideFiles(partial)
   }
-  pruneBackups(dbFile, options.keep)
+  pruneBackups(dbFile, options.keep, now)
   return { file: final, createdAt: now, bytes: statSync(final).size }
 }
 
 /** The same, synchronously (`VACUUM INTO`), for the copy taken just before a migration. */
 export function takeBackupSync(db: Database, dbFile: string, now: Date, options: { keep?: number; nativeBinding?: string } = {}): BackupInfo {
   const dir = backupDirOf(dbFile)
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const final = join(dir, `chokepoint-${stamp(now)}.sqlite`)
   const partial = `${final}.partial`
   try {
     db.prepare('VACUUM INTO ?').run(partial)
     sealCopy(partial, dbFile, options)
+    makePrivate(partial)
     renameSync(partial, final)
   } finally {
     removeWithSideFiles(partial)
   }
-  pruneBackups(dbFile, options.keep)
+  pruneBackups(dbFile, options.keep, now)
   return { file: final, createdAt: now, bytes: statSync(final).size }
 }
 
@@ -116,6 +126,22 @@ function removeWithSideFiles(file: string) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
 }
 
+/**
+ * A 0-byte library file would open as an empty library, and the first save would make that real. When
+ * backups exist, an empty file is far more likely a lost library (a failed copy, a sync tool, a full disk)
+ * than a new one: refuse it, untouched, so the person is offered the backups.
+ */
+function refuseEmptyWithBackups(dbFile: string) {
+  if (!existsSync(dbFile) || statSync(dbFile).size > 0) return
+  const newest = listBackups(dbFile)[0]
+  if (!newest) return
+  throw new StorageError(
+    `${dbFile} is empty (0 bytes), but backups of the library exist (the newest from ${newest.createdAt.toISOString()}). ` +
+      'The library may have been lost by a failed copy or a full disk. It was left untouched.',
+    'empty'
+  )
+}
+
 export type BackupOptions = OpenOptions & {
   clock?: () => Date
   log?: Log
@@ -135,6 +161,10 @@ export function openWithBackups(dbFile: string, options: BackupOptions = {}) {
   const intervalMs = options.intervalMs ?? BACKUP_INTERVAL_MS
   const copyOptions = { keep: options.keep, nativeBinding: options.nativeBinding }
   const isNew = !existsSync(dbFile)
+  refuseEmptyWithBackups(dbFile)
+  // Private from the first byte (SQLite gives the -wal and -shm the database's mode); an existing library too.
+  createPrivateFile(dbFile)
+  for (const side of ['', '-wal', '-shm']) makePrivate(dbFile + side)
   const db = openDatabase(dbFile, {
     ...options,
     beforeMigrate: (raw, from, to) => {
@@ -148,7 +178,7 @@ export function openWithBackups(dbFile: string, options: BackupOptions = {}) {
   const backupIfDue = (): Promise<BackupInfo | null> => {
     if (stopped) return Promise.resolve(null)
     if (running) return running
-    const newest = listBackups(dbFile)[0]
+    const newest = listBackups(dbFile, clock())[0]
     if (newest && clock().getTime() - newest.createdAt.getTime() < intervalMs) return Promise.resolve(null)
     running = takeBackup(db, dbFile, clock(), copyOptions)
       .catch((e: unknown) => {

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openWithBackups } from './backup'
+import { ensurePrivateDir } from './private-files'
 import { createDispatch, type Handlers, type Log } from './dispatch'
 import { createScenarioRepository } from './repositories/scenarios'
 import { createDraftRepository } from './repositories/drafts'
@@ -8,8 +8,11 @@ import { readExamples, type Example } from './scenario-files-io'
 import { scenarioHandlers, type OpenScenarioFiles } from './handlers/scenarios'
 import { exportHandlers, type SaveFile } from './handlers/export'
 import { createExporter } from './export/exporter'
-import type { PdfPrinter } from './export/pdf'
-import { model } from '../shared/dataset'
+import { chromiumPdfPrinter, type PdfPrinter } from './export/pdf'
+import { createWorkshopRepository } from './workshop/repository'
+import { workshopHandlers } from './workshop/handlers'
+import { catalogueMigrations, model } from '../shared/dataset'
+import type { IdMigrations } from '../core'
 import pkg from '../../package.json' with { type: 'json' }
 
 export type ServicesOptions = {
@@ -27,6 +30,8 @@ export type ServicesOptions = {
   openScenarioFiles?: OpenScenarioFiles
   /** Desktop app: Electron's printToPDF (absent: headless Chromium). */
   pdfPrinter?: PdfPrinter
+  /** Renamed and retired catalogue ids (default: resources/data/id-migrations.json; tests pass their own). */
+  idMigrations?: IdMigrations
 }
 
 export const DATABASE_FILE = 'chokepoint.sqlite'
@@ -45,8 +50,8 @@ const consoleLog: Log = (level, message, detail) => {
 export function createServices(options: ServicesOptions) {
   const clock = options.clock ?? (() => new Date())
   const log = options.log ?? consoleLog
-  mkdirSync(options.dataDir, { recursive: true })
   const dbFile = join(options.dataDir, DATABASE_FILE)
+  ensurePrivateDir(options.dataDir, DATABASE_FILE)
   // Rotating backups (backups/, newest 5): one before a migration, then daily; see backup.ts.
   const storage = openWithBackups(dbFile, { nativeBinding: options.nativeBinding, clock, log })
   const db = storage.db
@@ -63,12 +68,21 @@ export function createServices(options: ServicesOptions) {
       scenarios,
       drafts,
       model,
+      migrations: options.idMigrations ?? catalogueMigrations,
       clock,
       examples: () => (examples ??= readExamples(examplesDir, model, log)),
       saveFile: options.saveFile,
       openFiles: options.openScenarioFiles
     }),
-    ...exportHandlers(createExporter({ model, clock, appVersion: pkg.version, pdfPrinter: options.pdfPrinter }), options.saveFile)
+    ...exportHandlers(createExporter({ model, clock, appVersion: pkg.version, pdfPrinter: options.pdfPrinter }), options.saveFile),
+    ...workshopHandlers({
+      workshops: createWorkshopRepository(db, scenarios, model, clock),
+      model,
+      clock,
+      appVersion: pkg.version,
+      printer: options.pdfPrinter ?? chromiumPdfPrinter,
+      saveFile: options.saveFile
+    })
   } satisfies Handlers
 
   return {

@@ -20,7 +20,7 @@ describe('serializeScenarios / parseScenarioFile', () => {
     const one = serializeScenarios([doc('Alpha')], '2026-11-28T12:00:00.000Z')
     expect(one.fileName).toBe('Alpha.chokepoint.json')
     expect(JSON.parse(one.contents).format).toBe('chokepoint.scenario')
-    expect(parseScenarioFile(one.fileName, one.contents, model)).toEqual({ docs: [doc('Alpha')], upgraded: 0 })
+    expect(parseScenarioFile(one.fileName, one.contents, model)).toEqual({ docs: [doc('Alpha')], upgraded: 0, notes: [] })
 
     const two = serializeScenarios([doc('Alpha'), doc('Beta')], '2026-11-28T12:00:00.000Z')
     expect(two.fileName).toBe('chokepoint-2-scenarios-2026-11-28.chokepoint.json')

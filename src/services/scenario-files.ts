@@ -1,4 +1,5 @@
-import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, checkScenario, describeValue, parseScenarioDoc, type Model, type ScenarioDoc } from '../core'
+import { SCENARIO_FORMAT, SCENARIO_SCHEMA_VERSION, checkScenario, describeValue, parseScenarioDoc, upgradeCatalogueIds, type IdMigrations, type Model, type ScenarioDoc } from '../core'
+import { catalogueMigrations } from '../shared/dataset'
 import type { Issue } from '../shared/result'
 import { jsonErrorOffset, lineColumn } from './scenario-files-json'
 
@@ -28,7 +29,8 @@ export class ScenarioFileError extends Error {
   }
 }
 
-export type ParsedFile = { docs: ScenarioDoc[]; upgraded: number }
+/** `notes`: what the catalogue upgrade changed (renamed or retired ids), one sentence each, for the person. */
+export type ParsedFile = { docs: ScenarioDoc[]; upgraded: number; notes: string[] }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
@@ -45,19 +47,41 @@ function syntaxWhere(text: string): string {
  * then the schema) and `checkScenario` (every measure, parameter, assumption and trigger it names must
  * exist in this build's model, with values in range). Issue paths are relative to the document.
  */
-export function checkScenarioDoc(raw: unknown, model: Model): { doc: ScenarioDoc; upgraded: boolean } | { newer: number } | { issues: Issue[] } {
+export function checkScenarioDoc(
+  raw: unknown,
+  model: Model,
+  migrations: IdMigrations = catalogueMigrations
+): { doc: ScenarioDoc; upgraded: boolean; notes: string[] } | { newer: number } | { issues: Issue[] } {
   if (isObject(raw) && typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCENARIO_SCHEMA_VERSION) return { newer: raw.schemaVersion }
   const parsed = parseScenarioDoc(raw)
   if (!parsed.ok) return { issues: parsed.errors.map((e) => ({ path: e.path || '(root)', message: e.message })) }
-  const issues = checkScenario(model, parsed.doc)
-  return issues.length > 0 ? { issues } : { doc: parsed.doc, upgraded: parsed.upgradedFrom !== null }
+  const checked = checkAgainstCatalogue(parsed.doc, model, migrations)
+  return 'issues' in checked ? checked : { ...checked, upgraded: parsed.upgradedFrom !== null || checked.notes.length > 0 }
+}
+
+/**
+ * A schema-valid document against this build's catalogue: ids renamed or retired since its dataset are
+ * brought forward first (`notes` says what changed), then every measure, parameter (within its range),
+ * assumption and trigger it names must exist. Import, save and the autosaved draft all go through this.
+ */
+export function checkAgainstCatalogue(doc: ScenarioDoc, model: Model, migrations: IdMigrations = catalogueMigrations): { doc: ScenarioDoc; notes: string[] } | { issues: Issue[] } {
+  const upgraded = upgradeCatalogueIds(doc, migrations)
+  const issues = checkScenario(model, upgraded.doc)
+  return issues.length > 0 ? { issues } : upgraded
+}
+
+/** The error for a document that names what this build's catalogue does not know (save, draft). */
+export function catalogueError(what: string, issues: Issue[]): ScenarioFileError {
+  const shown = issues.slice(0, 6).map((i) => `• ${i.path}: ${i.message}`)
+  const more = issues.length > shown.length ? [`• … and ${plural(issues.length - shown.length, 'more problem')}`] : []
+  return new ScenarioFileError([`${what} was not saved: it names what this version's catalogue does not know (${plural(issues.length, 'problem')}).`, ...shown, ...more].join('\n'), 'invalid', issues.slice(0, 50))
 }
 
 /**
  * Reads a `.chokepoint.json` file: a single scenario or a bundle. All or nothing: throws a
  * `ScenarioFileError` listing every problem (up to 50) with its path, or returns every document valid.
  */
-export function parseScenarioFile(fileName: string, text: string, model: Model, maxChars = 5_000_000): ParsedFile {
+export function parseScenarioFile(fileName: string, text: string, model: Model, maxChars = 5_000_000, migrations: IdMigrations = catalogueMigrations): ParsedFile {
   const file = `“${fileName}”`
   if (text.length > maxChars) {
     throw new ScenarioFileError(`${file} is ${(text.length / 1e6).toFixed(1)} MB; the largest scenario file accepted is ${(maxChars / 1e6).toFixed(0)} MB. Nothing was imported.`, 'too_large')
@@ -95,9 +119,10 @@ export function parseScenarioFile(fileName: string, text: string, model: Model, 
 
   const docs: ScenarioDoc[] = []
   const issues: Issue[] = []
+  const notes: string[] = []
   let upgraded = 0
   for (const entry of entries) {
-    const checked = checkScenarioDoc(entry.raw, model)
+    const checked = checkScenarioDoc(entry.raw, model, migrations)
     const at = (path: string) => (entry.prefix ? (path === '(root)' ? entry.prefix : `${entry.prefix}.${path}`) : path)
     if ('newer' in checked) {
       throw new ScenarioFileError(
@@ -111,10 +136,11 @@ export function parseScenarioFile(fileName: string, text: string, model: Model, 
     else {
       docs.push(checked.doc)
       if (checked.upgraded) upgraded++
+      notes.push(...checked.notes.map((n) => `“${checked.doc.name}”: ${n}`))
     }
   }
   if (issues.length > 0) throw invalid(file, issues)
-  return { docs, upgraded }
+  return { docs, upgraded, notes }
 }
 
 function bundleShapeIssues(raw: Record<string, unknown>): Issue[] {

@@ -33,6 +33,7 @@ function libraryDispatch() {
     scenarios: createScenarioRepository(db, clock),
     drafts: createDraftRepository(db, clock, () => {}),
     model,
+    migrations: { migrations: [] },
     clock,
     examples: () => []
   })

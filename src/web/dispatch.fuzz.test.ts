@@ -123,19 +123,17 @@ describe('dispatch under hostile input (every contract method)', () => {
     }
   })
 
-  it('keys named like prototype members that the schema allows stay plain data', async () => {
+  it('keys named like prototype members that the schema allows are refused as unknown assumptions, as plain data', async () => {
     const own = mkdtempSync(join(tmpdir(), 'cp-fuzz-keys-'))
     const other = createServices({ dataDir: own, runtime: 'web', log: () => {} })
     const doc = defaultScenario(model, 'Odd keys')
+    const before = prototypeSnapshot()
     const r = await other.dispatch('draft.save', { doc: { ...doc, overrides: { constructor: 1, tostring: 2 } }, scenarioId: null, baseVersion: null, dirty: true })
-    expect(r.ok).toBe(true)
-    const back = await other.dispatch('draft.load', {})
-    const overrides = (back as { value: { draft: { doc: { overrides: Record<string, number> } } } }).value.draft.doc.overrides
-    expect(Object.getPrototypeOf(overrides)).toBe(Object.prototype)
-    expect(Object.entries(overrides)).toEqual([
-      ['constructor', 1],
-      ['tostring', 2]
-    ])
+    // The catalogue check reads them as the ids they spell (not as Object.prototype members) and names both.
+    expectCleanRefusal(r, (code) => expect(code).toBe('invalid_input'))
+    expect(r.ok ? '' : r.error.message).toMatch(/overrides\.constructor: unknown assumption "constructor"[\s\S]*overrides\.tostring: unknown assumption/)
+    expect(prototypeSnapshot()).toBe(before)
+    expect(await other.dispatch('draft.load', {})).toMatchObject({ ok: true, value: { draft: null } })
     other.close()
     rmSync(own, { recursive: true, force: true })
   })

@@ -73,7 +73,7 @@ describe('crash safety of the real web host', () => {
         }
         if (acked.size >= 60 && !killed) {
           killed = true
-          first.child.kill('SIGKILL')
+          first.kill('SIGKILL')
         }
       }
     }

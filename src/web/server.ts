@@ -20,7 +20,20 @@ export type WebHostOptions = {
   bodyTimeoutMs?: number
   /** Request headers must arrive within this many ms (defaults to the body timeout). */
   headersTimeoutMs?: number
+  /** Most connections open at once; more are closed as they arrive (a browser uses about six). */
+  maxConnections?: number
+  /** A connection with nothing happening on it for this long is closed (ms). */
+  idleTimeoutMs?: number
 }
+
+/**
+ * How long a refused request's remaining body is still read (and dropped) after the answer went out.
+ * Closing a socket with unread bytes makes the kernel send a reset, and a client still sending then often
+ * loses the 413 it was sent; reading to the end of its body first lets it see the answer (HTTP's
+ * "lingering close").
+ */
+const LINGER_MS = 3_000
+const LINGER_IDLE_MS = 500
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,14 +76,21 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
       // A body left unread (too large, too slow) ends the connection once the answer is out: closing at
       // once would reset the socket and the client would never see why.
       if (!req.complete) {
-        res.setHeader('connection', 'close')
-        res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref())
+        // Too large: the client is still sending at full speed and must get to read the 413. Too slow (408)
+        // or gone: nothing worth waiting for, the connection ends once the answer is out.
+        if (status === 413) lingerThenClose(req, res)
+        else res.setHeader('connection', 'close')
       }
       send(res, status, result)
     })
   })
   server.requestTimeout = bodyTimeout + 5_000
   server.headersTimeout = headersTimeout
+  // A local program without the token can still open connections: cap them, and close idle ones.
+  server.maxConnections = options.maxConnections ?? 64
+  const idle = options.idleTimeoutMs ?? 30_000
+  server.keepAliveTimeout = Math.min(idle, 5_000)
+  server.timeout = idle
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!isAllowedHost(req.headers.host, port)) throw new HttpError(403, fail('forbidden', 'Unexpected Host header.'))
@@ -121,6 +141,38 @@ export async function startWebHost(options: WebHostOptions): Promise<{ server: S
         server.closeAllConnections()
       })
   }
+}
+
+/**
+ * After the 413 for a body still arriving: read and drop the rest, and close once the client has sent it all
+ * (or goes quiet for `LINGER_IDLE_MS`, or `LINGER_MS` have passed). The answer says `connection: close`, so
+ * no client reuses the connection; but Node would then destroy the socket the moment the answer is flushed,
+ * with the client's bytes unread: it half-closes instead (FIN, reading goes on).
+ */
+function lingerThenClose(req: IncomingMessage, res: ServerResponse) {
+  const socket = req.socket
+  res.setHeader('connection', 'close')
+  socket.destroySoon = () => void socket.end()
+  let quietTimer: NodeJS.Timeout | undefined
+  const finish = () => {
+    clearTimeout(quietTimer)
+    clearTimeout(cutOff)
+    socket.destroy()
+  }
+  const cutOff = setTimeout(finish, LINGER_MS).unref()
+  const quiet = () => {
+    clearTimeout(quietTimer)
+    quietTimer = setTimeout(finish, LINGER_IDLE_MS).unref()
+  }
+  quiet()
+  req.on('data', quiet)
+  // All of it read: close once the answer is out too.
+  req.once('end', () => (res.writableFinished ? finish() : res.once('finish', finish)))
+  req.resume() // a declared-too-large body was never read at all
+  socket.once('close', () => {
+    clearTimeout(quietTimer)
+    clearTimeout(cutOff)
+  })
 }
 
 /** `decodeURIComponent` that answers null for malformed escapes instead of throwing (a 500 would be our fault). */

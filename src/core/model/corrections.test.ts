@@ -73,12 +73,14 @@ describe('review corrections (dataset 2026.12.1)', () => {
 
   it('id migrations: renamed ids point at existing measures, retired ids are gone', () => {
     const ids = new Set([...model.measures.map((x) => x.id), ...model.assumptions.map((x) => x.id)])
-    expect(migrations.fromDataset).toBe('2026.11.1')
-    for (const [from, to] of Object.entries(migrations.renamed)) {
+    const step = migrations.migrations.find((x) => x.fromDataset === '2026.11.1')
+    expect(step?.toDataset).toBe(model.datasetVersion)
+    if (!step) return
+    for (const [from, to] of Object.entries(step.renamed)) {
       expect(ids.has(to), `${from} → ${to}`).toBe(true)
       expect(ids.has(from), from).toBe(false)
     }
-    for (const id of Object.keys(migrations.retired)) expect(ids.has(id), id).toBe(false)
+    for (const id of Object.keys(step.retired)) expect(ids.has(id), id).toBe(false)
   })
 
   it('missing levers are catalogue measures with their documented dates', () => {

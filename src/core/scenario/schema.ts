@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { refuseXmlForbidden } from './safe-text'
 
 /**
  * The scenario document: what the app saves, imports, exports and what the CLI runs.
@@ -22,11 +23,17 @@ export const isoDate = z
 export const quarterId = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter as YYYY-Qn, e.g. 2025-Q1')
 
 const identifier = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case identifier')
-const finite = z.number().finite()
+/**
+ * Hard bound on every free number of a document (parameter values, assumption overrides): far beyond any
+ * real quantity here (the largest base value is ≈ 60,000 t), and far enough from overflow that no product
+ * the engine forms reaches Infinity. The catalogue check narrows each to its own range.
+ */
+export const HARD_NUMBER_LIMIT = 1e9
+const finite = z.number().finite().min(-HARD_NUMBER_LIMIT).max(HARD_NUMBER_LIMIT)
 
 /** A pause in a measure: it is inactive from `from` (inclusive) until `until` (exclusive); `until` null = open-ended. */
 export const suspensionSchema = z
-  .object({ from: isoDate, until: isoDate.nullable(), note: z.string().max(500).default('') })
+  .object({ from: isoDate, until: isoDate.nullable(), note: z.string().max(500).superRefine(refuseXmlForbidden('the note')).default('') })
   .strict()
   .refine((s) => s.until === null || s.until > s.from, { message: 'suspension ends before it starts', path: ['until'] })
 
@@ -110,9 +117,9 @@ export const scenarioDocSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
-    name: z.string().trim().min(1, 'a scenario needs a name').max(200),
-    notes: z.string().max(20_000).default(''),
-    tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+    name: z.string().trim().min(1, 'a scenario needs a name').max(200).superRefine(refuseXmlForbidden('the name')),
+    notes: z.string().max(20_000).superRefine(refuseXmlForbidden('the notes')).default(''),
+    tags: z.array(z.string().trim().min(1).max(40).superRefine(refuseXmlForbidden('a tag'))).max(30).default([]),
     /** Dataset version the scenario was built against (informational; the current dataset is used to run it). */
     datasetVersion: z.string().max(40),
     horizon: horizonSchema,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 
 type Props = { title: string; onClose: () => void; children: ReactNode; className?: string }
 
@@ -14,7 +14,9 @@ export function Modal({ title, onClose, children, className }: Props) {
   useEffect(() => {
     onCloseRef.current = onClose
   })
-  useEffect(() => {
+  // A layout effect, so the dialog is open (and laid out) before its children's effects measure it: charts
+  // inside (the comparison) would otherwise read a 0×0 box and recharts would warn.
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog) return
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null

@@ -172,7 +172,11 @@ export function useWorkspace(api: Api) {
       const r = await api.call('scenario.get', { id })
       if (!r.ok) return setStatus({ kind: 'error', text: r.error.message })
       load(r.value.doc, { id: r.value.id, version: r.value.version, json: canonicalJson(r.value.doc) })
-      setStatus({ kind: 'info', text: `Opened “${r.value.name}”.` })
+      const notes = r.value.catalogueNotes
+      setStatus({
+        kind: 'info',
+        text: notes.length > 0 ? `Opened “${r.value.name}”, brought up to this version's catalogue: ${notes.join(' ')} Save to keep these changes.` : `Opened “${r.value.name}”.`
+      })
     },
     [api, load]
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SLIDES, initialView, viewReducer } from './view-state'
+import { SLIDES, initialView, viewReducer, yLocked } from './view-state'
 
 describe('view state', () => {
   it('flips economy, stacking, band and baseline when no value is given', () => {
@@ -32,5 +32,16 @@ describe('view state', () => {
   it('closes the help overlay when presentation starts', () => {
     const v = viewReducer(viewReducer(initialView, { type: 'help' }), { type: 'present', on: true })
     expect(v.help).toBe(false)
+  })
+
+  it('locks the y-axis by default in presentation only, and each mode keeps its own setting', () => {
+    expect(yLocked(initialView)).toBe(false)
+    const presenting = viewReducer(initialView, { type: 'present', on: true })
+    expect(yLocked(presenting)).toBe(true)
+    const freed = viewReducer(presenting, { type: 'lock-y' })
+    expect(yLocked(freed)).toBe(false)
+    const back = viewReducer(freed, { type: 'present', on: false })
+    expect(yLocked(back)).toBe(false)
+    expect(yLocked(viewReducer(back, { type: 'lock-y', on: true }))).toBe(true)
   })
 })

@@ -21,6 +21,9 @@ export type View = {
   threshold: number
   showBand: boolean
   showBaseline: boolean
+  /** y-axis lock (axis-lock.ts) in the workspace (off by default) and in presentation (on by default). */
+  lockY: boolean
+  presentLockY: boolean
   presenting: boolean
   slide: number
   help: boolean
@@ -43,6 +46,8 @@ export const initialView: View = {
   threshold: 20,
   showBand: true,
   showBaseline: true,
+  lockY: false,
+  presentLockY: true,
   presenting: false,
   slide: 0,
   help: false,
@@ -57,6 +62,7 @@ export type ViewAction =
   | { type: 'threshold'; value: number }
   | { type: 'band'; on?: boolean }
   | { type: 'baseline'; on?: boolean }
+  | { type: 'lock-y'; on?: boolean }
   | { type: 'present'; on?: boolean }
   | { type: 'step'; by: number }
   | { type: 'slide'; index: number }
@@ -64,6 +70,9 @@ export type ViewAction =
   | { type: 'tornado'; sector?: Sector; kpi?: TornadoKpi }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
+
+/** Whether the y-axis is locked in the mode shown now. */
+export const yLocked = (v: View) => (v.presenting ? v.presentLockY : v.lockY)
 
 /** Actions without a value flip the current setting (what a keyboard shortcut wants). */
 export function viewReducer(v: View, a: ViewAction): View {
@@ -80,6 +89,8 @@ export function viewReducer(v: View, a: ViewAction): View {
       return { ...v, showBand: a.on ?? !v.showBand }
     case 'baseline':
       return { ...v, showBaseline: a.on ?? !v.showBaseline }
+    case 'lock-y':
+      return v.presenting ? { ...v, presentLockY: a.on ?? !v.presentLockY } : { ...v, lockY: a.on ?? !v.lockY }
     case 'present': {
       const on = a.on ?? !v.presenting
       return on === v.presenting ? v : { ...v, presenting: on, help: false }

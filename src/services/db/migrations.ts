@@ -103,5 +103,62 @@ export const MIGRATIONS: readonly Migration[] = [
         DELETE FROM scenario_measures WHERE scenario_id IN (SELECT id FROM scenarios WHERE deleted_at IS NOT NULL);
       `)
     }
+  },
+  {
+    // Workshop mode (issue 13): teams, rounds, the moves log and predictions. A workshop points at the library
+    // scenario its applied rounds are versions of; each round also keeps its own before/after documents, so
+    // the workshop (its log, report and file) stands on its own even if that scenario is trashed.
+    name: 'workshops: teams, rounds, moves log, predictions',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE workshops (
+          id            TEXT PRIMARY KEY,
+          name          TEXT NOT NULL,
+          scenario_id   TEXT NOT NULL,                 -- no FK: the scenario may be trashed or purged later
+          teams         TEXT NOT NULL,                 -- JSON array of {id, name}
+          created_at    TEXT NOT NULL,
+          updated_at    TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX workshops_name ON workshops (name COLLATE NOCASE);
+        CREATE TABLE workshop_rounds (
+          workshop_id   TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+          number        INTEGER NOT NULL CHECK (number >= 1),
+          status        TEXT NOT NULL CHECK (status IN ('open', 'applied')),
+          hidden        INTEGER NOT NULL CHECK (hidden IN (0, 1)),
+          revealed      INTEGER NOT NULL CHECK (revealed IN (0, 1)),
+          kpi           TEXT NOT NULL,                 -- JSON {economy, sector, kpi, threshold}
+          doc_before    TEXT NOT NULL,                 -- scenario document (JSON) when the round started
+          doc_after     TEXT,                          -- … and once applied
+          outcome       TEXT,                          -- JSON, once applied
+          started_at    TEXT NOT NULL,
+          applied_at    TEXT,
+          PRIMARY KEY (workshop_id, number)
+        ) STRICT;
+        CREATE TABLE workshop_moves (
+          id            TEXT PRIMARY KEY,
+          workshop_id   TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+          round         INTEGER NOT NULL,
+          seq           INTEGER NOT NULL,              -- order of recording within the workshop
+          team_id       TEXT NOT NULL,
+          change        TEXT NOT NULL,                 -- JSON move (measure setting, trigger, trigger removal)
+          description   TEXT NOT NULL,
+          rationale     TEXT NOT NULL,
+          created_at    TEXT NOT NULL,
+          withdrawn_at  TEXT,
+          FOREIGN KEY (workshop_id, round) REFERENCES workshop_rounds (workshop_id, number) ON DELETE CASCADE
+        ) STRICT;
+        CREATE UNIQUE INDEX workshop_moves_order ON workshop_moves (workshop_id, seq);
+        CREATE TABLE workshop_predictions (
+          workshop_id   TEXT NOT NULL,
+          round         INTEGER NOT NULL,
+          team_id       TEXT NOT NULL,
+          sector        TEXT NOT NULL,
+          figure        REAL NOT NULL,
+          created_at    TEXT NOT NULL,
+          PRIMARY KEY (workshop_id, round, team_id),
+          FOREIGN KEY (workshop_id, round) REFERENCES workshop_rounds (workshop_id, number) ON DELETE CASCADE
+        ) STRICT;
+      `)
+    }
   }
 ]

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { classifyStorageError, openDatabase, StorageError } from './open'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -104,6 +104,61 @@ describe('openDatabase', () => {
     expect(sha(file)).toBe(before)
   })
 
+  /** A library as a crash leaves it: the main file, a WAL holding recent commits and its -shm index, copied while open. */
+  function crashState(write: (db: BetterSqlite3.Database) => void): string {
+    const live = tempFile()
+    const db = openDatabase(live)
+    db.pragma('wal_autocheckpoint = 0')
+    write(db)
+    const file = tempFile()
+    for (const side of ['', '-wal', '-shm']) copyFileSync(live + side, file + side)
+    db.close()
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0)
+    return file
+  }
+  const digests = (file: string) => ['', '-wal', '-shm'].map((side) => (existsSync(file + side) ? sha(file + side) : 'missing'))
+
+  it('leaves a newer database with a WAL from a crash byte for byte as it was, -wal and -shm included', () => {
+    const file = crashState((db) => {
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('recent', '1')`).run()
+      db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    })
+    const before = digests(file)
+    expect(() => openDatabase(file)).toThrow(/newer version/)
+    expect(digests(file)).toEqual(before)
+    expect(readdirSync(dirname(file))).toEqual(['test.sqlite', 'test.sqlite-shm', 'test.sqlite-wal']) // no check copy left behind
+  })
+
+  it('leaves a damaged database with a WAL from a crash byte for byte as it was, -wal and -shm included', () => {
+    const file = crashState((db) => {
+      const insert = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`)
+      db.transaction(() => {
+        for (let i = 0; i < 500; i++) insert.run(`k${i}`, JSON.stringify('v'.repeat(200)))
+      })()
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      insert.run('recent', '"in the WAL only"')
+    })
+    const bytes = readFileSync(file)
+    bytes.fill(0x5a, 16384, bytes.length - 8192) // header and schema intact, b-tree pages garbage
+    writeFileSync(file, bytes)
+    const before = digests(file)
+    let error: unknown
+    try {
+      openDatabase(file)
+    } catch (e) {
+      error = e
+    }
+    expect((error as StorageError).kind).toBe('corrupt')
+    expect(digests(file)).toEqual(before)
+  })
+
+  it('still opens a healthy database left with a WAL by a crash, with the commits the WAL holds', () => {
+    const file = crashState((db) => db.prepare(`INSERT INTO settings (key, value) VALUES ('recent', '"kept"')`).run())
+    const db = openDatabase(file)
+    expect(db.prepare(`SELECT value FROM settings WHERE key = 'recent'`).pluck().get()).toBe('"kept"')
+    db.close()
+  })
+
   it('turns a full disk into a clear message, and the failed write leaves earlier data intact', () => {
     const file = tempFile()
     const db = openDatabase(file)
@@ -127,6 +182,15 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['kept'])
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()
+  })
+
+  it('tells a full disk from a failing one when SQLite only says "disk I/O error" (as it does creating its WAL on a full disk)', () => {
+    const ioerr = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' })
+    const whenFull = classifyStorageError(ioerr, 'f.sqlite', () => 0)
+    expect(whenFull.kind).toBe('full')
+    expect(whenFull.message).toMatch(/disk holding f\.sqlite is full.*Free some space.*would not help/)
+    expect(classifyStorageError(ioerr, 'f.sqlite', () => 50e9).kind).toBe('other')
+    expect(classifyStorageError(Object.assign(new Error('ENOSPC: no space left on device, copyfile'), { code: 'ENOSPC' }), 'f.sqlite', () => 50e9).kind).toBe('full')
   })
 
   it('names the cause and the fix for the other failures a person can act on', () => {

@@ -4,6 +4,8 @@ import { stackLevels } from '../../shared/stack'
 import type { MeasureSeries } from '../../shared/measure-stack'
 import { BAND_COLOR, CHANNEL_COLORS, MODIFIED_COLOR, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
 import type { ChartConfig } from '../../shared/contract/export'
+import { isolateBidi } from './safe-text'
+import { ellipsize, textWidth } from './text-fit'
 
 /**
  * A chart as data: everything an exporter draws (SVG/PNG), tabulates (CSV) or hands to PowerPoint as a
@@ -126,17 +128,21 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
   }
   // A total line when nothing is stacked (cost, 'total', or a stack with every series at zero).
   if (!comparison && stacked.length === 0) lines.push({ key: 'total', name: main.name, color: SCENARIO_COLORS[0], values: metricOf(main.result) })
-  if (!comparison && inputs.reference && config.reference) {
+  // A reference at 0 throughout would be a dashed line on the axis with a legend entry saying nothing.
+  const drawn = (values: number[]) => values.some((v) => Math.abs(v) >= 0.005)
+  if (!comparison && inputs.reference && config.reference && drawn(metricOf(inputs.reference))) {
     lines.push({ key: 'reference', name: 'No measures', color: REFERENCE_COLOR, values: metricOf(inputs.reference), dash: 'dash' })
-    if (inputs.modified) lines.push({ key: 'modified', name: 'No measures, your assumptions', color: MODIFIED_COLOR, values: metricOf(inputs.modified), dash: 'dot' })
     notes.push('dashed: no measures')
+  }
+  if (!comparison && inputs.reference && config.reference && inputs.modified && drawn(metricOf(inputs.modified))) {
+    lines.push({ key: 'modified', name: 'No measures, your assumptions', color: MODIFIED_COLOR, values: metricOf(inputs.modified), dash: 'dot' })
   }
   const band = !comparison && inputs.band && config.band ? { name: inputs.band.legend ?? 'P10–P90 band', color: BAND_COLOR, low: inputs.band.low, high: inputs.band.high } : null
   if (band) notes.push(inputs.band?.note ? `band: ${inputs.band.note}` : 'band: P10–P90')
 
   return {
     title: chartTitle(config, comparison),
-    subtitle: comparison ? `${scenarios.map((s) => s.name).join(' vs ')} · ${notes.join(' · ')}` : `${main.name} · ${notes.join(' · ')}`.replace(/ · $/, ''),
+    subtitle: comparison ? `${scenarios.map((s) => isolateBidi(s.name)).join(' vs ')} · ${notes.join(' · ')}` : `${isolateBidi(main.name)} · ${notes.join(' · ')}`.replace(/ · $/, ''),
     categories: quarters.map(quarterText),
     xTitle: 'Quarter',
     yTitle: `${metricName(config.metric)} (${INDEX_UNIT})`,
@@ -173,9 +179,16 @@ export function axisRange(stacked: ChartSeries[], lines: ChartSeries[], band: Ch
   return { yMin: niceFloor(min < -1e-9 ? min : 0), yMax: niceCeiling(max) }
 }
 
-/** One line of footer text per stamp: scenario, date and versions; then the key assumptions. */
-export function stampLines(stamp: Stamp): [string, string] {
-  const head = `Scenario: ${stamp.scenario} · Exported ${stamp.date} · Chokepoint ${stamp.appVersion} · model ${stamp.modelVersion} · dataset ${stamp.datasetVersion}`
+/**
+ * One line of footer text per stamp: scenario, date and versions; then the key assumptions. With `fit` (font
+ * size and width, same unit), the scenario name alone is cut so the date and versions always show; the name
+ * is direction-isolated so a right-to-left name does not reorder them.
+ */
+export function stampLines(stamp: Stamp, fit?: { size: number; maxWidth: number }): [string, string] {
+  const rest = ` · Exported ${stamp.date} · Chokepoint ${stamp.appVersion} · model ${stamp.modelVersion} · dataset ${stamp.datasetVersion}`
+  const oneLine = stamp.scenario.replace(/[\r\n\t]+/g, ' ')
+  const name = fit ? ellipsize(oneLine, fit.size, Math.max(fit.size * 4, fit.maxWidth - textWidth(`Scenario: ${rest}`, fit.size))) : oneLine
+  const head = `Scenario: ${isolateBidi(name)}${rest}`
   const assumptions = stamp.assumptions.length > 0 ? stamp.assumptions.join('; ') : 'baseline dataset, no overrides'
   return [head, `Key assumptions: ${assumptions}`]
 }

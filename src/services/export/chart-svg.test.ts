@@ -1,10 +1,10 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, simulate, type ScenarioDoc } from '../../core'
+import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluateView, simulate, type ScenarioDoc } from '../../core'
 import { model, uncertainty } from '../../shared/dataset'
 import { CHANNEL_COLORS, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
-import { buildChartSpec } from './chart-spec'
-import { renderChartSvg, wrapText } from './chart-svg'
+import { buildChartSpec, type ChartInputs } from './chart-spec'
+import { labelledQuarters, renderChartSvg, wrapText } from './chart-svg'
 import { chartInputs, withoutMeasures } from './content'
 import { BAND_SAMPLES } from './engine'
 import { svgToPng } from './raster'
@@ -14,22 +14,29 @@ const doc: ScenarioDoc = { ...defaultScenario(model, 'Workshop A'), overrides: {
 const ctx = { model, clock: () => new Date('2026-11-28T09:00:00Z'), appVersion: '0.1.0' }
 const config = { sector: 'defense', economy: 'us', metric: 'exposure', stacking: 'channel', band: false, reference: true } as const
 
+/** The same inputs with a reference that is not 0 (the scenario itself), as a model with structural exposure would give. */
+const withReference = (inputs: ChartInputs): ChartInputs => ({ ...inputs, reference: inputs.scenarios[0].result, modified: inputs.scenarios[0].result })
+
 /** resvg parses the SVG as XML and fails on malformed markup: a parse check that needs no DOM. */
 const parses = (svg: string) => new Resvg(svg).width
 
 describe('chart spec', () => {
   it('stacks the channels that carry exposure, with the engine numbers unrounded, and the no-measures line', () => {
-    const result = evaluate(model, doc)
+    const result = evaluateView(model, doc)
     const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
     const series = result.economies.us.defense
     const active = CHANNELS.filter((c) => series.byChannel[c].some((v) => v > 0))
     expect(active.length).toBeGreaterThan(0)
     expect(spec.stacked.map((s) => s.key)).toEqual(active)
     for (const s of spec.stacked) expect(s.values).toEqual(series.byChannel[s.key as (typeof CHANNELS)[number]])
-    const reference = spec.lines.find((l) => l.key === 'reference')
-    expect(reference?.values).toEqual(evaluate(model, withoutMeasures(doc)).economies.us.defense.exposure)
-    // The scenario overrides an assumption, so "No measures, your assumptions" is drawn too.
-    expect(spec.lines.map((l) => l.key)).toEqual(['reference', 'modified'])
+    // With every measure off, exposure is 0 throughout in this model: no dashed line on the axis, no legend entry.
+    expect(Math.max(...evaluateView(model, withoutMeasures(doc)).economies.us.defense.exposure)).toBe(0)
+    expect(spec.lines).toEqual([])
+    expect(spec.subtitle).not.toContain('no measures')
+    // A reference that is not 0 is drawn, and (overrides) the same under the scenario's assumptions.
+    const drawn = buildChartSpec(withReference(chartInputs(ctx, doc, [], config)))
+    expect(drawn.lines.map((l) => l.key)).toEqual(['reference', 'modified'])
+    expect(drawn.lines[0].values).toEqual(result.economies.us.defense.exposure)
     expect(spec.categories[0]).toBe('2025 Q1')
     expect(spec.yMax).toBeGreaterThanOrEqual(Math.max(...series.exposure))
   })
@@ -42,7 +49,7 @@ describe('chart spec', () => {
       ['Workshop A', SCENARIO_COLORS[0]],
       ['Nothing on', SCENARIO_COLORS[1]]
     ])
-    expect(spec.lines[1].values).toEqual(evaluate(model, other).economies.us.defense.exposure)
+    expect(spec.lines[1].values).toEqual(evaluateView(model, other).economies.us.defense.exposure)
     expect(spec.title).toMatch(/comparison$/)
     expect(spec.lines.map((l) => l.dash)).toEqual([undefined, 'dash'])
   })
@@ -53,7 +60,7 @@ describe('chart spec', () => {
     expect(spec.categories).toHaveLength(24)
     const line = spec.lines[1].values
     expect(line.slice(0, 4)).toEqual([null, null, null, null])
-    expect(line.slice(4, 12)).toEqual(evaluate(model, later).economies.us.defense.exposure)
+    expect(line.slice(4, 12)).toEqual(evaluateView(model, later).economies.us.defense.exposure)
     expect(line.slice(12).every((v) => v === null)).toBe(true)
     const svg = renderChartSvg(spec)
     expect(parses(svg)).toBe(1920)
@@ -78,7 +85,7 @@ describe('chart spec', () => {
 
   it('stacks by measure as the app does: the biggest contributions, the others, the rest, summing to the total', () => {
     const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, stacking: 'measure', sector: 'autos' }))
-    const total = evaluate(model, doc).economies.us.autos.exposure
+    const total = evaluateView(model, doc).economies.us.autos.exposure
     expect(spec.stacked.length).toBeGreaterThan(1)
     expect(spec.stacked.length).toBeLessThanOrEqual(8 + 1)
     expect(spec.stacked.every((s) => s.key.startsWith('m:') || s.key === 'other' || s.key === 'structural')).toBe(true)
@@ -91,13 +98,13 @@ describe('chart spec', () => {
   it('draws cost pressure as a line, never stacked', () => {
     const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, metric: 'cost', sector: 'autos' }))
     expect(spec.stacked).toEqual([])
-    expect(spec.lines[0].values).toEqual(evaluate(model, doc).economies.us.autos.cost)
+    expect(spec.lines[0].values).toEqual(evaluateView(model, doc).economies.us.autos.cost)
     expect(spec.yTitle).toBe('Cost pressure (index 0–100)')
   })
 })
 
 describe('chart SVG', () => {
-  const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+  const spec = buildChartSpec(withReference(chartInputs(ctx, doc, [], config)))
   const svg = renderChartSvg(spec)
 
   it('is a well-formed 1920×1080 document with title, axis titles, an SVG legend and the stamp', () => {
@@ -122,6 +129,24 @@ describe('chart SVG', () => {
     expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co')
   })
 
+  it('labels every second quarter and always the last', () => {
+    expect(labelledQuarters(24)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23])
+    expect(labelledQuarters(8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    expect(labelledQuarters(40).at(-1)).toBe(39)
+    const labels = [...svg.matchAll(/<tspan x="[\d.]+">(Q\d)<\/tspan><tspan x="[\d.]+" dy="26">(\d{4})<\/tspan>/g)].map((m) => `${m[2]} ${m[1]}`)
+    expect(labels).toEqual(labelledQuarters(24).map((i) => spec.categories[i]))
+    expect(labels.at(-1)).toBe('2030 Q4')
+  })
+
+  it('keeps the date and versions in the stamp however long the name, and isolates a right-to-left name', () => {
+    const long = renderChartSvg(buildChartSpec(chartInputs(ctx, { ...doc, name: 'N'.repeat(200) }, [], config)))
+    expect(long).toMatch(/Scenario: N+… · Exported 2026-11-28 · Chokepoint 0\.1\.0 · model [^<]+ · dataset [^<…]+</)
+    expect(long).toContain(`dataset ${model.datasetVersion}<`)
+    const rtl = renderChartSvg(buildChartSpec(chartInputs(ctx, { ...doc, name: 'תרחיש 2' }, [], config)))
+    expect(rtl).toContain('Scenario: \u2068תרחיש 2\u2069 · Exported')
+    expect(parses(rtl)).toBe(1920)
+  })
+
   it('wraps long footers onto at most two lines and marks the cut', () => {
     const lines = wrapText('word '.repeat(200), 22, 1800, 2)
     expect(lines).toHaveLength(2)
@@ -130,7 +155,7 @@ describe('chart SVG', () => {
 })
 
 describe('chart PNG', () => {
-  const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
+  const spec = buildChartSpec(withReference(chartInputs(ctx, doc, [], config)))
   const svg = renderChartSvg(spec)
 
   it('is 1920×1080 at scale 1 and 3840×2160 at scale 2', () => {

@@ -1,5 +1,7 @@
 import { hasPart, stackLevels } from '../../shared/stack'
 import { stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
+import { xmlSafe } from './safe-text'
+import { ellipsize, wrapText as wrapMeasured } from './text-fit'
 
 /**
  * Draws a chart spec as a standalone SVG document, 1920×1080 user units (16:9), light theme: title, axes
@@ -21,32 +23,23 @@ const PLOT = { left: 150, right: 1400, top: 190, bottom: 830 }
 const LEGEND = { left: 1450, top: 200, width: 420, rowHeight: 38, swatch: 30 }
 const FOOTER_TOP = 940
 
-/** Escapes text for SVG/XML content and attributes. */
+/** Escapes text for SVG/XML content and attributes; characters XML forbids become U+FFFD. */
 export const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+  xmlSafe(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
 
-/** Cuts a text to about `maxWidth` user units at `fontSize`, with an ellipsis (average glyph ≈ 0.53 em). */
-export function fitText(text: string, fontSize: number, maxWidth: number): string {
-  const maxChars = Math.max(4, Math.floor(maxWidth / (fontSize * 0.53)))
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1).trimEnd()}…`
-}
+/** Cuts a text to `maxWidth` user units at `fontSize`, with an ellipsis (widths measured per character). */
+export const fitText = (text: string, fontSize: number, maxWidth: number): string => ellipsize(text.replace(/[\r\n\t]+/g, ' '), fontSize, maxWidth)
 
-/** Breaks a text into at most `maxLines` lines of about `maxWidth` user units; the last one ends in … if cut. */
-export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
-  const maxChars = Math.max(4, Math.floor(maxWidth / (fontSize * 0.53)))
-  const lines: string[] = []
-  let rest = text.trim()
-  while (rest.length > 0 && lines.length < maxLines) {
-    if (rest.length <= maxChars || lines.length === maxLines - 1) {
-      lines.push(fitText(rest, fontSize, maxWidth))
-      break
-    }
-    const cut = rest.lastIndexOf(' ', maxChars)
-    const at = cut > maxChars / 2 ? cut : maxChars
-    lines.push(rest.slice(0, at).trimEnd())
-    rest = rest.slice(at).trimStart()
-  }
-  return lines
+/** Breaks a text into at most `maxLines` lines of `maxWidth` user units; the last one ends in … if cut. */
+export const wrapText = (text: string, fontSize: number, maxWidth: number, maxLines: number): string[] =>
+  wrapMeasured(text.replace(/[\r\n\t]+/g, ' ').trim(), fontSize, maxWidth, maxLines).filter((l, i) => l !== '' || i === 0)
+
+/** Indices of the labelled quarters: every second (fourth past 24), counted back from the last, so the last is labelled. */
+export function labelledQuarters(count: number): number[] {
+  const every = count <= 12 ? 1 : count <= 24 ? 2 : 4
+  const out: number[] = []
+  for (let i = count - 1; i >= 0; i -= every) out.unshift(i)
+  return out
 }
 
 const n = (v: number) => (Math.round(v * 10) / 10).toString()
@@ -78,15 +71,17 @@ export function renderChartSvg(spec: ChartSpec): string {
   const yMid = (PLOT.top + PLOT.bottom) / 2
   parts.push(`<text transform="translate(${PLOT.left - 100} ${yMid}) rotate(-90)" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.yTitle)}</text>`)
 
-  // Category axis: at most ~12 labels so they never collide.
-  const every = Math.max(1, Math.ceil(count / 12))
+  // Category axis: every second quarter and always the last, so labels never collide and the end is named.
   parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${PLOT.bottom}" y2="${PLOT.bottom}" stroke="${INK}" stroke-width="2"/>`)
-  for (let i = 0; i < count; i += every) {
+  for (const i of labelledQuarters(count)) {
     const x = n(xAt(i))
     parts.push(`<line x1="${x}" x2="${x}" y1="${PLOT.bottom}" y2="${PLOT.bottom + 10}" stroke="${INK}" stroke-width="2"/>`)
-    parts.push(`<text x="${x}" y="${PLOT.bottom + 42}" font-size="24" text-anchor="middle" fill="${MUTED}">${escapeXml(spec.categories[i])}</text>`)
+    // "2025 Q2" on two lines (Q2 over 2025): wide fallback fonts made neighbouring labels touch.
+    const [year, quarter] = spec.categories[i].split(' ')
+    const label = quarter ? `<tspan x="${x}">${escapeXml(quarter)}</tspan><tspan x="${x}" dy="26">${escapeXml(year)}</tspan>` : escapeXml(spec.categories[i])
+    parts.push(`<text x="${x}" y="${PLOT.bottom + 38}" font-size="24" text-anchor="middle" fill="${MUTED}">${label}</text>`)
   }
-  parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 92}" font-size="28" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
+  parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 100}" font-size="26" text-anchor="middle" fill="${INK}">${escapeXml(spec.xTitle)}</text>`)
 
   // Data: stacked areas, then the band, then lines on top.
   const levels = stackLevels(spec.stacked.map((s) => s.values))
@@ -100,7 +95,8 @@ export function renderChartSvg(spec: ChartSpec): string {
         return `M${upper.join('L')}L${lower.join('L')}Z`
       })
       .join('')
-    if (d) parts.push(`<path data-series="${escapeXml(s.key)}" d="${d}" fill="${s.color}" fill-opacity="0.8" stroke="${s.color}" stroke-width="2"/>`)
+    // No outline: a layer at zero height would otherwise draw its edge along the whole top of the stack.
+    if (d) parts.push(`<path data-series="${escapeXml(s.key)}" d="${d}" fill="${s.color}" fill-opacity="0.8" stroke="none"/>`)
   })
   if (spec.band) {
     const upper = spec.band.high.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
@@ -122,7 +118,7 @@ export function renderChartSvg(spec: ChartSpec): string {
   parts.push(renderLegend(spec))
 
   // Footer stamp.
-  const [head, assumptions] = stampLines(spec.stamp)
+  const [head, assumptions] = stampLines(spec.stamp, { size: 23, maxWidth: SVG_WIDTH - 120 })
   parts.push(`<line x1="60" x2="${SVG_WIDTH - 60}" y1="${FOOTER_TOP}" y2="${FOOTER_TOP}" stroke="${GRID}" stroke-width="2"/>`)
   parts.push(`<text x="60" y="${FOOTER_TOP + 38}" font-size="23" fill="${INK}">${escapeXml(fitText(head, 23, SVG_WIDTH - 120))}</text>`)
   wrapText(assumptions, 22, SVG_WIDTH - 120, 2).forEach((line, i) => {

@@ -1,7 +1,11 @@
 import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
 import type { ChartConfig, ReportOptions } from '../../shared/contract/export'
-import { buildChartSpec, quarterText, type ChartInputs, type ChartSpec, type Stamp } from './chart-spec'
+import { SCENARIO_COLORS } from '../../shared/palette'
+import { axisRange, buildChartSpec, INDEX_UNIT, quarterText, SCENARIO_DASHES, type ChartInputs, type ChartSpec, type Stamp } from './chart-spec'
 import { createEngine, type Engine } from './engine'
+import { driverRows, driversAt, INDEX_MEANING, provenance, type DriverRow, type Provenance } from './insights'
+import { isolateBidi, xmlSafe } from './safe-text'
+import { comparisonTakeaway, seriesTakeaway, spoken } from './takeaway'
 
 /**
  * Everything an export shows, computed once from the scenario documents: chart specs, KPIs, the active
@@ -23,6 +27,16 @@ export type MeasureRow = { side: 'Beijing' | 'Washington'; title: string; instru
 
 export type OverrideRow = { id: string; label: string; baseline: number | null; value: number; unit: string; source: string; confidence: string }
 
+export type SectorContent = {
+  sector: Sector
+  chart: ChartSpec
+  kpi: Kpi
+  /** The slide's title: what peaks, when, and what drives it. */
+  takeaway: string
+  /** What makes up the peak (Shapley split), largest first, with sources and confidence. */
+  drivers: DriverRow[]
+}
+
 export type ReportContent = {
   stamp: Stamp
   title: string
@@ -32,14 +46,33 @@ export type ReportContent = {
   tags: string[]
   economyLabel: string
   threshold: number
-  sectors: { sector: Sector; chart: ChartSpec; kpi: Kpi }[]
+  sectors: SectorContent[]
+  /** Cost pressure of every sector, one line each, with its takeaway. */
+  cost: { chart: ChartSpec; takeaway: string }
+  /** Executive summary: one line per point, most important first. */
+  summary: string[]
   measures: MeasureRow[]
   triggers: string[]
   overrides: OverrideRow[]
-  comparison: { names: string[]; charts: { sector: Sector; chart: ChartSpec }[]; kpis: Kpi[] } | null
+  /** The sources-and-caveats content: inputs counted by confidence and guesses, what the indices mean, caveats. */
+  sources: { provenance: Provenance; indexMeaning: string[]; caveats: string[] }
+  comparison: { names: string[]; charts: { sector: Sector; chart: ChartSpec; takeaway: string }[]; kpis: Kpi[] } | null
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+
+/**
+ * A document's free text as exports use it: characters XML forbids replaced (the schema refuses them at
+ * every way in; a document stored before that rule still exports well-formed).
+ */
+export const exportable = (doc: ScenarioDoc): ScenarioDoc => ({ ...doc, name: xmlSafe(doc.name), notes: xmlSafe(doc.notes), tags: doc.tags.map(xmlSafe) })
+
+/** Gives every chart the same value axis: the widest range among them (so sectors are compared by eye). */
+export function shareAxis(charts: ChartSpec[]): void {
+  const yMin = Math.min(...charts.map((c) => c.yMin))
+  const yMax = Math.max(...charts.map((c) => c.yMax))
+  for (const c of charts) Object.assign(c, { yMin, yMax })
+}
 
 /**
  * The same scenario with every measure and trigger off. With `keepOverrides` false (the app's "No measures"
@@ -98,7 +131,9 @@ export function makeStamp(ctx: ExportContext, doc: ScenarioDoc): Stamp {
 }
 
 /** The inputs of one chart as configured, evaluated with the engine. */
-export function chartInputs(ctx: ExportContext, doc: ScenarioDoc, compare: ScenarioDoc[], config: ChartConfig): ChartInputs {
+export function chartInputs(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompare: ScenarioDoc[], config: ChartConfig): ChartInputs {
+  const doc = exportable(rawDoc)
+  const compare = rawCompare.map(exportable)
   const engine = ctx.engine ?? createEngine()
   const comparison = compare.length > 0
   const scenarios = [doc, ...compare].map((d) => ({ name: d.name, result: engine.evaluate(ctx.model, d) }))
@@ -145,44 +180,106 @@ function triggerLines(model: Model, doc: ScenarioDoc): string[] {
 }
 
 /** All the content of the deck and the report for a scenario (and the scenarios compared with it). */
-export function reportContent(ctx: ExportContext, doc: ScenarioDoc, compare: ScenarioDoc[], options: ReportOptions): ReportContent {
+export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompare: ScenarioDoc[], options: ReportOptions): ReportContent {
+  const doc = exportable(rawDoc)
+  const compare = rawCompare.map(exportable)
   const engine = ctx.engine ?? createEngine()
   const stamp = makeStamp(ctx, doc)
   const result = engine.evaluate(ctx.model, doc)
   const reference = engine.evaluate(ctx.model, withoutMeasures(doc))
   const modified = hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(doc, true)) : null
   const economy = options.economy
-  const sectors = SECTORS.map((sector) => {
+  const split = engine.split(ctx.model, doc)
+  const quarters = result.quarters.map(quarterText)
+  const sectors: SectorContent[] = SECTORS.map((sector) => {
     const config: ChartConfig = { sector, economy, metric: 'exposure', stacking: 'channel', band: options.band, reference: true }
     const band = options.band ? engine.band(ctx.model, doc, config) : null
     const chart = buildChartSpec({ config, scenarios: [{ name: doc.name, result }], reference, modified, band, attribution: null, stamp })
-    return { sector, chart, kpi: sectorKpi(doc.name, result, economy, sector, options.threshold) }
+    const kpi = sectorKpi(doc.name, result, economy, sector, options.threshold)
+    const values = result.economies[economy][sector].exposure
+    const at = split[economy][sector]
+    const peakAt = values.indexOf(Math.max(...values))
+    const takeaway = seriesTakeaway({ subject: `${SECTOR_LABELS[sector]} exposure`, quarters, values, driversAt: (t) => driversAt(ctx.model, at, t) })
+    return { sector, chart, kpi, takeaway, drivers: driverRows(ctx.model, at, peakAt, values[peakAt] ?? 0, ctx.model.datasetVersion, economy) }
   })
+  if (options.axis !== 'each') shareAxis(sectors.map((s) => s.chart))
+  const cost = costContent(result, economy, quarters, stamp, doc.name)
+
   let comparison: ReportContent['comparison'] = null
   if (compare.length > 0) {
     const all = [{ name: doc.name, result }, ...compare.map((d) => ({ name: d.name, result: engine.evaluate(ctx.model, d) }))]
-    comparison = {
-      names: all.map((s) => s.name),
-      charts: SECTORS.map((sector) => ({
-        sector,
-        chart: buildChartSpec({ config: { sector, economy, metric: 'exposure', stacking: 'total', band: false, reference: false }, scenarios: all, reference: null, band: null, attribution: null, stamp })
-      })),
-      kpis: all.flatMap((s) => SECTORS.map((sector) => sectorKpi(s.name, s.result, economy, sector, options.threshold)))
-    }
+    const kpiList = all.flatMap((s) => SECTORS.map((sector) => sectorKpi(s.name, s.result, economy, sector, options.threshold)))
+    const charts = SECTORS.map((sector) => ({
+      sector,
+      chart: buildChartSpec({ config: { sector, economy, metric: 'exposure', stacking: 'total', band: false, reference: false }, scenarios: all, reference: null, band: null, attribution: null, stamp }),
+      takeaway: comparisonTakeaway(`${SECTOR_LABELS[sector]} exposure`, kpiList.filter((k) => k.sector === sector).map((k) => ({ name: k.scenario, peak: k.peak, peakQuarter: k.peakQuarter })))
+    }))
+    if (options.axis !== 'each') shareAxis(charts.map((c) => c.chart))
+    comparison = { names: all.map((s) => s.name), charts, kpis: kpiList }
   }
+  const prov = provenance(ctx.model)
   return {
     stamp,
     title: doc.name,
     subtitle: `Exposure of ${ECONOMY_LABELS[economy]} by sector — ${SECTORS.map((s) => SECTOR_LABELS[s]).join(', ')}`,
-    horizon: `${quarterText(result.quarters[0] ?? '')} – ${quarterText(result.quarters[result.quarters.length - 1] ?? '')}`,
+    horizon: `${quarters[0] ?? ''} – ${quarters[quarters.length - 1] ?? ''}`,
     notes: doc.notes,
     tags: doc.tags,
     economyLabel: ECONOMY_LABELS[economy],
     threshold: options.threshold,
     sectors,
+    cost,
+    summary: executiveSummary(sectors, cost.takeaway, comparison, options.threshold, prov, quarters.length),
     measures: measureRows(ctx.model, doc),
     triggers: triggerLines(ctx.model, doc),
     overrides: overrideRows(ctx.model, doc),
+    sources: { provenance: prov, indexMeaning: INDEX_MEANING, caveats: caveats(prov, doc, ctx.model.datasetVersion) },
     comparison
   }
+}
+
+/** Cost pressure of the three sectors as lines on one chart, and what it says. */
+function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string): ReportContent['cost'] {
+  const lines = SECTORS.map((sector, i) => ({ key: `cost-${sector}`, name: SECTOR_LABELS[sector], color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], values: result.economies[economy][sector].cost, dash: SCENARIO_DASHES[i % SCENARIO_DASHES.length] }))
+  const chart: ChartSpec = {
+    title: `Cost pressure by sector, ${ECONOMY_LABELS[economy]}`,
+    subtitle: `${isolateBidi(name)} · one line per sector`,
+    categories: quarters,
+    xTitle: 'Quarter',
+    yTitle: `Cost pressure (${INDEX_UNIT})`,
+    unit: INDEX_UNIT,
+    ...axisRange([], lines, null),
+    stacked: [],
+    lines,
+    band: null,
+    stamp
+  }
+  // The sector whose cost pressure peaks highest leads the takeaway.
+  const top = lines.reduce((a, b) => (Math.max(...b.values) > Math.max(...a.values) ? b : a))
+  const takeaway = seriesTakeaway({ subject: `Cost pressure (highest in ${top.name})`, quarters, values: top.values })
+  return { chart, takeaway }
+}
+
+/** The executive summary: each sector's takeaway, cost, the comparison's headline, and how sure the inputs are. */
+function executiveSummary(sectors: SectorContent[], cost: string, comparison: ReportContent['comparison'], threshold: number, prov: Provenance, n: number): string[] {
+  const lines: string[] = []
+  if (comparison) for (const c of comparison.charts) lines.push(c.takeaway)
+  for (const s of sectors) {
+    const above = s.kpi.quartersAbove > 0 ? ` — above ${spoken(threshold)} for ${s.kpi.quartersAbove} of ${n} quarters` : ''
+    lines.push(`${s.takeaway}${above}`)
+  }
+  lines.push(cost)
+  lines.push(`${prov.guesses} of ${prov.inputs} inputs are modelling guesses (confidence L): read levels as indicative, differences between scenarios as the finding`)
+  return lines
+}
+
+function caveats(prov: Provenance, doc: ScenarioDoc, datasetVersion: string): string[] {
+  const conf = ['H', 'M', 'L'].map((c) => `${prov.byConfidence[c] ?? 0} ${c}`).join(', ')
+  const out = [
+    `${prov.guesses} of ${prov.inputs} sourced inputs in dataset ${datasetVersion} are modelling guesses; confidence of inputs: ${conf} (H primary or two sources, M one credible source, L weak source or guess).`,
+    'Drivers are Shapley shares of the peak quarter: interactions between measures are split fairly and a measure that lowers exposure counts negative, so all shares add up to the peak (the largest are shown).'
+  ]
+  const overrides = Object.keys(doc.overrides).length
+  if (overrides > 0) out.push(`${overrides} figure${overrides === 1 ? ' is' : 's are'} overridden in this scenario (see Assumptions); the rest is the baseline dataset.`)
+  return out
 }

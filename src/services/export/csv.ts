@@ -1,18 +1,25 @@
 import { CHANNELS, CHANNEL_LABELS, ECONOMIES, ECONOMY_LABELS, SECTORS, SECTOR_LABELS, type EvalResult } from '../../core'
 import { INDEX_UNIT, quarterText, type ChartSpec } from './chart-spec'
+import { neutraliseFormula } from './safe-text'
 
 /**
- * CSV exports (RFC 4180, comma-separated, CRLF line ends, UTF-8). Values are the engine's numbers, unrounded,
- * so a spreadsheet recomputes what the app shows; every value column names its unit in the header.
+ * CSV exports (RFC 4180, comma-separated, CRLF line ends, UTF-8 with a byte-order mark so Excel on Windows
+ * reads "–" and "≤" in the headers as UTF-8). Values are the engine's numbers, unrounded, so a spreadsheet
+ * recomputes what the app shows; every value column names its unit in the header. Text cells that a
+ * spreadsheet would run as a formula (a scenario name like `=HYPERLINK(…)`; scenario files come from other
+ * people) start with an apostrophe.
  */
 
-/** Quotes a field when it holds a comma, quote or line break. */
+/** The UTF-8 byte-order mark every CSV starts with. */
+export const CSV_BOM = '\uFEFF'
+
+/** A text field neutralised against formulas and quoted when it holds a comma, quote or line break; numbers as they are. */
 export const csvField = (v: string | number | null) => {
-  const s = v === null ? '' : typeof v === 'number' ? String(v) : v
+  const s = v === null ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v)
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-const toCsv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+const toCsv = (rows: (string | number | null)[][]) => CSV_BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 
 /** The data behind one chart: one row per quarter, one column per drawn series (stack, lines, band); gaps empty. */
 export function chartCsv(spec: ChartSpec): string {

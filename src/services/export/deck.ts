@@ -1,239 +1,224 @@
-import PptxGenJS from 'pptxgenjs'
 import { SECTOR_LABELS } from '../../core'
 import { SIDE_COLORS } from '../../shared/palette'
-import { stampLines, tickStep, type ChartSpec } from './chart-spec'
-import { fmt, type Kpi, type ReportContent } from './content'
+import { stampLines, type ChartSpec } from './chart-spec'
+import { fmt, type Kpi, type ReportContent, type SectorContent } from './content'
+import type { DriverRow } from './insights'
+import { addBullets, addContentSlide, addFittedText, addNativeChart, addTableSlides, addTitleSlide, createDeck, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, writeDeck, type Deck, type TableCell } from './deck-blocks'
+import { isolateBidi } from './safe-text'
+import { shortName, spoken } from './takeaway'
+import { ellipsize, fitText } from './text-fit'
 
 /**
- * The slide deck (16:9): title; one slide per sector with the exposure chart as a native, editable
- * PowerPoint chart (stacked areas by channel, the "No measures" line, P10/P90 lines when asked) carrying the
- * engine's unrounded numbers; active measures; overridden assumptions with sources; and, for a comparison,
- * a slide per sector with each scenario's line and a KPI table. Every slide carries the export stamp.
+ * The scenario deck (16:9), in the order a facilitator presents it: title; executive summary; for a
+ * comparison, the comparison first (a slide per sector and the key figures); a slide per sector whose title
+ * is the takeaway, with a native chart on an axis shared by all sectors; cost pressure; active measures;
+ * overridden assumptions; sources and caveats. Speaker notes give the drivers and caveats. Every slide
+ * carries the export stamp; every chart's "Edit Data" opens exactly its numbers.
  */
 
-const W = 13.333
-const FONT = 'Arial'
-const INK = '1B1F24'
-const MUTED = '5B6470'
-const BORDER = 'D6DBE1'
-const ACCENT = '1F4E9C'
-const MASTER = 'CHOKEPOINT'
-
-const hex = (c: string) => c.replace('#', '').toUpperCase()
-const chunk = <T>(xs: T[], size: number): T[][] => (xs.length === 0 ? [[]] : Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, i * size + size)))
-const pageTitle = (title: string, page: number, pages: number) => (pages > 1 ? `${title} (${page} of ${pages})` : title)
-
-type Slide = PptxGenJS.Slide
-type Cell = PptxGenJS.TableCell
+const FOOTER_WIDTH_PT = (SLIDE.W - 2) * 72 - 14.4
 
 /** Builds the deck and returns the .pptx file bytes. */
 export async function buildDeck(content: ReportContent): Promise<Uint8Array> {
-  const pptx = new PptxGenJS()
-  pptx.layout = 'LAYOUT_WIDE'
-  pptx.author = 'Chokepoint'
-  pptx.company = 'Chokepoint scenario planner'
-  pptx.title = content.title
-  pptx.subject = content.subtitle
-  const [stampHead] = stampLines(content.stamp)
-  pptx.defineSlideMaster({
-    title: MASTER,
-    background: { color: 'FFFFFF' },
-    objects: [
-      { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: ACCENT }, line: { color: ACCENT, width: 0 } } },
-      { line: { x: 0.5, y: 6.95, w: W - 1, h: 0, line: { color: BORDER, width: 1 } } },
-      { text: { text: stampHead, options: { x: 0.5, y: 7.0, w: W - 2, h: 0.35, fontFace: FONT, fontSize: 10, color: MUTED, fit: 'shrink' } } }
-    ],
-    slideNumber: { x: W - 1.1, y: 7.0, w: 0.6, h: 0.35, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' }
-  })
-
-  titleSlide(pptx, content)
-  for (const s of content.sectors) sectorSlide(pptx, s.chart, s.kpi, content)
-  measureSlides(pptx, content)
-  assumptionSlides(pptx, content)
+  const [stampHead] = stampLines(content.stamp, { size: 10, maxWidth: FOOTER_WIDTH_PT })
+  const deck = createDeck({ title: content.title, subject: content.subtitle, stamp: stampHead })
+  titleSlide(deck, content)
+  summarySlide(deck, content)
   if (content.comparison) {
     const cmp = content.comparison
-    for (const c of cmp.charts) comparisonSlide(pptx, c.chart, cmp.kpis.filter((k) => k.sector === c.sector), content.threshold)
-    kpiSlide(pptx, cmp.kpis, content.threshold)
+    for (const c of cmp.charts) comparisonSlide(deck, c.chart, c.takeaway, cmp.kpis.filter((k) => k.sector === c.sector), content.threshold)
+    kpiSlides(deck, cmp.kpis, content.threshold)
   }
-  const out = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+  for (const s of content.sectors) sectorSlide(deck, s, content)
+  costSlide(deck, content)
+  measureSlides(deck, content)
+  assumptionSlides(deck, content)
+  sourcesSlide(deck, content)
+  return writeDeck(deck)
 }
 
-function newSlide(pptx: PptxGenJS, title: string, subtitle?: string): Slide {
-  const slide = pptx.addSlide({ masterName: MASTER })
-  slide.addText(title, { x: 0.5, y: 0.3, w: W - 1, h: 0.7, fontFace: FONT, fontSize: 28, bold: true, color: INK, fit: 'shrink' })
-  if (subtitle) slide.addText(subtitle, { x: 0.5, y: 0.95, w: W - 1, h: 0.4, fontFace: FONT, fontSize: 14, color: MUTED, fit: 'shrink' })
-  return slide
-}
-
-function titleSlide(pptx: PptxGenJS, c: ReportContent) {
-  const slide = pptx.addSlide({ masterName: MASTER })
-  slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: 7.5, fill: { color: ACCENT }, line: { color: ACCENT, width: 0 } })
-  slide.addText(c.title, { x: 0.9, y: 1.6, w: W - 1.8, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: INK, fit: 'shrink', valign: 'bottom' })
-  slide.addText(c.subtitle, { x: 0.9, y: 3.0, w: W - 1.8, h: 0.6, fontFace: FONT, fontSize: 20, color: MUTED })
+function titleSlide(deck: Deck, c: ReportContent) {
+  const slide = addTitleSlide(deck, c.title)
+  addFittedText(slide, c.subtitle, { x: 0.9, y: 3.0, w: SLIDE.W - 1.8, h: 0.6 }, { maxPt: 20, color: DECK_COLORS.muted })
   const facts = [
     `Horizon ${c.horizon} · exported ${c.stamp.date}`,
     `Chokepoint ${c.stamp.appVersion} · model ${c.stamp.modelVersion} · dataset ${c.stamp.datasetVersion}`,
-    ...(c.comparison ? [`Compared with: ${c.comparison.names.slice(1).join(', ')}`] : []),
-    ...(c.tags.length > 0 ? [`Tags: ${c.tags.join(', ')}`] : [])
+    ...(c.comparison ? [`Compared with: ${c.comparison.names.slice(1).map(isolateBidi).join(', ')}`] : []),
+    ...(c.tags.length > 0 ? [`Tags: ${c.tags.map(isolateBidi).join(', ')}`] : [])
   ]
-  slide.addText(facts.map((text) => ({ text, options: { breakLine: true } })), { x: 0.9, y: 3.8, w: W - 1.8, h: 1.4, fontFace: FONT, fontSize: 16, color: INK, valign: 'top' })
-  if (c.notes.trim()) slide.addText(c.notes.trim().slice(0, 600), { x: 0.9, y: 5.3, w: W - 1.8, h: 1.5, fontFace: FONT, fontSize: 14, color: MUTED, valign: 'top', fit: 'shrink' })
+  addFittedText(slide, facts.join('\n'), { x: 0.9, y: 3.7, w: SLIDE.W - 1.8, h: 1.5 }, { maxPt: 16 })
+  const notes = c.notes.trim()
+  if (notes) {
+    const shown = addFittedText(slide, notes, { x: 0.9, y: 5.3, w: SLIDE.W - 1.8, h: 1.5 }, { maxPt: 16, color: DECK_COLORS.muted })
+    slide.addNotes(`${shown.cut ? 'Scenario notes (cut on the slide, in full here):\n' : 'Scenario notes:\n'}${notes}`)
+  }
 }
 
-/** The chart's series as native chart groups: stacked areas, then solid, dashed and dotted lines. */
-function nativeChart(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: { x: number; y: number; w: number; h: number }) {
-  const labels = spec.categories
-  const groups: PptxGenJS.IChartMulti[] = []
-  if (spec.stacked.length > 0) {
-    groups.push({
-      type: pptx.ChartType.area,
-      data: spec.stacked.map((s) => ({ name: s.name, labels, values: s.values.map((v) => v ?? 0) })),
-      options: { barGrouping: 'stacked', chartColors: spec.stacked.map((s) => hex(s.color)), chartColorsOpacity: 85 }
-    })
-  }
-  const solid = spec.lines.filter((s) => !s.dash)
-  const dashed = spec.lines.filter((s) => s.dash === 'dash')
-  const dotted = spec.lines.filter((s) => s.dash === 'dot')
-  const dashDot = spec.lines.filter((s) => s.dash === 'dashdot')
-  const lineGroup = (series: ChartSpec['lines'], dash: 'solid' | 'dash' | 'sysDot' | 'sysDash' | 'dashDot'): PptxGenJS.IChartMulti => ({
-    type: pptx.ChartType.line,
-    // A gap (null) is written as an empty point, which PowerPoint leaves blank.
-    data: series.map((s) => ({ name: s.name, labels, values: s.values as number[] })),
-    options: { chartColors: series.map((s) => hex(s.color)), lineDash: dash, lineDataSymbol: 'none', lineSize: 2.5 }
-  })
-  if (solid.length > 0) groups.push(lineGroup(solid, 'solid'))
-  if (dashed.length > 0) groups.push(lineGroup(dashed, 'dash'))
-  if (dotted.length > 0) groups.push(lineGroup(dotted, 'sysDot'))
-  if (dashDot.length > 0) groups.push(lineGroup(dashDot, 'dashDot'))
-  if (spec.band) {
-    const band = spec.band
-    // Solid edges: dashes belong to the "No measures" line (issue 12); the caption is in the subtitle.
-    groups.push(lineGroup([{ key: 'p10', name: 'Band low (P10)', color: band.color, values: band.low }, { key: 'p90', name: 'Band high (P90)', color: band.color, values: band.high }], 'solid'))
-  }
-  // A multi-type chart takes its options where a single chart takes its data (pptxgenjs' typings miss this).
-  const options: PptxGenJS.IChartOpts = {
-    ...box,
-    altText: `${spec.title}: ${spec.yTitle} by quarter`,
-    showLegend: true,
-    legendPos: 'b',
-    legendFontFace: FONT,
-    legendFontSize: 12,
-    legendColor: INK,
-    catAxisLabelFontFace: FONT,
-    catAxisLabelFontSize: 12,
-    catAxisLabelColor: MUTED,
-    catAxisLabelFrequency: String(Math.max(1, Math.ceil(labels.length / 12))),
-    showCatAxisTitle: true,
-    catAxisTitle: spec.xTitle,
-    catAxisTitleFontSize: 13,
-    catAxisTitleColor: INK,
-    valAxisMinVal: spec.yMin,
-    valAxisMaxVal: spec.yMax,
-    valAxisMajorUnit: tickStep(spec.yMax - spec.yMin),
-    valAxisLabelFontFace: FONT,
-    valAxisLabelFontSize: 12,
-    valAxisLabelColor: MUTED,
-    valAxisLabelFormatCode: '0',
-    showValAxisTitle: true,
-    valAxisTitle: spec.yTitle,
-    valAxisTitleFontSize: 13,
-    valAxisTitleColor: INK,
-    valGridLine: { color: BORDER, size: 0.75, style: 'dash' },
-    catGridLine: { style: 'none' }
-  }
-  slide.addChart(groups, options as unknown as unknown[])
+function summarySlide(deck: Deck, c: ReportContent) {
+  const slide = addContentSlide(deck, 'Executive summary', `${c.economyLabel} · horizon ${c.horizon} · exposure and cost pressure are indices 0–100`)
+  addBullets(slide, c.summary, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 22 })
+  slide.addNotes(['Executive summary.', ...c.summary, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n'))
 }
 
-function sectorSlide(pptx: PptxGenJS, chart: ChartSpec, kpi: Kpi, c: ReportContent) {
-  const slide = newSlide(pptx, chart.title, chart.subtitle)
-  nativeChart(pptx, slide, chart, { x: 0.4, y: 1.45, w: 9.2, h: 5.4 })
+const kpiRuns = (facts: [string, string][]) =>
+  facts.flatMap(([label, value]) => [
+    { text: label, options: { fontSize: MIN_PT, color: DECK_COLORS.muted, breakLine: true } },
+    { text: value, options: { fontSize: 24, bold: true, color: DECK_COLORS.ink, breakLine: true, paraSpaceAfter: 6 } }
+  ])
+
+function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
+  const { chart, kpi } = s
+  const slide = addContentSlide(deck, s.takeaway, `${chart.title} · ${chart.subtitle}`)
+  addNativeChart(deck, slide, chart, { x: 0.3, y: CONTENT_TOP, w: 9.3, h: CONTENT_BOTTOM - CONTENT_TOP })
   const n = chart.categories.length
-  const facts: [string, string][] = [
-    ['Peak exposure', `${fmt(kpi.peak)} / 100`],
-    ['Quarter of peak', kpi.peakQuarter],
-    [`Quarters above ${fmt(c.threshold)}`, `${kpi.quartersAbove} of ${n}`],
-    ['Peak cost pressure', `${fmt(kpi.peakCost)} / 100`]
-  ]
-  const runs: PptxGenJS.TextProps[] = facts.flatMap(([label, value]) => [
-    { text: label, options: { fontSize: 13, color: MUTED, breakLine: true } },
-    { text: value, options: { fontSize: 24, bold: true, color: INK, breakLine: true, paraSpaceAfter: 8 } }
-  ])
-  slide.addText(runs, { x: 9.9, y: 1.5, w: 3.0, h: 3.6, fontFace: FONT, valign: 'top' })
-  slide.addText(c.stamp.assumptions.join(' · '), { x: 9.9, y: 5.2, w: 3.0, h: 1.6, fontFace: FONT, fontSize: 10, color: MUTED, valign: 'top', fit: 'shrink' })
-  slide.addNotes(`${chart.title}. Peak ${fmt(kpi.peak)} in ${kpi.peakQuarter}; ${kpi.quartersAbove} quarters above ${fmt(c.threshold)}; peak cost pressure ${fmt(kpi.peakCost)}.`)
+  slide.addText(
+    kpiRuns([
+      ['Peak exposure', `${fmt(kpi.peak)} / 100`],
+      ['Quarter of peak', kpi.peakQuarter],
+      [`Quarters above ${fmt(c.threshold)}`, `${kpi.quartersAbove} of ${n}`],
+      ['Peak cost pressure', `${fmt(kpi.peakCost)} / 100`]
+    ]),
+    { x: 9.8, y: CONTENT_TOP, w: 3.1, h: 2.9, fontFace: DECK_FONT, valign: 'top' }
+  )
+  const drivers = s.drivers.slice(0, 3).map((d) => `${d.name}: ${spoken(d.value)} (${Math.round(d.share * 100)} %)`)
+  if (drivers.length > 0) addFittedText(slide, `At the peak:\n${drivers.join('\n')}`, { x: 9.8, y: 4.6, w: 3.1, h: CONTENT_BOTTOM - 4.6 }, { maxPt: 16 })
+  slide.addNotes(sectorNotes(s, c))
 }
 
-const headerCell = (text: string): Cell => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: ACCENT } } })
-
-function table(slide: Slide, rows: Cell[][], colW: number[], y = 1.5, fontSize = 12) {
-  slide.addTable(rows, { x: 0.5, y, w: colW.reduce((a, b) => a + b, 0), colW, fontFace: FONT, fontSize, color: INK, valign: 'top', border: { type: 'solid', pt: 0.75, color: BORDER }, margin: 0.05 })
-}
-
-function measureSlides(pptx: PptxGenJS, c: ReportContent) {
-  const pages = chunk(c.measures, 6)
-  pages.forEach((rows, i) => {
-    const slide = newSlide(pptx, pageTitle('Active measures', i + 1, pages.length), `${c.measures.length} measure${c.measures.length === 1 ? '' : 's'} on in “${c.title}”, with their legal instruments and dates`)
-    if (rows.length === 0) {
-      slide.addText('No measure is on in this scenario: the charts show the baseline with no policy shock.', { x: 0.5, y: 1.6, w: W - 1, h: 1, fontFace: FONT, fontSize: 18, color: INK })
-      return
-    }
-    const head = ['Side', 'Measure', 'Instrument', 'Instrument dates', 'In this scenario', 'Setting'].map(headerCell)
-    const body = rows.map((m): Cell[] => [
-      { text: m.side, options: { bold: true, color: hex(m.side === 'Beijing' ? SIDE_COLORS.beijing : SIDE_COLORS.washington) } },
-      { text: m.title },
-      { text: m.instrument },
-      { text: m.instrumentDates },
-      { text: m.scenarioDates },
-      { text: m.setting }
-    ])
-    table(slide, [head, ...body], [1.1, 3.3, 2.5, 1.9, 2.0, 1.5])
+/** Speaker notes of a sector slide: the takeaway, the drivers with their sources and confidence, the caveats. */
+export function sectorNotes(s: SectorContent, c: ReportContent): string {
+  const drivers = s.drivers.map((d) => {
+    const figures = d.assumptions.map((a) => `${a.label} (${a.confidence}${a.guess ? ', guess' : ''})`).join('; ')
+    return `- ${d.name}: ${spoken(d.value)} index points (${Math.round(d.share * 100)} % of the peak). Source: ${d.source}. Confidence: ${d.confidence}${d.guess ? ' (setting is a modelling guess)' : ''}.${figures ? ` Rests on: ${figures}.` : ''}`
   })
+  return [
+    `${s.takeaway}.`,
+    `Peak ${fmt(s.kpi.peak)} in ${s.kpi.peakQuarter}; ${s.kpi.quartersAbove} quarters above ${fmt(c.threshold)}; peak cost pressure ${fmt(s.kpi.peakCost)}.`,
+    '',
+    drivers.length > 0 ? 'What drives the peak:' : 'Exposure stays near zero: no driver to name.',
+    ...drivers,
+    '',
+    'Caveats:',
+    ...c.sources.caveats.map((t) => `- ${t}`),
+    `- ${c.sources.indexMeaning[0]}`
+  ].join('\n')
+}
+
+function costSlide(deck: Deck, c: ReportContent) {
+  const slide = addContentSlide(deck, c.cost.takeaway, `${c.cost.chart.title} · ${c.cost.chart.subtitle}`)
+  addNativeChart(deck, slide, c.cost.chart, { x: 0.3, y: CONTENT_TOP, w: SLIDE.W - 0.6, h: CONTENT_BOTTOM - CONTENT_TOP })
+  slide.addNotes([`${c.cost.takeaway}.`, '', c.sources.indexMeaning[1], c.sources.indexMeaning[2]].join('\n'))
+}
+
+function comparisonSlide(deck: Deck, chart: ChartSpec, takeaway: string, kpis: Kpi[], threshold: number) {
+  const slide = addContentSlide(deck, takeaway, `${chart.title} · ${chart.subtitle}`)
+  addNativeChart(deck, slide, chart, { x: 0.3, y: CONTENT_TOP, w: 8.4, h: CONTENT_BOTTOM - CONTENT_TOP })
+  const runs = kpis.flatMap((k) => [
+    { text: k.scenario, options: { bold: true, breakLine: true } },
+    { text: `peak ${fmt(k.peak)} in ${k.peakQuarter} · ${k.quartersAbove} quarters above ${fmt(threshold)}`, options: { breakLine: true, paraSpaceAfter: 8 } }
+  ])
+  // Sized as the same text in one box would be: the largest size at which every scenario's lines fit.
+  const size = fitText(runs.map((r) => r.text).join('\n'), 4.0 * 72 - 14.4, (CONTENT_BOTTOM - CONTENT_TOP) * 72 - 7.2 - kpis.length * 8, 16, MIN_PT)
+  slide.addText(size.cut ? runs.map((r) => ({ ...r, text: ellipsize(r.text, size.fontSize, 4.0 * 72 - 14.4) })) : runs, { x: 8.9, y: CONTENT_TOP, w: 4.0, h: CONTENT_BOTTOM - CONTENT_TOP, fontFace: DECK_FONT, fontSize: size.fontSize, color: DECK_COLORS.ink, valign: 'top' })
+  slide.addNotes([`${takeaway}.`, ...kpis.map((k) => `- ${k.scenario}: peak ${fmt(k.peak)} in ${k.peakQuarter}; ${k.quartersAbove} quarters above ${fmt(threshold)}; peak cost pressure ${fmt(k.peakCost)}.`)].join('\n'))
+}
+
+function kpiSlides(deck: Deck, kpis: Kpi[], threshold: number) {
+  const cols = [
+    { header: 'Scenario', width: 4.2 },
+    { header: 'Sector', width: 1.7 },
+    { header: 'Peak exposure', width: 1.6, align: 'right' as const },
+    { header: 'Quarter of peak', width: 1.6 },
+    { header: `Quarters above ${fmt(threshold)}`, width: 1.6, align: 'right' as const },
+    { header: 'Peak cost pressure', width: 1.6, align: 'right' as const }
+  ]
+  const rows = kpis.map((k): TableCell[] => [shortName(k.scenario, 80), SECTOR_LABELS[k.sector], fmt(k.peak), k.peakQuarter, String(k.quartersAbove), fmt(k.peakCost)])
+  addTableSlides(deck, 'Comparison: key figures', `Exposure and cost pressure are indices 0–100; quarters above ${fmt(threshold)}`, cols, rows)
+}
+
+function measureSlides(deck: Deck, c: ReportContent) {
+  const subtitle = `${c.measures.length} measure${c.measures.length === 1 ? '' : 's'} on in “${isolateBidi(c.title)}”, with their legal instruments and dates`
+  if (c.measures.length === 0) {
+    const slide = addContentSlide(deck, 'No measure is on', subtitle)
+    addFittedText(slide, 'No measure is on in this scenario: the charts show the baseline with no policy shock.', { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: 1 }, { maxPt: 20 })
+  } else {
+    const cols = [
+      { header: 'Side', width: 1.5 },
+      { header: 'Measure', width: 2.95 },
+      { header: 'Instrument', width: 2.5 },
+      { header: 'Instrument dates', width: 1.9 },
+      { header: 'In this scenario', width: 2.0 },
+      { header: 'Setting', width: 1.45 }
+    ]
+    const rows = c.measures.map((m): TableCell[] => [
+      { text: m.side, bold: true, color: (m.side === 'Beijing' ? SIDE_COLORS.beijing : SIDE_COLORS.washington).replace('#', '').toUpperCase() },
+      m.title,
+      m.instrument,
+      m.instrumentDates,
+      m.scenarioDates,
+      m.setting
+    ])
+    addTableSlides(deck, 'Active measures', subtitle, cols, rows)
+  }
   if (c.triggers.length > 0) {
-    const slide = newSlide(pptx, 'Counter-measure triggers', 'Moves that start when another measure is active')
-    slide.addText(c.triggers.map((text) => ({ text, options: { bullet: true, breakLine: true } })), { x: 0.5, y: 1.5, w: W - 1, h: 5.2, fontFace: FONT, fontSize: 16, color: INK, valign: 'top', fit: 'shrink' })
+    const slide = addContentSlide(deck, 'Counter-measure triggers', 'Moves that start when another measure is active')
+    addBullets(slide, c.triggers, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 18 })
   }
 }
 
-function assumptionSlides(pptx: PptxGenJS, c: ReportContent) {
-  const pages = chunk(c.overrides, 6)
-  pages.forEach((rows, i) => {
-    const slide = newSlide(pptx, pageTitle('Assumptions', i + 1, pages.length), `Overrides of the baseline dataset ${c.stamp.datasetVersion}; every other figure is the baseline`)
-    if (rows.length === 0) {
-      slide.addText(`No overrides: every figure is the baseline dataset ${c.stamp.datasetVersion}, each with its source (see the assumptions panel).`, { x: 0.5, y: 1.6, w: W - 1, h: 1, fontFace: FONT, fontSize: 18, color: INK })
-      return
+function assumptionSlides(deck: Deck, c: ReportContent) {
+  const subtitle = `Overrides of the baseline dataset ${c.stamp.datasetVersion}; every other figure is the baseline`
+  if (c.overrides.length === 0) {
+    const slide = addContentSlide(deck, 'No overrides: every figure is the baseline', subtitle)
+    addFittedText(slide, `No overrides: every figure is the baseline dataset ${c.stamp.datasetVersion}, each with its source (see the assumptions panel).`, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: 1 }, { maxPt: 20 })
+    return
+  }
+  const cols = [
+    { header: 'Assumption', width: 3.6 },
+    { header: 'Baseline', width: 1.2, align: 'right' as const },
+    { header: 'Override', width: 1.2, align: 'right' as const },
+    { header: 'Unit', width: 1.5 },
+    { header: 'Source (confidence)', width: 4.8, fontPt: 12 }
+  ]
+  const rows = c.overrides.map((o): TableCell[] => [o.label, o.baseline === null ? '—' : fmt(o.baseline), { text: fmt(o.value), bold: true }, o.unit, `${o.source} (${o.confidence})`])
+  addTableSlides(deck, 'Assumptions', subtitle, cols, rows)
+}
+
+/** " · rests on 3 dataset figures (2 guesses)": how firm the figures under a driver are. */
+const restsOn = (d: DriverRow) => {
+  const n = d.assumptions.length
+  if (n === 0) return ''
+  const guesses = d.assumptions.filter((a) => a.guess).length
+  return ` · rests on ${n} dataset figure${n === 1 ? '' : 's'} (${guesses === 0 ? 'none a guess' : `${guesses} a guess`})`
+}
+
+/** The drivers behind the headline figures with their sources and confidence, the guesses, what the index means. */
+function sourcesSlide(deck: Deck, c: ReportContent) {
+  // Each driver once, with every sector it drives and its largest share of a peak.
+  const byName = new Map<string, { d: DriverRow; where: string[]; share: number }>()
+  for (const s of c.sectors) {
+    for (const d of s.drivers.slice(0, 3)) {
+      const entry = byName.get(d.name) ?? { d, where: [], share: 0 }
+      entry.where.push(SECTOR_LABELS[s.sector])
+      entry.share = Math.max(entry.share, d.share)
+      byName.set(d.name, entry)
     }
-    const head = ['Assumption', 'Baseline', 'Override', 'Unit', 'Source (confidence)'].map(headerCell)
-    const body = rows.map((o): Cell[] => [
-      { text: o.label },
-      { text: o.baseline === null ? '—' : fmt(o.baseline) },
-      { text: fmt(o.value), options: { bold: true } },
-      { text: o.unit },
-      { text: `${o.source} (${o.confidence})`, options: { fontSize: 9 } }
-    ])
-    table(slide, [head, ...body], [3.4, 1.1, 1.1, 1.4, 5.3])
-  })
+  }
+  const rows: TableCell[][] = [...byName.values()].map(({ d, where, share }) => [d.name, where.join(', '), `${Math.round(share * 100)} %`, `${d.confidence}${d.guess ? ' · setting is a guess' : ''}`, `${d.source}${restsOn(d)}`])
+  const p = c.sources.provenance
+  const subtitle = `${p.guesses} of ${p.inputs} inputs are modelling guesses · exposure: 0 = nothing missing, 100 = every critical input missing`
+  const cols = [
+    { header: 'Driver of a headline figure', width: 3.0 },
+    { header: 'Drives', width: 1.6 },
+    { header: 'Share of peak', width: 1.3, align: 'right' as const },
+    { header: 'Confidence', width: 1.6 },
+    { header: 'Source', width: 4.83, fontPt: 12 }
+  ]
+  const slides = rows.length > 0 ? addTableSlides(deck, 'Sources and caveats', subtitle, cols, rows) : [addContentSlide(deck, 'Sources and caveats', subtitle)]
+  const notes = ['Sources and caveats.', ...c.sources.caveats, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n')
+  for (const slide of slides) slide.addNotes(notes)
+  // The caveats and the index's meaning on a slide of their own, readable, rather than squeezed under the table.
+  const caveats = addContentSlide(deck, 'How to read these figures', subtitle)
+  addBullets(caveats, [...c.sources.indexMeaning, ...c.sources.caveats], { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 20 })
+  caveats.addNotes(notes)
 }
-
-function comparisonSlide(pptx: PptxGenJS, chart: ChartSpec, kpis: Kpi[], threshold: number) {
-  const slide = newSlide(pptx, chart.title, chart.subtitle)
-  nativeChart(pptx, slide, chart, { x: 0.4, y: 1.45, w: 8.4, h: 5.4 })
-  const head = ['Scenario', 'Peak', 'Quarter', `> ${fmt(threshold)}`].map(headerCell)
-  const body = kpis.map((k): Cell[] => [{ text: k.scenario }, { text: fmt(k.peak) }, { text: k.peakQuarter }, { text: String(k.quartersAbove) }])
-  slide.addTable([head, ...body], { x: 9.0, y: 1.6, w: 3.9, colW: [1.5, 0.7, 0.95, 0.75], fontFace: FONT, fontSize: 12, color: INK, border: { type: 'solid', pt: 0.75, color: BORDER }, margin: 0.05 })
-}
-
-function kpiSlide(pptx: PptxGenJS, kpis: Kpi[], threshold: number) {
-  const slide = newSlide(pptx, 'Comparison: key figures', `Exposure index 0–100; quarters above ${fmt(threshold)}; cost pressure index 0–100`)
-  const head = ['Scenario', 'Sector', 'Peak exposure', 'Quarter of peak', `Quarters above ${fmt(threshold)}`, 'Peak cost pressure'].map(headerCell)
-  const body = kpis.map((k): Cell[] => [
-    { text: k.scenario },
-    { text: SECTOR_LABELS[k.sector] },
-    { text: fmt(k.peak), options: { align: 'right' } },
-    { text: k.peakQuarter },
-    { text: String(k.quartersAbove), options: { align: 'right' } },
-    { text: fmt(k.peakCost), options: { align: 'right' } }
-  ])
-  table(slide, [head, ...body], [3.6, 1.8, 1.7, 1.8, 1.7, 1.7], 1.5, 13)
-}
-

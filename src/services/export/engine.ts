@@ -1,4 +1,4 @@
-import { attribute, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
+import { attributeView, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
@@ -16,6 +16,8 @@ export type Engine = {
   band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[]; caption: string; legend: string; note: string } | null
   /** Exposure stacked by measure, as on screen (`measureSeries`): the largest measures, the others, the rest. */
   attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): MeasureSeries[] | null
+  /** The raw Shapley split by measure (core `attributeView`: the branch view's split), per economy and sector: what drives each figure. */
+  split(model: Model, doc: ScenarioDoc): Attribution
   /** Version of the model stamped on exports: the measures catalogue version (the engine has none of its own). */
   version(model: Model): string
 }
@@ -46,9 +48,10 @@ export function createEngine(): Engine {
       return { low: band.low, high: band.high, caption: bandCaption(meta), legend: bandLegendName(meta), note: bandViewNote(meta) }
     },
     attribution: (model, doc, economy, sector) => {
-      const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]
+      const split = memo(attributions, doc, () => attributeView(model, doc))[economy][sector]
       return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
     },
+    split: (model, doc) => memo(attributions, doc, () => attributeView(model, doc)),
     version: (model) => model.catalogueVersion
   }
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { crc32, deflateSync } from 'node:zlib'
 import { Resvg } from '@resvg/resvg-js'
 import { SVG_WIDTH } from './chart-svg'
 
@@ -9,8 +11,61 @@ import { SVG_WIDTH } from './chart-svg'
 export function svgToPng(svg: string, scale: 1 | 2 = 1): Uint8Array {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: SVG_WIDTH * scale },
+    // Opaque white: every pixel has alpha 255, so the pixels are the same premultiplied or not.
     background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' }
+    font: { loadSystemFonts: true, defaultFontFamily: sansFamily() }
   })
-  return resvg.render().asPng()
+  const image = resvg.render()
+  return encodePng(image.width, image.height, image.pixels)
+}
+
+/** Where the sans-serif families the SVG asks for live, first found wins (Linux, macOS, Windows). */
+const SANS_FILES: [string, string[]][] = [
+  ['Liberation Sans', ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf', '/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf']],
+  ['Arial', ['/System/Library/Fonts/Supplemental/Arial.ttf', '/Library/Fonts/Arial.ttf', 'C:\\Windows\\Fonts\\arial.ttf']],
+  ['DejaVu Sans', ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf']],
+  ['Noto Sans', ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/noto/NotoSans-Regular.ttf']]
+]
+let sans: string | undefined
+
+/**
+ * The family resvg falls back to. resvg takes its default family as soon as the first family of the SVG's
+ * list is missing (it does not try the next), and a missing default gave a serif face: so the default is
+ * the first of the SVG's sans-serif families that is installed here.
+ */
+export function sansFamily(): string {
+  sans ??= SANS_FILES.find(([, files]) => files.some((f) => existsSync(f)))?.[0] ?? 'Liberation Sans'
+  return sans
+}
+
+const SIGNATURE = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10])
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length)
+  out.writeUInt32BE(data.length, 0)
+  out.write(type, 4, 'latin1')
+  out.set(data, 8)
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
+  return out
+}
+
+/**
+ * An 8-bit RGBA PNG of raw pixels, rows unfiltered and deflated at level 1: a chart is mostly flat colour,
+ * which fast deflate already packs well, and at 3840×2160 resvg's own encoder (best compression) took most
+ * of the export's time — this one is ≈ 2× faster for files ≈ 40 % larger.
+ */
+export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+  const stride = width * 4
+  if (rgba.length !== stride * height) throw new Error(`PNG: ${rgba.length} bytes for ${width}×${height} RGBA`)
+  const raw = Buffer.allocUnsafe((stride + 1) * height)
+  for (let y = 0; y < height; y++) {
+    const at = y * (stride + 1)
+    raw[at] = 0 // filter: none
+    raw.set(rgba.subarray(y * stride, (y + 1) * stride), at + 1)
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 6, 0, 0, 0], 8) // depth 8, colour type RGBA, deflate, no filter method, no interlace
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', new Uint8Array(0))])
 }

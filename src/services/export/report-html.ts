@@ -2,6 +2,8 @@ import { SECTOR_LABELS } from '../../core'
 import { stampLines } from './chart-spec'
 import { escapeXml as esc, renderChartSvg } from './chart-svg'
 import { fmt, type Kpi, type ReportContent } from './content'
+import { isolateBidi } from './safe-text'
+import { spoken } from './takeaway'
 
 /** A report ready to print: the HTML document and the footer (HTML) repeated on every page. */
 export type PrintableReport = { html: string; footerTemplate: string }
@@ -19,7 +21,8 @@ export function footerTemplate(stampHead: string): string {
  * charts, no scripts, no external resources), printed to PDF by Chromium or Electron.
  */
 export function buildReport(c: ReportContent): PrintableReport {
-  const [head] = stampLines(c.stamp)
+  // The printer's footer is 8 px across A4 landscape less margins (≈ 1,030 px).
+  const [head] = stampLines(c.stamp, { size: 8, maxWidth: 900 })
   return { html: buildReportHtml(c), footerTemplate: footerTemplate(head) }
 }
 
@@ -34,19 +37,44 @@ export function buildReportHtml(c: ReportContent): string {
   <ul class="facts">
     <li>Horizon ${esc(c.horizon)} · exported ${esc(c.stamp.date)}</li>
     <li>Chokepoint ${esc(c.stamp.appVersion)} · model ${esc(c.stamp.modelVersion)} · dataset ${esc(c.stamp.datasetVersion)}</li>
-    ${c.comparison ? `<li>Compared with: ${esc(c.comparison.names.slice(1).join(', '))}</li>` : ''}
-    ${c.tags.length > 0 ? `<li>Tags: ${esc(c.tags.join(', '))}</li>` : ''}
+    ${c.comparison ? `<li>Compared with: ${esc(c.comparison.names.slice(1).map(isolateBidi).join(', '))}</li>` : ''}
+    ${c.tags.length > 0 ? `<li>Tags: ${esc(c.tags.map(isolateBidi).join(', '))}</li>` : ''}
   </ul>
   ${c.notes.trim() ? `<p class="notes">${esc(c.notes.trim())}</p>` : ''}
   <p class="assumptions">${esc(assumptions)}</p>
 </section>`)
 
+  sections.push(`<section>
+  <h2>Executive summary</h2>
+  <ul class="summary">${c.summary.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>
+</section>`)
+
+  // A comparison comes first, as in the deck.
+  if (c.comparison) {
+    for (const ch of c.comparison.charts) {
+      sections.push(`<section class="chart-page">
+  <h2>${esc(ch.takeaway)}</h2>
+  <figure>${renderChartSvg(ch.chart)}</figure>
+  ${kpiTable(c.comparison.kpis.filter((k) => k.sector === ch.sector), c.threshold, ch.chart.categories.length, false)}
+</section>`)
+    }
+    sections.push(`<section>
+  <h2>Comparison: key figures</h2>
+  ${kpiTable(c.comparison.kpis, c.threshold, c.sectors[0]?.chart.categories.length ?? 0, true)}
+</section>`)
+  }
+
   for (const s of c.sectors) {
     sections.push(`<section class="chart-page">
+  <h2>${esc(s.takeaway)}</h2>
   <figure>${renderChartSvg(s.chart)}</figure>
   ${kpiTable([s.kpi], c.threshold, c.sectors[0]?.chart.categories.length ?? 0, false)}
 </section>`)
   }
+  sections.push(`<section class="chart-page">
+  <h2>${esc(c.cost.takeaway)}</h2>
+  <figure>${renderChartSvg(c.cost.chart)}</figure>
+</section>`)
 
   sections.push(`<section>
   <h2>Active measures</h2>
@@ -72,18 +100,20 @@ ${c.overrides.map((o) => `<tr><td>${esc(o.label)}</td><td class="num">${o.baseli
   }
 </section>`)
 
-  if (c.comparison) {
-    for (const ch of c.comparison.charts) {
-      sections.push(`<section class="chart-page">
-  <figure>${renderChartSvg(ch.chart)}</figure>
-  ${kpiTable(c.comparison.kpis.filter((k) => k.sector === ch.sector), c.threshold, ch.chart.categories.length, false)}
-</section>`)
-    }
-    sections.push(`<section>
-  <h2>Comparison: key figures</h2>
-  ${kpiTable(c.comparison.kpis, c.threshold, c.sectors[0]?.chart.categories.length ?? 0, true)}
-</section>`)
+  const drivers = c.sectors.flatMap((s) => s.drivers.slice(0, 3).map((d) => ({ sector: s.sector, d })))
+  sections.push(`<section>
+  <h2>Sources and caveats</h2>
+  <p>${esc(`${c.sources.provenance.guesses} of ${c.sources.provenance.inputs} inputs are modelling guesses.`)}</p>
+  ${
+    drivers.length === 0
+      ? '<p>No sector has exposure above zero: no driver to name.</p>'
+      : `<table><thead><tr><th>Driver of a headline figure</th><th>Sector</th><th>Index points at the peak</th><th>Share of peak</th><th>Confidence</th><th>Source</th></tr></thead><tbody>
+${drivers.map(({ sector, d }) => `<tr><td>${esc(d.name)}</td><td>${esc(SECTOR_LABELS[sector])}</td><td class="num">${esc(spoken(d.value))}</td><td class="num">${Math.round(d.share * 100)} %</td><td>${esc(d.confidence)}${d.guess ? ' (setting is a guess)' : ''}</td><td class="source">${esc(d.source)}</td></tr>`).join('\n')}
+</tbody></table>`
   }
+  <h3>How to read these figures</h3>
+  <ul>${[...c.sources.indexMeaning, ...c.sources.caveats].map((t) => `<li>${esc(t)}</li>`).join('')}</ul>
+</section>`)
 
   return `<!doctype html>
 <html lang="en">
@@ -126,11 +156,18 @@ h3 { font-size: 13pt; margin: 6mm 0 2mm; }
 .notes { color: #5b6470; white-space: pre-wrap; }
 .assumptions { color: #5b6470; font-size: 10pt; }
 figure { margin: 0; }
-figure svg { width: 100%; height: auto; max-height: 150mm; display: block; }
+figure svg { width: 100%; height: auto; max-height: 118mm; display: block; }
+/* A chart, its title and its table stay on one page (118 mm of chart leaves room for a 4-scenario table). */
+.chart-page { break-inside: avoid; page-break-inside: avoid; }
+.chart-page h2 { font-size: 16pt; break-after: avoid; }
+.chart-page table { break-before: avoid; }
+.summary li { font-size: 13pt; margin-bottom: 2mm; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border: 1px solid #d6dbe1; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
 th { background: #1f4e9c; color: #fff; }
+/* Long tables repeat their header on every page, and no row is split across pages. */
 thead { display: table-header-group; }
+tbody { break-inside: auto; }
 tr { break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.source { font-size: 8.5pt; word-break: break-word; }

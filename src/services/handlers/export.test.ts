@@ -48,7 +48,8 @@ describe('export API', () => {
     const { dispatch } = services()
     const deck = await dispatch('export.pptx', { doc })
     expect(deck).toMatchObject({ ok: true, value: { kind: 'file', fileName: 'workshop-a_deck.pptx' } })
-    expect((await readDeck(bytesOf(deck.ok && deck.value))).charts).toHaveLength(3)
+    // Three sector charts and the cost-pressure chart.
+    expect((await readDeck(bytesOf(deck.ok && deck.value))).charts).toHaveLength(4)
     const csv = await dispatch('export.csv', { doc })
     expect(csv).toMatchObject({ ok: true, value: { kind: 'file', fileName: 'workshop-a_series.csv', mimeType: 'text/csv;charset=utf-8' } })
   })

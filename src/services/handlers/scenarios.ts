@@ -1,9 +1,9 @@
-import type { Model } from '../../core'
+import { upgradeCatalogueIds, type IdMigrations, type Model, type ScenarioDoc } from '../../core'
 import { MAX_SCENARIO_FILE_CHARS } from '../../shared/contract'
 import type { Handlers } from '../dispatch'
 import type { DraftRepository } from '../repositories/drafts'
 import { RepoError, type ScenarioRepository } from '../repositories/scenarios'
-import { parseScenarioFile, ScenarioFileError, serializeScenarios } from '../scenario-files'
+import { catalogueError, checkAgainstCatalogue, parseScenarioFile, ScenarioFileError, serializeScenarios } from '../scenario-files'
 import type { Example } from '../scenario-files-io'
 import type { SaveFile } from './export'
 
@@ -20,6 +20,8 @@ export type ScenarioDeps = {
   scenarios: ScenarioRepository
   drafts: DraftRepository
   model: Model
+  /** Renamed and retired catalogue ids (resources/data/id-migrations.json). */
+  migrations: IdMigrations
   /** The bundled examples, read lazily (first use) and kept. */
   examples: () => readonly Example[]
   clock: () => Date
@@ -33,13 +35,23 @@ const asRepoError = (e: unknown): unknown =>
   e instanceof ScenarioFileError ? new RepoError(e.kind === 'too_large' ? 'too_large' : 'invalid_input', e.message) : e
 
 /** Scenario library handlers: thin; the repositories do the work in transactions, scenario-files the checking. */
-export function scenarioHandlers({ scenarios, drafts, model, examples, clock, saveFile, openFiles }: ScenarioDeps) {
+export function scenarioHandlers({ scenarios, drafts, model, migrations, examples, clock, saveFile, openFiles }: ScenarioDeps) {
+  /** Save and autosave check ids against the catalogue as import does (older ids brought forward first). */
+  const checked = (doc: ScenarioDoc, what: string): ScenarioDoc => {
+    const result = checkAgainstCatalogue(doc, model, migrations)
+    if ('issues' in result) throw new RepoError('invalid_input', catalogueError(what, result.issues).message)
+    return result.doc
+  }
   return {
     'scenario.list': ({ query }) => ({ items: scenarios.list(query) }),
     'scenario.search': (input) => scenarios.search(input),
     'scenario.tags': () => ({ items: scenarios.tags() }),
-    'scenario.get': ({ id }) => scenarios.get(id),
-    'scenario.save': (input) => scenarios.save(input),
+    'scenario.get': ({ id }) => {
+      const record = scenarios.get(id)
+      const upgraded = upgradeCatalogueIds(record.doc, migrations)
+      return { ...record, doc: upgraded.doc, catalogueNotes: upgraded.notes }
+    },
+    'scenario.save': (input) => scenarios.save({ ...input, doc: checked(input.doc, `“${input.doc.name}”`) }),
     'scenario.update': (input) => scenarios.update(input),
     'scenario.duplicate': ({ id }) => scenarios.duplicate(id),
     'scenario.delete': ({ id }) => scenarios.remove(id),
@@ -61,13 +73,13 @@ export function scenarioHandlers({ scenarios, drafts, model, examples, clock, sa
         if (!files) {
           if (!openFiles) throw new RepoError('invalid_input', 'Choosing files in a dialog is only available in the desktop app; send the file contents instead.')
           files = await openFiles()
-          if (files === null) return { imported: [], renamed: [], upgraded: 0, cancelled: true }
+          if (files === null) return { imported: [], renamed: [], upgraded: 0, cancelled: true, notes: [] }
         }
         // Every file is checked in full before anything is written: one bad file imports nothing.
-        const parsed = files.map((f) => ({ name: f.name, ...parseScenarioFile(f.name, f.contents, model, MAX_SCENARIO_FILE_CHARS) }))
+        const parsed = files.map((f) => ({ name: f.name, ...parseScenarioFile(f.name, f.contents, model, MAX_SCENARIO_FILE_CHARS, migrations) }))
         const docs = parsed.flatMap((p) => p.docs)
         const label = parsed.length === 1 ? `Imported from “${parsed[0].name}”` : `Imported from ${parsed.length} files`
-        return { ...scenarios.insertMany(docs, label), upgraded: parsed.reduce((n, p) => n + p.upgraded, 0), cancelled: false }
+        return { ...scenarios.insertMany(docs, label), upgraded: parsed.reduce((n, p) => n + p.upgraded, 0), cancelled: false, notes: parsed.flatMap((p) => p.notes) }
       } catch (e) {
         throw asRepoError(e)
       }
@@ -81,7 +93,7 @@ export function scenarioHandlers({ scenarios, drafts, model, examples, clock, sa
       return { doc: found.doc }
     },
     'draft.load': () => ({ draft: drafts.load() }),
-    'draft.save': (input) => drafts.save(input),
+    'draft.save': (input) => drafts.save({ ...input, doc: checked(input.doc, 'The autosaved draft') }),
     'draft.discard': () => {
       drafts.discard()
       return {}

@@ -180,6 +180,14 @@ export function createScenarioRepository(db: Database, now: () => Date) {
     stmts.addVersion.run({ id, label, now: at })
   }
   const stamp = () => now().toISOString()
+  /**
+   * Runs `fn` as one write transaction started with BEGIN IMMEDIATE: the write lock is taken first, so a
+   * second process holding it makes this wait (busy_timeout) instead of failing, and everything `fn` reads,
+   * the conflict check and the answer included, is the state it writes on top of. A deferred transaction
+   * that reads first and writes later cannot wait: SQLite refuses it at once when another process wrote
+   * meanwhile ("database is busy").
+   */
+  const writing = <T>(fn: () => T): T => db.transaction(fn).immediate()
 
   /** One page of live scenarios matching the filters, and how many match in all. */
   function search(input: SearchInput): { items: ScenarioSummary[]; total: number } {
@@ -215,8 +223,8 @@ export function createScenarioRepository(db: Database, now: () => Date) {
     },
 
     get(id: string): ScenarioRecord {
-      const doc = currentDoc(id)
-      return { ...summary(id), doc }
+      // One read transaction: the document and its version number come from the same snapshot.
+      return db.transaction(() => ({ ...summary(id), doc: currentDoc(id), catalogueNotes: [] as string[] }))()
     },
 
     /** Live scenarios in the order given; fails naming the first id that is missing. */
@@ -232,9 +240,10 @@ export function createScenarioRepository(db: Database, now: () => Date) {
       const { doc } = input
       const at = stamp()
       const label = input.label?.trim() || null
-      const id = db.transaction(() => {
+      // The answer is read inside the transaction: after it, another process may already have saved again.
+      return writing(() => {
         assertNameFree(doc.name, input.id)
-        if (!input.id) return insert(doc, label, at)
+        if (!input.id) return summary(insert(doc, label, at))
         const state = stmts.state.get(input.id)
         if (!state || state.deleted_at) throw missing(input.id)
         if (input.baseVersion !== undefined && state.version !== input.baseVersion) {
@@ -245,14 +254,13 @@ export function createScenarioRepository(db: Database, now: () => Date) {
           )
         }
         write(input.id, doc, label, at)
-        return input.id
-      })()
-      return summary(id)
+        return summary(input.id)
+      })
     },
 
     /** Renames and/or edits notes and tags; recorded as a new version only when something changed. */
     update(input: { id: string; name?: string; notes?: string; tags?: string[] }): ScenarioSummary {
-      return db.transaction(() => {
+      return writing(() => {
         const before = currentDoc(input.id)
         const doc: ScenarioDoc = {
           ...before,
@@ -266,28 +274,27 @@ export function createScenarioRepository(db: Database, now: () => Date) {
           JSON.stringify(doc.tags) !== JSON.stringify(before.tags) ? 'tags edited' : ''].filter(Boolean).join(', ')
         write(input.id, doc, what.charAt(0).toUpperCase() + what.slice(1), stamp())
         return summary(input.id)
-      })()
+      })
     },
 
     /** Copies the latest version under a free name; the copy starts its own history. */
     duplicate(id: string): ScenarioSummary {
-      const newId = db.transaction(() => {
+      return writing(() => {
         const doc = currentDoc(id)
         const name = uniqueName(doc.name, (n) => nameTaken(n))
-        return insert({ ...doc, name }, `Copy of “${doc.name}”`, stamp())
-      })()
-      return summary(newId)
+        return summary(insert({ ...doc, name }, `Copy of “${doc.name}”`, stamp()))
+      })
     },
 
     /** Moves a scenario to the trash (its versions are kept until the trash is emptied). */
     remove(id: string): { id: string; name: string } {
-      return db.transaction(() => {
+      return writing(() => {
         const state = stmts.state.get(id)
         if (!state || state.deleted_at || stmts.softDelete.run(stamp(), id).changes === 0) throw missing(id)
         stmts.clearTags.run(id)
         stmts.clearMeasures.run(id)
         return { id, name: state.name }
-      })()
+      })
     },
 
     /** The most recently trashed scenarios (at most `limit`; emptying the trash removes all of them). */
@@ -297,14 +304,15 @@ export function createScenarioRepository(db: Database, now: () => Date) {
 
     /** Brings a scenario back from the trash, renamed to "Name (2)" if its name was taken meanwhile. */
     untrash(id: string): ScenarioSummary {
-      db.transaction(() => {
+      return writing(() => {
         const state = stmts.state.get(id)
         if (!state || !state.deleted_at) throw new RepoError('not_found', `No scenario with id ${id} in the trash.`)
         const name = uniqueName(state.name, (n) => nameTaken(n, id))
         const stored = parseStoredDoc((stmts.trashedDoc.get(id) as { doc: string }).doc)
         if (name === state.name) {
           stmts.undelete.run(id)
-          return syncLookups(id, stored)
+          syncLookups(id, stored)
+          return summary(id)
         }
         // Renamed and restored in one statement: the live-name index never sees two "Name"s.
         const doc = { ...stored, name }
@@ -312,18 +320,18 @@ export function createScenarioRepository(db: Database, now: () => Date) {
         stmts.undeleteAs.run({ ...columns(doc, at), id })
         syncLookups(id, doc)
         stmts.addVersion.run({ id, label: `Restored from the trash as “${name}”`, now: at })
-      })()
-      return summary(id)
+        return summary(id)
+      })
     },
 
     /** Deletes trashed scenarios for good (all, or only `ids`); versions and lookups go with them. */
     emptyTrash(ids?: readonly string[]): number {
-      return db.transaction(() => {
+      return writing(() => {
         if (!ids) return stmts.purgeAll.run().changes
         let removed = 0
         for (const id of ids) removed += stmts.purgeOne.run(id).changes
         return removed
-      })()
+      })
     },
 
     versions(id: string): VersionSummary[] {
@@ -336,13 +344,13 @@ export function createScenarioRepository(db: Database, now: () => Date) {
      * another scenario, the current name is kept.
      */
     restoreVersion(id: string, number: number): ScenarioSummary {
-      db.transaction(() => {
+      return writing(() => {
         const old = version(id, number).doc
         const current = currentDoc(id)
         const doc = nameTaken(old.name, id) ? { ...old, name: current.name } : old
         write(id, doc, `Restored version ${number}`, stamp())
-      })()
-      return summary(id)
+        return summary(id)
+      })
     },
 
     /**
@@ -350,17 +358,17 @@ export function createScenarioRepository(db: Database, now: () => Date) {
      * earlier in the same batch, get a suffix. Returns the new summaries and the renames made.
      */
     insertMany(docs: readonly ScenarioDoc[], label: string): { imported: ScenarioSummary[]; renamed: { from: string; to: string }[] } {
-      const ids: string[] = []
-      const renamed: { from: string; to: string }[] = []
-      db.transaction(() => {
+      return writing(() => {
+        const renamed: { from: string; to: string }[] = []
+        const ids: string[] = []
         const at = stamp()
         for (const doc of docs) {
           const name = uniqueName(doc.name, (n) => nameTaken(n))
           if (name !== doc.name) renamed.push({ from: doc.name, to: name })
           ids.push(insert({ ...doc, name }, label, at))
         }
-      })()
-      return { imported: ids.map(summary), renamed }
+        return { imported: ids.map(summary), renamed }
+      })
     }
   }
 }

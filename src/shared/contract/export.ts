@@ -36,7 +36,9 @@ export const reportOptionsSchema = z
     economy: z.enum(ECONOMIES).default('us'),
     band: z.boolean().default(false),
     /** "Quarters above threshold" KPI, exposure index 0–100. */
-    threshold: z.number().min(0).max(100).default(20)
+    threshold: z.number().min(0).max(100).default(20),
+    /** Value axis of the sector charts: the same on every slide (default, so sectors compare by eye) or scaled to each. */
+    axis: z.enum(['shared', 'each']).optional()
   })
   .strict()
 

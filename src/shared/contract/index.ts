@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appContract } from './app'
 import { scenarioContract } from './scenarios'
 import { exportContract } from './export'
+import { workshopContract } from './workshop'
 
 /**
  * The one API contract: method → zod input/output, assembled from one file per feature. Served by
@@ -11,7 +12,8 @@ import { exportContract } from './export'
 export const contract = {
   ...appContract,
   ...scenarioContract,
-  ...exportContract
+  ...exportContract,
+  ...workshopContract
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract
@@ -27,3 +29,4 @@ export type Output<M extends Method> = z.output<Contract[M]['output']>
 
 export * from './scenarios'
 export * from './export'
+export * from './workshop'

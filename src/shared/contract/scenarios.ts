@@ -26,7 +26,11 @@ export const scenarioSummarySchema = z.object({
   measures: z.array(z.string()).default([])
 })
 
-export const scenarioRecordSchema = scenarioSummarySchema.extend({ doc: scenarioDocSchema })
+export const scenarioRecordSchema = scenarioSummarySchema.extend({
+  doc: scenarioDocSchema,
+  /** What opening it changed: catalogue ids renamed or retired since it was saved (one sentence each). */
+  catalogueNotes: z.array(z.string()).default([])
+})
 export const trashItemSchema = scenarioSummarySchema.extend({ deletedAt: timestamp })
 
 export const versionSummarySchema = z.object({
@@ -161,7 +165,9 @@ export const scenarioContract = {
       imported: z.array(scenarioSummarySchema),
       renamed: z.array(z.object({ from: z.string(), to: z.string() })),
       upgraded: z.number().int(),
-      cancelled: z.boolean().default(false)
+      cancelled: z.boolean().default(false),
+      /** Catalogue ids renamed or retired on the way in, one sentence each (shown to the person). */
+      notes: z.array(z.string()).default([])
     })
   },
   /** The example scenarios shipped with the app (resources/scenarios). */

@@ -2,13 +2,15 @@
 import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { hostCommand, killTree, spawnGroup } from '../../../scripts/process-tree.mjs'
+import { hostCommand, killTree, signalGroup, spawnGroup } from '../../../scripts/process-tree.mjs'
 
 export type HostProcess = {
   port: number
   token: string
   origin: string
   child: ChildProcess
+  /** Sends `signal` to the host's whole process group (the host and anything it started, e.g. a PDF Chromium). */
+  kill: (signal?: NodeJS.Signals) => void
   /** Everything the host printed so far (stdout and stderr). */
   output: () => string
   /** Resolves with the exit code (or signal name) once the process is gone. */
@@ -51,19 +53,36 @@ function launch(options: HostOptions) {
     env: { ...process.env, CHOKEPOINT_DATA_DIR: options.dataDir, CHOKEPOINT_PORT: '0', CHOKEPOINT_RENDERER_DIR: rendererDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  live.add(child)
   let output = ''
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()))
-  const exited = new Promise<number | string>((r) => child.once('exit', (code, signal) => r(code ?? signal ?? -1)))
-  return { child, output: () => output, exited }
+  const exited = new Promise<number | string>((r) =>
+    child.once('exit', (code, signal) => {
+      // The group may outlive its leader (a Chromium the host started): end it too.
+      signalGroup(child.pid, 'SIGKILL')
+      live.delete(child)
+      r(code ?? signal ?? -1)
+    })
+  )
+  return { child, output: () => output, exited, kill: (signal: NodeJS.Signals = 'SIGTERM') => killTree(child, signal) }
 }
+
+/** Every host process group started here and not yet gone. */
+const live = new Set<ChildProcess>()
+
+/** SIGKILLs every host process group still running (for a test's afterAll, whatever happened before). */
+export function killAllHosts(): void {
+  for (const child of live) signalGroup(child.pid, 'SIGKILL')
+}
+process.once('exit', killAllHosts)
 
 /** Starts the host and resolves once it printed its URL (rejects with its output if it exits first). */
 export async function startHostProcess(options: HostOptions, timeoutMs = 30_000): Promise<HostProcess> {
-  const { child, output, exited } = launch(options)
+  const { child, output, exited, kill } = launch(options)
   const url = await new Promise<URL>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
-      killTree(child, 'SIGKILL') // nobody else holds it yet: a host that never printed its URL must not outlive the test
+      kill('SIGKILL') // nobody else holds it yet: a host that never printed its URL must not outlive the test
       reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output()}`))
     }, timeoutMs)
     const look = () => {
@@ -84,10 +103,11 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
     token: url.searchParams.get('token') ?? '',
     origin: url.origin,
     child,
+    kill,
     output,
     exited,
     stop: () => {
-      killTree(child, 'SIGTERM')
+      kill('SIGTERM')
       return exited
     }
   }
@@ -95,8 +115,8 @@ export async function startHostProcess(options: HostOptions, timeoutMs = 30_000)
 
 /** Runs the host expecting it to refuse to start; resolves with its exit code and output. */
 export async function runHostToExit(options: HostOptions, timeoutMs = 30_000): Promise<{ code: number | string; output: string }> {
-  const { child, output, exited } = launch(options)
-  const timer = setTimeout(() => killTree(child, 'SIGKILL'), timeoutMs)
+  const { output, exited, kill } = launch(options)
+  const timer = setTimeout(() => kill('SIGKILL'), timeoutMs)
   const code = await exited
   clearTimeout(timer)
   return { code, output: output() }

@@ -37,12 +37,11 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
           <span className="p50-key" aria-hidden="true" /> P50 · stack total: point estimate
         </li>
       )}
-      {full && (
-        <li>
-          <span className="marker-key beijing" aria-hidden="true" /> Beijing
-          <span className="marker-key washington" aria-hidden="true" /> Washington dates
-        </li>
-      )}
+      {/* Always listed (the workspace's options bar has no room for it at 1280 px). */}
+      <li>
+        <span className="marker-key beijing" aria-hidden="true" /> Beijing
+        <span className="marker-key washington" aria-hidden="true" /> Washington dates
+      </li>
     </ul>
   )
 })

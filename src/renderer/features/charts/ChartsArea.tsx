@@ -7,6 +7,7 @@ import { channelChart, measureChart, mergeSeries, rowsMax, type Attribution, typ
 import { ChartLegend } from './ChartLegend'
 import { ExposureChart, type ChartOptions } from './ExposureChart'
 import { toHeadline } from './headline'
+import type { AxisLock } from '../../state/axis-lock'
 
 export type SectorInputs = {
   result: EvalResult
@@ -31,6 +32,8 @@ type Props = SectorInputs & {
   showTables: boolean
   /** Draw only these sectors (presentation shows one at a time). */
   sectors?: readonly Sector[]
+  /** The y-axis lock in force, or null: each axis follows its data. */
+  axisLock: AxisLock | null
 }
 
 /** Per economy, the channels some catalogue measure acts on: the fixed series set of its channel charts. */
@@ -71,7 +74,7 @@ export function ChartsArea(props: Props) {
   return (
     <>
       <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} />
-      <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
+      <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" data-y-locked={props.axisLock ? 'true' : 'false'} style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
         {sectors.map((s, i) => (
           <SectorSlot
             key={s}
@@ -86,6 +89,7 @@ export function ChartsArea(props: Props) {
             stacking={stacking}
             options={options}
             showTable={showTables}
+            axisLock={props.axisLock}
           />
         ))}
       </section>
@@ -105,12 +109,13 @@ type SlotProps = {
   stacking: 'channel' | 'measure'
   options: ChartOptions
   showTable: boolean
+  axisLock: AxisLock | null
 }
 
-function SectorSlot({ sector, economy, data, kpis: k, markers, allMarkers, enabledIds, threshold, stacking, options, showTable }: SlotProps) {
+function SectorSlot({ sector, economy, data, kpis: k, markers, allMarkers, enabledIds, threshold, stacking, options, showTable, axisLock }: SlotProps) {
   const stableData = useStable(data)
-  const yMax = niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows)))
-  const yMin = niceFloor(stableData.min)
+  const natural = { min: niceFloor(stableData.min), max: niceCeiling(Math.max(stableData.max, rowsMax(stableData.rows))) }
+  const { min: yMin, max: yMax } = axisLock ? axisLock.fit(`${economy}|${sector}|${stacking}`, natural) : natural
   const head = useStable(toHeadline(k, threshold))
   return (
     <ExposureChart

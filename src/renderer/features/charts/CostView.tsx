@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, ComposedChart, Label, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { MarkerLabels } from './MarkerLines'
 import { ECONOMY_LABELS, SECTORS, SECTOR_LABELS, type Economy } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
 import type { CostRow } from './chart-series'
@@ -25,7 +26,9 @@ export const CostView = memo(function CostView({ economy, rows, markers, showBas
           <ComposedChart data={rows as CostRow[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />
             <XAxis dataKey="quarter" ticks={years} tickFormatter={(q: string) => q.slice(0, 4)} tick={{ fill: 'var(--muted)', fontSize: font }} stroke="var(--border)" />
-            <YAxis domain={[0, 100]} tick={{ fill: 'var(--muted)', fontSize: font }} width={large ? 48 : 32} stroke="var(--border)" />
+            <YAxis domain={[0, 100]} tick={{ fill: 'var(--muted)', fontSize: font }} width={large ? 84 : 50} stroke="var(--border)">
+              <Label value="index 0–100" angle={-90} position="insideLeft" offset={2} className="axis-unit" style={{ textAnchor: 'middle', dominantBaseline: 'hanging', fill: 'var(--muted)' }} />
+            </YAxis>
             <Tooltip
               formatter={(v, name) => [`${Number(v).toFixed(2)} (index 0–100)`, name]}
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--fg)' }}
@@ -51,6 +54,7 @@ export const CostView = memo(function CostView({ economy, rows, markers, showBas
             {markers.map((m) => (
               <ReferenceLine key={`${m.quarter}|${m.side}`} x={m.quarter} stroke={SIDE_STROKE[m.side]} strokeDasharray="1 3" />
             ))}
+            <MarkerLabels markers={markers} large={large} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

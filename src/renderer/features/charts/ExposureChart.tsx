@@ -1,10 +1,10 @@
 import { memo, useMemo } from 'react'
-import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Area, CartesianGrid, ComposedChart, Label, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { ECONOMY_LABELS, SECTOR_LABELS, type Economy, type Sector } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
 import type { ChartData } from './chart-series'
 import { useStable } from '../../state/use-stable'
-import { MarkerLayer, markerScope } from './MarkerLines'
+import { MarkerLabels, MarkerLayer, markerScope } from './MarkerLines'
 import { SeriesLayer, type LineDef } from './SeriesLayer'
 import type { Headline } from './headline'
 import { ChartTooltip, TooltipContext } from './ChartTooltip'
@@ -57,15 +57,20 @@ const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
  * headline figure then cost ≈1 ms of layout per chart on each toggle.
  */
 const INITIAL_SIZE = { width: 750, height: 100 }
-/** Room for the y tick labels: wider on large screens and in presentation, where the type is larger. */
-const yAxisWidth = (large: boolean) => (large ? 56 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 56 : 34)
+/** Room for the y tick labels and the unit: wider on large screens and in presentation, where the type is larger. */
+const yAxisWidth = (large: boolean) => (large ? 84 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 74 : 50)
+/**
+ * The unit, written along the y axis. The workspace's charts are short at 1280×720, so there the label says
+ * "index" (the range 0–100 is in the tooltip and the chart's accessible name); presentation has the room.
+ */
+const axisUnit = (large: boolean) => <Label value={large ? UNIT : 'index'} angle={-90} position="insideLeft" offset={2} className="axis-unit" style={{ textAnchor: 'middle', dominantBaseline: 'hanging', fill: 'var(--muted)' }} />
 
 /**
  * The chart's children, memoized piece by piece. The axes, grid, tooltip and markers keep their element
  * identity while their inputs are unchanged, so a toggle re-renders the y axis (its scale moved) and the
  * series layer only; recharts re-registers any child element it is handed anew.
  */
-function useLayers(data: ChartData, markers: readonly Marker[], ticks: readonly string[], yMin: number, yMax: number, large: boolean, lines: readonly LineDef[], band: boolean) {
+function useLayers(data: ChartData, markers: readonly Marker[], labelled: readonly Marker[], ticks: readonly string[], yMin: number, yMax: number, large: boolean, lines: readonly LineDef[], band: boolean) {
   const thick = large ? 3 : 1.5
   const axes = useMemo(() => {
     const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
@@ -87,7 +92,9 @@ function useLayers(data: ChartData, markers: readonly Marker[], ticks: readonly 
         tick={{ fill: 'var(--muted)', fontSize: large ? 20 : 12 }}
         width={yAxisWidth(large)}
         stroke="var(--border)"
-      />
+      >
+        {axisUnit(large)}
+      </YAxis>
     ),
     [yMin, yMax, large]
   )
@@ -95,7 +102,8 @@ function useLayers(data: ChartData, markers: readonly Marker[], ticks: readonly 
   const tooltip = useMemo(() => <Tooltip key="tip" content={<ChartTooltip />} isAnimationActive={false} />, [])
   const plotted = <SeriesLayer key="series" rows={data.rows} series={data.series} lines={lines} band={band} />
   const marks = useMemo(() => <MarkerLayer key="markers" markers={markers} thick={thick} />, [markers, thick])
-  return [...axes, yAxis, ...TOOLTIP_ANCHOR, tooltip, plotted, marks]
+  const labels = useMemo(() => <MarkerLabels key="marker-labels" markers={labelled} large={large} />, [labelled, large])
+  return [...axes, yAxis, ...TOOLTIP_ANCHOR, tooltip, plotted, marks, labels]
 }
 
 /** The lines drawn over the stack, as the view asks for them. */
@@ -127,7 +135,7 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
   // (and every selector hanging off it) is not touched; the values go to the series layer.
   const axisRows = useStable(rows.map((r) => ({ quarter: r.quarter, anchor: 0 })))
   const lines = useLines(stacking, drawBaseline, hasModified, large)
-  const layers = useLayers(data, allMarkers, ticks, yMin, yMax, large, lines, showBand)
+  const layers = useLayers(data, allMarkers, markers, ticks, yMin, yMax, large, lines, showBand)
   const tooltipSeries = useStable(series.map(({ key, label, color }) => ({ key, label, color })))
   const tooltipData = useMemo(() => ({ rows, series: tooltipSeries, markers }), [rows, tooltipSeries, markers])
   return (

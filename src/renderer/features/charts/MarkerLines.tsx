@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import { DefaultZIndexes, usePlotArea, useXAxisScale, ZIndexLayer } from 'recharts'
+import { DefaultZIndexes, useActiveTooltipLabel, usePlotArea, useXAxisScale, ZIndexLayer } from 'recharts'
 import type { Marker } from '../timeline/timeline-model'
 
 const SIDE_STROKE = { beijing: 'var(--beijing)', washington: 'var(--washington)' } as const
@@ -54,3 +54,37 @@ export const MarkerLayer = memo(function MarkerLayer({ markers, thick }: { marke
     </ZIndexLayer>
   )
 })
+
+/**
+ * The labels of the markers at the hovered quarter, or at the quarter chosen with the arrow keys once the
+ * chart has focus (recharts' keyboard layer moves the same active point): what starts, ends or pauses
+ * there, in the side's colour, next to the line. Only `markers` of enabled measures are labelled. Kept
+ * apart from MarkerLayer so that pointer moves re-render this small layer only.
+ */
+export function MarkerLabels({ markers, large }: { markers: readonly Marker[]; large: boolean }) {
+  const active = useActiveTooltipLabel()
+  const x = useXAxisScale()
+  const plot = usePlotArea()
+  if (active === undefined || !x || !plot) return null
+  const here = markers.filter((m) => m.quarter === active)
+  if (here.length === 0) return null
+  const at = x(active, { position: 'middle' })
+  if (at === undefined || !Number.isFinite(at)) return null
+  const size = large ? 18 : 12
+  const lines = here.flatMap((m) => m.texts.map((t) => ({ side: m.side, t })))
+  // Left of the line where the text fits (recharts puts its tooltip to the right of the pointer, so both stay
+  // readable), else right of it; the tooltip lists the same events in any case.
+  const wide = Math.max(...lines.map((l) => l.t.length)) * size * 0.6
+  const right = at - plot.x < wide + 8
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.label}>
+      <g className="marker-labels" data-testid="marker-labels" pointerEvents="none">
+        {lines.map((l, i) => (
+          <text key={l.t} x={at + (right ? 6 : -6)} y={plot.y + size * (i + 1)} textAnchor={right ? 'start' : 'end'} fontSize={size} className={`marker-label side-${l.side}`}>
+            {l.t}
+          </text>
+        ))}
+      </g>
+    </ZIndexLayer>
+  )
+}

@@ -43,6 +43,10 @@ export const ChartOptionsBar = memo(function ChartOptionsBar({ view, dispatch, s
         <span className="swatch band" aria-hidden="true" />
         P10–P90 band
       </label>
+      <label className="check" title="Locked, the y-axis keeps its scale through toggles (it only grows to fit), so a drop looks like a drop (Y)">
+        <input type="checkbox" checked={view.lockY} onChange={(e) => dispatch({ type: 'lock-y', on: e.target.checked })} />
+        Lock y-axis
+      </label>
       <label className="inline-field threshold">
         <span>Threshold</span>
         <input type="number" min={0} max={100} step={1} value={view.threshold} onChange={(e) => dispatch({ type: 'threshold', value: e.target.valueAsNumber })} />
@@ -51,10 +55,6 @@ export const ChartOptionsBar = memo(function ChartOptionsBar({ view, dispatch, s
         <input type="checkbox" checked={showTables} onChange={(e) => onTables(e.target.checked)} />
         Data tables
       </label>
-      <span className="marker-keys" aria-label="Date markers: dotted lines in the side's colour">
-        <span className="marker-key beijing" aria-hidden="true" /> Beijing dates
-        <span className="marker-key washington" aria-hidden="true" /> Washington dates
-      </span>
     </div>
   )
 })

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { ECONOMIES, ECONOMY_LABELS, SECTORS, evaluateView, type Economy, type EvalResult, type ScenarioDoc, type Sector } from '../../../core'
+import { niceCeiling } from '../../../shared/axis'
 import { model } from '../../../shared/dataset'
 import { Modal } from '../../components/Modal'
 import { CompareChart, LineSample } from './CompareChart'
@@ -30,6 +31,8 @@ function evaluateAll(items: CompareItem[]): { results: EvalResult[] } | { error:
 export function CompareView({ items, initialThreshold, onClose }: Props) {
   const [economy, setEconomy] = useState<Economy>('us')
   const [threshold, setThreshold] = useState(initialThreshold)
+  // Locked (the default), all charts share one y-scale across sectors and economies: a lower line looks lower.
+  const [lockY, setLockY] = useState(true)
   const evaluated = useMemo(() => evaluateAll(items), [items])
   const series = useMemo(() => compareSeries(items.map((i) => i.label)), [items])
   const diff = useMemo(() => diffInputs(items.map((i) => i.doc), model), [items])
@@ -39,10 +42,12 @@ export function CompareView({ items, initialThreshold, onClose }: Props) {
     const { results } = evaluated
     const rows = Object.fromEntries(SECTORS.map((s) => [s, overlayRows(results, economy, s)]))
     const kpis = Object.fromEntries(SECTORS.map((s) => [s, results.map((r) => sectorKpis(r, economy, s, threshold))])) as Record<Sector, SectorKpis[]>
-    // One y-scale for all three charts, so sectors can be compared by eye too.
-    const max = Math.max(10, ...results.flatMap((r) => SECTORS.flatMap((s) => r.economies[economy][s].exposure)))
-    return { rows, kpis, yMax: Math.ceil(max / 10) * 10 }
-  }, [evaluated, economy, threshold])
+    const peak = (economies: readonly Economy[], sectors: readonly Sector[]) =>
+      niceCeiling(Math.max(0, ...results.flatMap((r) => economies.flatMap((e) => sectors.flatMap((s) => r.economies[e][s].exposure)))))
+    const shared = peak(ECONOMIES, SECTORS)
+    const yMax = Object.fromEntries(SECTORS.map((s) => [s, lockY ? shared : peak([economy], [s])])) as Record<Sector, number>
+    return { rows, kpis, yMax }
+  }, [evaluated, economy, threshold, lockY])
 
   return (
     <Modal title={`Compare ${items.length} scenarios`} onClose={onClose} className="compare-modal">
@@ -57,6 +62,10 @@ export function CompareView({ items, initialThreshold, onClose }: Props) {
         <label className="inline-field threshold">
           <span>Threshold</span>
           <input type="number" min={0} max={100} step={1} value={threshold} onChange={(e) => setThreshold(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} />
+        </label>
+        <label className="check" title="Locked, every chart has the same y-scale, whichever economy is shown">
+          <input type="checkbox" checked={lockY} onChange={(e) => setLockY(e.target.checked)} />
+          Lock y-axis
         </label>
         <ul className="compare-legend" aria-label="Scenarios compared">
           {series.map((s) => (
@@ -76,7 +85,7 @@ export function CompareView({ items, initialThreshold, onClose }: Props) {
         <>
           <div className="compare-charts">
             {SECTORS.map((s) => (
-              <CompareChart key={s} sector={s} economy={economy} rows={view.rows[s]} series={series} yMax={view.yMax} />
+              <CompareChart key={s} sector={s} economy={economy} rows={view.rows[s]} series={series} yMax={view.yMax[s]} />
             ))}
           </div>
           <div className="compare-tables">

@@ -11,8 +11,16 @@ export type CompareRow = { quarter: string } & Record<string, number | string | 
 
 const DASHES = ['', '7 3', '2 3', '9 3 2 3'] as const
 
+/**
+ * On screen the colours are theme variables (styles.css `--scenario-N`: the exports' SCENARIO_COLORS in the
+ * light theme, lighter ones in the dark theme so each line keeps 3:1 against the panel); the export colour is
+ * the fallback.
+ */
 export function compareSeries(labels: readonly string[]): CompareSeries[] {
-  return labels.map((label, i) => ({ key: `s${i}`, label, color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], dash: DASHES[i % DASHES.length] }))
+  return labels.map((label, i) => {
+    const n = i % SCENARIO_COLORS.length
+    return { key: `s${i}`, label, color: `var(--scenario-${n + 1}, ${SCENARIO_COLORS[n]})`, dash: DASHES[i % DASHES.length] }
+  })
 }
 
 /** Rows for one sector: every quarter any scenario covers (horizons may differ), null where one does not. */

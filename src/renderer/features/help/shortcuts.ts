@@ -15,10 +15,12 @@ export type ShortcutAction =
   | 'stacking'
   | 'band'
   | 'baseline'
+  | 'lock-y'
   | 'tab-exposure'
   | 'tab-cost'
   | 'tab-sensitivity'
   | 'tab-assumptions'
+  | 'replay'
 
 export type Shortcut = { action: ShortcutAction; keys: string; description: string; where: 'always' | 'presenting' | 'workspace' }
 
@@ -37,10 +39,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'stacking', keys: 'M', description: 'Stack charts by channel ↔ by measure', where: 'always' },
   { action: 'band', keys: 'B', description: 'Show or hide the P10–P90 band', where: 'always' },
   { action: 'baseline', keys: 'L', description: 'Show or hide the no-measures baselines', where: 'always' },
+  { action: 'lock-y', keys: 'Y', description: 'Lock or free the y-axis (locked, a drop looks like a drop)', where: 'always' },
   { action: 'tab-exposure', keys: '1', description: 'Exposure charts', where: 'workspace' },
   { action: 'tab-cost', keys: '2', description: 'Cost-pressure charts', where: 'workspace' },
   { action: 'tab-sensitivity', keys: '3', description: 'Sensitivity (tornado)', where: 'workspace' },
   { action: 'tab-assumptions', keys: '4', description: 'Assumptions', where: 'workspace' },
+  { action: 'replay', keys: 'R', description: 'Replay the last change (before → after)', where: 'always' },
   { action: 'help', keys: '?', description: 'Show or hide this list', where: 'always' }
 ]
 
@@ -67,7 +71,7 @@ export function isTextTarget(t: TargetLike): boolean {
 /** Sliders and selects use the arrow keys themselves. */
 const usesArrows = (t: TargetLike) => !!t && (isTextTarget(t) || (t.tag === 'INPUT' && t.type === 'range'))
 
-const LETTERS: Record<string, ShortcutAction> = { e: 'economy', m: 'stacking', b: 'band', l: 'baseline' }
+const LETTERS: Record<string, ShortcutAction> = { e: 'economy', m: 'stacking', b: 'band', l: 'baseline', y: 'lock-y', r: 'replay' }
 const DIGITS: Record<string, ShortcutAction> = { '1': 'tab-exposure', '2': 'tab-cost', '3': 'tab-sensitivity', '4': 'tab-assumptions' }
 
 /** The action a key press means here, or null (the key then keeps its default behaviour). */

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../../shared/api'
 import type { ScenarioSummary } from '../../../shared/contract'
 import type { Workspace } from '../../state/use-workspace'
 import { Modal } from '../../components/Modal'
-import { CompareView, type CompareItem } from '../compare/CompareView'
-import { VersionsDialog } from '../versions/VersionsDialog'
-import { LibraryDialog, type LibraryActions, type Notice } from './LibraryDialog'
+import type { CompareItem } from '../compare/CompareView'
+import type { LibraryActions, Notice } from './LibraryDialog'
+import { CompareView, LibraryDialog, VersionsDialog } from '../../lazy-views'
 import { SaveAsDialog } from './SaveAsDialog'
 import { prefetchFirstPage } from './use-library-search'
 import { describeImport, downloadText, dragHasFiles, readPicked } from './file-transfer'
@@ -229,6 +229,7 @@ export function LibraryBar({ ws, api, threshold }: Props) {
         </div>
       )}
 
+      <Suspense fallback={null}>
       {overlay.kind === 'library' && (
         <LibraryDialog api={api} openId={ws.current.id} notice={notice} onNotice={setNotice} refreshKey={refreshKey} actions={actions} onClose={close} />
       )}
@@ -264,6 +265,7 @@ export function LibraryBar({ ws, api, threshold }: Props) {
         />
       )}
       {overlay.kind === 'compare' && <CompareView items={overlay.items} initialThreshold={threshold} onClose={close} />}
+      </Suspense>
       {overlay.kind === 'confirm' && (
         <Modal title="Unsaved changes" onClose={close}>
           <p>

@@ -44,6 +44,8 @@ export function describeImport(r: Output<'scenario.importFile'>): string {
   const parts = [`Imported ${n} ${n === 1 ? 'scenario' : 'scenarios'}: ${quoted(r.imported.map((s) => s.name))}.`]
   if (r.renamed.length > 0) parts.push(`${r.renamed.map((x) => `“${x.from}” was renamed to “${x.to}”`).join('; ')} (the name was taken).`)
   if (r.upgraded > 0) parts.push(`${r.upgraded} from an older version of Chokepoint ${r.upgraded === 1 ? 'was' : 'were'} upgraded.`)
+  // Renamed and retired catalogue ids: what changed in the scenarios themselves, said once each.
+  if (r.notes.length > 0) parts.push(`Changes from the catalogue update: ${r.notes.slice(0, 8).join(' ')}${r.notes.length > 8 ? ` (and ${r.notes.length - 8} more)` : ''}`)
   return parts.join(' ')
 }
 

@@ -6,6 +6,7 @@ export function InfoCard({ def }: { def: Measure }) {
   const i = def.instrument
   return (
     <div className="info-card" aria-label={`About ${def.title}`} role="group">
+      <p className="info-title">{def.title}</p>
       <p>{def.description}</p>
       <dl>
         <dt>Instrument</dt>

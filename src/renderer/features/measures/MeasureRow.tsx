@@ -40,8 +40,10 @@ export const MeasureRow = memo(function MeasureRow({ def, setting, onEdit }: Pro
           checked={setting.enabled}
           onChange={(e) => onEdit({ type: 'measure', id: def.id, patch: { enabled: e.target.checked } })}
         />
-        <label htmlFor={`${uid}-on`} id={titleId} className="measure-title">
-          {def.title}
+        {/* The catalogue's short name (≤ 32 characters), so six or more measures fit a panel at 1280×720; the
+            legal title is in the Info card and shows on hover. */}
+        <label htmlFor={`${uid}-on`} id={titleId} className="measure-title" title={def.title}>
+          {def.short}
         </label>
       </div>
       <div className="measure-control">
@@ -60,6 +62,7 @@ export const MeasureRow = memo(function MeasureRow({ def, setting, onEdit }: Pro
           onChange={(e) => onEdit({ type: 'param', id: def.id, param: primary.id, value: Number(e.target.value), coalesce: gesture.key() })}
         />
         <span className="control-value" aria-hidden="true">
+          {setting.enabled ? '' : 'off · '}
           {withUnit(value, primary.unit)}
         </span>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { ECONOMIES, ECONOMY_LABELS, SECTOR_LABELS, type Measure, type MeasureSetting } from '../../../core'
 import type { Edit } from '../../state/scenario-edit'
 import { SLIDES, type View, type ViewAction } from '../../state/view-state'
@@ -10,6 +10,8 @@ import { CostView } from '../charts/CostView'
 import { SensitivityView } from '../sensitivity/SensitivityView'
 import type { Marker } from '../timeline/timeline-model'
 import { useFullscreen } from './use-fullscreen'
+import { yLocked } from '../../state/view-state'
+import type { AxisLock } from '../../state/axis-lock'
 
 type Props = {
   view: View
@@ -24,6 +26,14 @@ type Props = {
   measures: readonly Measure[]
   settings: ReadonlyMap<string, MeasureSetting>
   onEdit: (e: Edit) => void
+  /** The open scenario's name, always on screen so the room knows what it is looking at. */
+  scenarioName: string
+  dirty: boolean
+  /** More context next to the scenario name (a workshop and its round, when one is running). */
+  context?: ReactNode
+  axisLock: AxisLock | null
+  /** Shown instead of the charts while a workshop round's results are hidden. */
+  hiddenNotice?: ReactNode
 }
 
 const slideTitle = (i: number) => {
@@ -35,7 +45,8 @@ const slideTitle = (i: number) => {
  * Presentation mode: full screen, large type, high contrast, one chart at a time (← → to step, Esc to
  * leave), and a compact bar of every measure so the room can still flip them live.
  */
-export function PresentationView({ view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit }: Props) {
+export function PresentationView(props: Props) {
+  const { view, dispatch, inputs, error, markers, allMarkers, enabledIds, costRows, tornado, measures, settings, onEdit, scenarioName, dirty, context, axisLock, hiddenNotice } = props
   useFullscreen(() => dispatch({ type: 'present', on: false }))
   const rootRef = useRef<HTMLDivElement>(null)
   useEffect(() => rootRef.current?.focus(), [])
@@ -44,9 +55,19 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
   return (
     <div className="presentation" ref={rootRef} tabIndex={-1} role="region" aria-label="Presentation" data-testid="presentation">
       <header className="pres-head">
-        <h1>
-          {slideTitle(view.slide)} — {ECONOMY_LABELS[view.economy]}
-        </h1>
+        <div className="pres-titles">
+          <p className="pres-context" data-testid="pres-context">
+            <span className="pres-scenario">
+              Scenario: <strong data-testid="pres-scenario">{scenarioName}</strong>
+              {dirty && <span className="pres-dirty"> (unsaved changes)</span>}
+            </span>
+            {context}
+          </p>
+          <h1>
+            {slideTitle(view.slide)} — {ECONOMY_LABELS[view.economy]}
+          </h1>
+        </div>
+        {/* Same controls on every slide, top right: Previous and Next never move (checked in e2e). */}
         <nav className="pres-nav" aria-label="Slides">
           <span className="segmented" role="group" aria-label="Economy">
             {ECONOMIES.map((e) => (
@@ -55,6 +76,9 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
               </button>
             ))}
           </span>
+          <button type="button" aria-pressed={yLocked(view)} onClick={() => dispatch({ type: 'lock-y' })} title="Locked, the y-axis keeps its scale through toggles, so a drop looks like a drop (Y)">
+            Lock y-axis
+          </button>
           <button type="button" onClick={() => dispatch({ type: 'step', by: -1 })} disabled={view.slide === 0}>
             ← Previous
           </button>
@@ -70,12 +94,13 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
         </nav>
       </header>
       <main className="pres-body">
-        {error && (
+        {hiddenNotice}
+        {!hiddenNotice && error && (
           <p className="error-state" role="alert">
             The model could not run this scenario: {error}. Leave presentation mode (Esc) and undo the last change.
           </p>
         )}
-        {!error && slide.kind === 'exposure' && inputs && (
+        {!hiddenNotice && !error && slide.kind === 'exposure' && inputs && (
           <ChartsArea
             {...inputs}
             sectors={[slide.sector]}
@@ -87,10 +112,11 @@ export function PresentationView({ view, dispatch, inputs, error, markers, allMa
             threshold={view.threshold}
             options={options}
             showTables={false}
+            axisLock={axisLock}
           />
         )}
-        {!error && slide.kind === 'cost' && <CostView economy={view.economy} rows={costRows} markers={markers} showBaseline={view.showBaseline} large />}
-        {!error && slide.kind === 'sensitivity' && <SensitivityView state={tornado} view={view} dispatch={dispatch} large />}
+        {!hiddenNotice && !error && slide.kind === 'cost' && <CostView economy={view.economy} rows={costRows} markers={markers} showBaseline={view.showBaseline} large />}
+        {!hiddenNotice && !error && slide.kind === 'sensitivity' && <SensitivityView state={tornado} view={view} dispatch={dispatch} large />}
       </main>
       <footer className="pres-bar" aria-label="Measures">
         {(['beijing', 'washington'] as const).map((side) => (

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef, type RefObject } from 'react'
 import { ECONOMY_LABELS, SECTORS, SECTOR_LABELS } from '../../../core'
 import type { TornadoResult } from '../../workers/jobs'
 import type { JobState } from '../../workers/use-job'
@@ -17,8 +17,11 @@ export const SensitivityView = memo(function SensitivityView({ state, view, disp
   const kpi = TORNADO_KPI_LABELS[view.tornadoKpi]
   const title = `${kpi} — ${SECTOR_LABELS[view.tornadoSector]}, ${ECONOMY_LABELS[view.economy]}`
   const scale = value ? tornadoScale(value) : null
+  const sectionRef = useRef<HTMLElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
+  useFitText(large, sectionRef, listRef, value)
   return (
-    <section className={`sensitivity ${large ? 'large' : ''}`} aria-labelledby="tornado-title" data-testid="sensitivity">
+    <section ref={sectionRef} className={`sensitivity ${large ? 'large' : ''}`} aria-labelledby="tornado-title" data-testid="sensitivity">
       <div className="toolbar">
         <h2 id="tornado-title" className="section-title">
           Sensitivity: {title}
@@ -64,14 +67,14 @@ export const SensitivityView = memo(function SensitivityView({ state, view, disp
             Each bar: the KPI with that input at its low (<span className="key-low">■</span>) and high (<span className="key-high">■</span>) value; the line is
             the scenario ({value.base.toFixed(1)}).
           </p>
-          <ol className="tornado" aria-label={`Tornado of ${title}`}>
+          <ol className="tornado" aria-label={`Tornado of ${title}`} ref={listRef}>
             {value.bars.map((b) => {
               const lo = scale(b.lowValue)
               const hi = scale(b.highValue)
               const base = scale(value.base)
               return (
                 <li key={b.id} className="tornado-row">
-                  <span className="tornado-label" title={b.label}>
+                  <span className="tornado-label">
                     {b.label}
                     <span className="hint"> ({b.kind})</span>
                   </span>
@@ -81,7 +84,15 @@ export const SensitivityView = memo(function SensitivityView({ state, view, disp
                     <span className="tornado-base" style={{ left: `${base}%` }} />
                   </span>
                   <span className="tornado-values">
-                    low {b.lowInput} → {b.lowValue.toFixed(1)}; high {b.highInput} → {b.highValue.toFixed(1)}
+                    {large ? (
+                      <>
+                        {b.lowInput} → {b.lowValue.toFixed(1)} · {b.highInput} → {b.highValue.toFixed(1)}
+                      </>
+                    ) : (
+                      <>
+                        low {b.lowInput} → {b.lowValue.toFixed(1)}; high {b.highInput} → {b.highValue.toFixed(1)}
+                      </>
+                    )}
                   </span>
                 </li>
               )
@@ -92,3 +103,32 @@ export const SensitivityView = memo(function SensitivityView({ state, view, disp
     </section>
   )
 })
+
+/** The largest type for the tornado list (at most the slide's own, at least 10 px) at which the section does not overflow. */
+const MIN_PX = 10
+
+/**
+ * Presentation: the slide must show every row, so the list's type shrinks (6 % a step) until the section's
+ * content fits its height; again when the slide is resized or the tornado changes. Not on the toggle path:
+ * the tornado arrives from the worker after the charts have drawn.
+ */
+function useFitText(on: boolean, section: RefObject<HTMLElement | null>, list: RefObject<HTMLOListElement | null>, value: unknown) {
+  useLayoutEffect(() => {
+    const el = section.current
+    if (!on || !el) return
+    const fit = () => {
+      const ol = list.current
+      if (!ol) return
+      let size = parseFloat(getComputedStyle(el).fontSize)
+      ol.style.fontSize = `${size}px`
+      while (el.scrollHeight > el.clientHeight + 1 && size > MIN_PX) {
+        size = Math.max(MIN_PX, size * 0.94)
+        ol.style.fontSize = `${size}px`
+      }
+    }
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [on, section, list, value])
+}

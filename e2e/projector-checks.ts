@@ -1,0 +1,76 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Checks the projector spec runs on every view (projector.spec.ts). Each returns what failed, so a report names it. */
+
+/** WCAG 2.1 A and AA rules (contrast among them), over the whole page as it is shown. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join(' | ')}`)
+}
+
+/**
+ * Text that is cut off: an element that shows text and hides what overflows (overflow hidden/clip, or an
+ * ellipsis) while its content is wider or taller than its box. Scrolling boxes are not clipped (their
+ * content can be reached); text fields and visually-hidden helpers are skipped.
+ */
+export function clippedText(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const out: string[] = []
+    const hasText = (e: Element) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')
+    for (const e of [el, ...el.querySelectorAll('*')]) {
+      if (!(e instanceof HTMLElement) || !hasText(e)) continue
+      if (e.closest('.visually-hidden, svg, input, textarea, select, option')) continue
+      const r = e.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) continue
+      const s = getComputedStyle(e)
+      const hides = (o: string) => o === 'hidden' || o === 'clip'
+      const wide = e.scrollWidth > e.clientWidth + 1 && (hides(s.overflowX) || s.textOverflow === 'ellipsis')
+      const tall = e.scrollHeight > e.clientHeight + 1 && hides(s.overflowY)
+      if (wide || tall) out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 60)}" (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight})`)
+    }
+    return out
+  })
+}
+
+/** Text pushed out of the window: an element with text whose box ends past the viewport (the page itself does not scroll). */
+export function offscreenText(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const out: string[] = []
+    for (const e of [el, ...el.querySelectorAll('*')]) {
+      if (!(e instanceof HTMLElement) || e.closest('.visually-hidden')) continue
+      if (![...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')) continue
+      const r = e.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) continue
+      if (r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.left < -1 || r.top < -1) out.push(`"${(e.textContent ?? '').trim().slice(0, 60)}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`)
+    }
+    return out
+  })
+}
+
+/** WCAG relative luminance contrast of two CSS colours (rgb()/rgba() as getComputedStyle gives them). */
+export function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+  }
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x)
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+/** Collects console warnings and errors (recharts' size warnings among them) and page errors. */
+export function watchConsole(page: Page): string[] {
+  const seen: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') seen.push(`${m.type()}: ${m.text().slice(0, 300)}`)
+  })
+  page.on('pageerror', (e) => seen.push(`pageerror: ${String(e)}`))
+  return seen
+}
+
+/** The top tick of a chart's y axis (the locked or free maximum). */
+export async function topTick(chart: Locator): Promise<number> {
+  const ticks = await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
+  expect(ticks.length).toBeGreaterThan(1)
+  return Math.max(...ticks.map(Number))
+}

@@ -1,0 +1,284 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import JSZip from 'jszip'
+import type { Download, Locator, Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { parseCsv } from '../src/services/export/testing/csv'
+import { axeViolations, clippedText, watchConsole } from './projector-checks'
+
+/** Clicks, waits for the download that follows, keeps it in the test's output folder; returns name and bytes. */
+async function download(page: Page, trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer; path: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), trigger()])
+  const path = test.info().outputPath((d as Download).suggestedFilename())
+  await d.saveAs(path)
+  return { name: d.suggestedFilename(), bytes: readFileSync(path), path }
+}
+
+/** Screenshots kept for a person to look at (SHOTS_DIR, else the test's output folder). */
+async function shot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR
+  if (dir) mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: dir ? `${dir}/${name}.png` : test.info().outputPath(`${name}.png`) })
+}
+
+const bar = (page: Page) => page.getByTestId('workshop-bar')
+
+async function record(page: Page, team: string, rationale: string) {
+  await bar(page).getByLabel('Team').selectOption({ label: team })
+  await bar(page).getByLabel('Rationale').fill(rationale)
+  await bar(page).getByRole('button', { name: 'Record moves' }).click()
+  await expect(page.getByRole('status').first()).toContainText(`for ${team}`)
+}
+
+async function openRound(page: Page): Promise<Locator> {
+  await bar(page).getByRole('button', { name: 'Round…' }).click()
+  const dialog = page.getByRole('dialog', { name: /round \d+$/ })
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
+async function predict(dialog: Locator, team: string, sector: string, figure: string) {
+  await dialog.getByLabel('Predicting team').selectOption({ label: team })
+  await dialog.getByLabel('Sector that moves most').selectOption({ label: sector })
+  await dialog.getByLabel('Predicted figure').fill(figure)
+  await dialog.getByRole('button', { name: 'Record prediction' }).click()
+  await expect(dialog.getByRole('list', { name: 'Predictions' })).toContainText(`${team}: ${sector} moves most; figure ${figure}`)
+}
+
+const sw = (page: Page, id: string) => page.getByTestId(`measure-${id}`).getByRole('switch')
+
+test('a mock workshop: two teams, three rounds with predictions, reveal, undo, replay, sweep, after-action deck, workshop file round trip', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  await page.goto(host.url)
+  await expect(page.getByTestId('chart-defense').locator('.recharts-surface').first()).toBeVisible()
+
+  // Create the workshop from the scenario in the workspace.
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  const create = page.getByRole('dialog', { name: 'Workshops' })
+  await create.getByLabel('Workshop name').fill('Seminar on magnets')
+  await expect(create.getByLabel('Teams (separated by commas)')).toHaveValue('Beijing, Washington')
+  await create.getByRole('button', { name: 'Create workshop' }).click()
+  await expect(create).toBeHidden()
+  await expect(bar(page)).toContainText('Workshop: Seminar on magnets')
+  await expect(page.getByTestId('workshop-round')).toContainText('Round 1')
+  // The workshop plays on its own copy of the scenario, in the library.
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Seminar on magnets (workshop)')
+
+  // Round 1: Washington switches the additional tariff on; Beijing tightens No. 18 (a parameter).
+  await sw(page, 'us-tariff-additional').check()
+  await record(page, 'Washington', 'Raise the cost of coercion')
+  const slider = page.getByTestId('measure-cn-mofcom-18').getByRole('slider')
+  await slider.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await record(page, 'Beijing', 'Tighten licences')
+  let dialog = await openRound(page)
+  await expect(dialog.locator('.moves-table tbody tr')).toHaveCount(2)
+  await expect(dialog).toContainText('Switched on Additional tariff')
+  await expect(dialog).toContainText('Raise the cost of coercion')
+  // The box follows the backend's answer (the round's state), so it is clicked and then checked.
+  await dialog.getByLabel('Hide the results from the room until the reveal').click()
+  await expect(dialog.getByLabel('Hide the results from the room until the reveal')).toBeChecked()
+  await expect(page.getByTestId('results-hidden')).toHaveCount(1)
+  await predict(dialog, 'Beijing', 'Defense', '25')
+  await predict(dialog, 'Washington', 'Autos', '30')
+  await shot(page, 'round-predictions-1280-light')
+  await dialog.getByRole('button', { name: 'Apply round 1' }).click()
+  await expect(dialog.getByRole('button', { name: 'Reveal' })).toBeVisible()
+  await expect(page.getByTestId('workshop-round')).toContainText('awaiting the reveal')
+  await dialog.getByRole('button', { name: 'Reveal' }).click()
+  const reveal = dialog.getByTestId('reveal')
+  await expect(reveal).toBeVisible()
+  await expect(reveal).toContainText('(moved most)')
+  await expect(reveal.locator('tbody tr')).toHaveCount(5) // three sectors, two predictions
+  await shot(page, 'round-reveal-1280-light')
+  // Points shown in the reveal add up to the scores.
+  const points = await reveal.locator('.reveal-table').nth(1).locator('tbody tr td:last-child').allTextContents()
+  const scores = await dialog.locator('.scores-table td').allTextContents()
+  expect(scores.reduce((n, s) => n + parseInt(s, 10), 0)).toBe(points.reduce((n, p) => n + Number(p), 0))
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByTestId('results-hidden')).toHaveCount(0)
+
+  // Replay the last change with one key; it ends by itself and can be repeated.
+  await page.locator('body').click({ position: { x: 640, y: 5 } })
+  await page.keyboard.press('r')
+  await expect(page.getByTestId('replay-caption')).toHaveText(/Replaying round 1: before → after/)
+  await expect(page.getByTestId('replay-caption')).toBeHidden({ timeout: 4000 })
+  await page.keyboard.press('r')
+  await expect(page.getByTestId('replay-caption')).toBeVisible()
+  await expect(page.getByTestId('replay-caption')).toBeHidden({ timeout: 4000 })
+
+  // Rounds 2 and 3, predictions each time; round 3 is undone, then applied again.
+  for (const [n, cn, us] of [[2, 'cn-14nm-approval', 'us-affiliates-50'], [3, 'cn-mofcom-61', 'us-fdpr-expansion']] as const) {
+    dialog = await openRound(page)
+    await dialog.getByRole('button', { name: `Start round ${n}` }).click()
+    await expect(dialog.getByRole('heading', { name: `Seminar on magnets — round ${n}` })).toBeVisible()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect(page.getByTestId('results-hidden')).toHaveCount(1) // hiding carries over to the next round
+    await sw(page, cn).click()
+    await record(page, 'Beijing', `Round ${n}: answer`)
+    await sw(page, us).click()
+    await record(page, 'Washington', `Round ${n}: counter`)
+    dialog = await openRound(page)
+    await predict(dialog, 'Beijing', 'Electronics', '20')
+    await predict(dialog, 'Washington', 'Defense', '22.5')
+    await dialog.getByRole('button', { name: `Apply round ${n}` }).click()
+    await dialog.getByRole('button', { name: 'Reveal' }).click()
+    await expect(dialog.getByTestId('reveal')).toBeVisible()
+    if (n === 3) {
+      await dialog.getByRole('button', { name: 'Undo round 3' }).click()
+      await expect(dialog.getByRole('button', { name: 'Apply round 3' })).toBeVisible()
+      await expect(page.getByTestId('workshop-round')).toContainText('open')
+      await dialog.getByRole('button', { name: 'Apply round 3' }).click()
+      await dialog.getByRole('button', { name: 'Reveal' }).click()
+      await expect(dialog.getByTestId('reveal')).toBeVisible()
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  }
+  await expect(page.getByTestId('workshop-round')).toContainText('Round 3 (applied · revealed)')
+  await shot(page, 'workspace-workshop-1280-light')
+
+  // The moves log: all six… plus round 1's two moves, searchable, exported as CSV.
+  await bar(page).getByRole('button', { name: 'Moves log' }).click()
+  const log = page.getByRole('dialog', { name: 'Moves log — Seminar on magnets' })
+  await expect(log.getByTestId('moves-log').locator('tbody tr')).toHaveCount(6)
+  await log.getByLabel('Search moves').fill('counter')
+  await expect(log.getByTestId('moves-log').locator('tbody tr')).toHaveCount(2)
+  const csv = await download(page, () => log.getByRole('button', { name: 'Export CSV' }).click())
+  const rows = parseCsv(csv.bytes.toString('utf8'))
+  expect(rows[0]).toEqual(['Round', 'Team', 'Move', 'Rationale', 'Recorded at (UTC)', 'Withdrawn at (UTC)'])
+  expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['1', 'Washington'], ['1', 'Beijing'], ['2', 'Beijing'], ['2', 'Washington'], ['3', 'Beijing'], ['3', 'Washington']])
+  await log.getByRole('button', { name: 'Close' }).click()
+
+  // A timing sweep in the workspace, exported as CSV and PNG.
+  await page.getByRole('button', { name: 'Timing sweep…' }).click()
+  const sweep = page.getByRole('dialog', { name: 'Timing sweep' })
+  await sweep.getByLabel('Move').selectOption({ label: 'REE licensing (No. 18)' })
+  await sweep.getByLabel('Quarters either way').fill('4')
+  await expect(sweep.getByTestId('sweep-chart').locator('.recharts-line-dot')).toHaveCount(9)
+  await shot(page, 'sweep-1280-light')
+  const sweepCsv = await download(page, () => sweep.getByRole('button', { name: 'Export CSV' }).click())
+  expect(parseCsv(sweepCsv.bytes.toString('utf8')).slice(1).map((r) => r[0])).toEqual(['-4', '-3', '-2', '-1', '0', '1', '2', '3', '4'])
+  const png = await download(page, () => sweep.getByRole('button', { name: 'Export PNG' }).click())
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG')
+  await sweep.getByRole('button', { name: 'Close' }).click()
+
+  // The after-action deck and the workshop file.
+  dialog = await openRound(page)
+  const deck = await download(page, () => dialog.getByRole('button', { name: 'After-action deck (.pptx)' }).click())
+  expect(deck.name).toBe('seminar-on-magnets_after-action.pptx')
+  const zip = await JSZip.loadAsync(deck.bytes)
+  const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+  expect(slides).toHaveLength(1 + 3 * 2 + 1)
+  expect(await zip.file('ppt/slides/slide2.xml')!.async('string')).toContain('Raise the cost of coercion')
+  if (process.env.SHOTS_DIR) copyFileSync(deck.path, `${process.env.SHOTS_DIR}/after-action.pptx`)
+  const file = await download(page, () => dialog.getByRole('button', { name: 'Workshop file (.workshop.json)' }).click())
+  expect(file.name).toBe('seminar-on-magnets.workshop.json')
+  expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ format: 'chokepoint.workshop', formatVersion: 1, workshop: { name: 'Seminar on magnets' } })
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // Re-import it: a second workshop (the name was taken), with every round and move.
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  const lib = page.getByRole('dialog', { name: 'Workshops' })
+  await lib.getByLabel('Import a workshop file (.workshop.json)').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes })
+  await expect(lib).toBeHidden()
+  await expect(bar(page)).toContainText('Workshop: Seminar on magnets (2)')
+  await expect(page.getByTestId('workshop-round')).toContainText('Round 3 (applied · revealed)')
+  await bar(page).getByRole('button', { name: 'Moves log' }).click()
+  await expect(page.getByTestId('moves-log').locator('tbody tr')).toHaveCount(6)
+  await page.getByRole('dialog', { name: /Moves log/ }).getByRole('button', { name: 'Close' }).click()
+
+  // A bad file says what is wrong and where, and imports nothing.
+  const bad = JSON.parse(file.bytes.toString('utf8'))
+  bad.workshop.rounds[1].moves[0].teamId = 'nobody'
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  await lib.getByLabel('Import a workshop file (.workshop.json)').setInputFiles({ name: 'bad.workshop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) })
+  await expect(lib.getByRole('alert')).toContainText('workshop.rounds[1].moves[0].teamId: no team "nobody"')
+  await expect(lib.getByRole('listitem')).toHaveCount(2)
+  await lib.getByRole('button', { name: 'Close' }).click()
+  expect(errors).toEqual([])
+})
+
+test('workshop screens at 1280×720 and 1920×1080, light and dark: names visible, nothing clipped, no axe violation, no console warning; replay in presentation', async ({ page, host }) => {
+  test.setTimeout(240_000)
+  const consoleSeen = watchConsole(page)
+  /** axe (WCAG 2.1 AA, contrast included) and clipped text over what is on screen now. */
+  const checkView = async (name: string, root: Locator) => {
+    expect(await axeViolations(page), `axe on ${name}`).toEqual([])
+    expect(await clippedText(root), `clipped text on ${name}`).toEqual([])
+  }
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  const create = page.getByRole('dialog', { name: 'Workshops' })
+  await create.getByLabel('Workshop name').fill('Projector check with a long workshop name for the room')
+  await create.getByLabel('Teams (separated by commas)').fill('Beijing, Washington, Allies')
+  await create.getByRole('button', { name: 'Create workshop' }).click()
+  await sw(page, 'us-tariff-additional').check()
+  await record(page, 'Allies', 'Share the burden')
+  let dialog = await openRound(page)
+  await predict(dialog, 'Allies', 'Autos', '12')
+  await dialog.getByRole('button', { name: 'Apply round 1' }).click()
+  await expect(dialog.getByTestId('reveal')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.emulateMedia({ colorScheme: scheme })
+      const tag = `${w}-${scheme}`
+      // The workshop and round names are on screen, whole (not cut by their box).
+      for (const el of [bar(page).locator('.workshop-name'), page.getByTestId('workshop-round')]) {
+        await expect(el).toBeInViewport({ ratio: 1 })
+        expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true)
+      }
+      // Nothing in the workshop line spills out of it.
+      const overflow = await bar(page).evaluate((b) => {
+        const box = b.getBoundingClientRect()
+        return [...b.querySelectorAll('button, select, input, span')].filter((e) => {
+          const r = e.getBoundingClientRect()
+          return r.right > box.right + 1 || r.bottom > box.bottom + 1
+        }).length
+      })
+      expect(overflow).toBe(0)
+      await shot(page, `workspace-${tag}`)
+      await checkView(`workspace ${tag}`, bar(page))
+      dialog = await openRound(page)
+      await expect(dialog.getByTestId('reveal')).toBeInViewport()
+      await shot(page, `round-${tag}`)
+      await checkView(`round ${tag}`, dialog)
+      await dialog.getByRole('button', { name: 'Close' }).click()
+      await expect(dialog).toHaveCount(0)
+      await page.getByRole('button', { name: 'Timing sweep…' }).click()
+      await expect(page.getByTestId('sweep-chart')).toBeInViewport({ ratio: 1 })
+      await shot(page, `sweep-${tag}`)
+      await checkView(`sweep ${tag}`, page.getByRole('dialog', { name: 'Timing sweep' }))
+      await page.getByRole('dialog', { name: 'Timing sweep' }).getByRole('button', { name: 'Close' }).click()
+      await expect(page.getByRole('dialog', { name: 'Timing sweep' })).toHaveCount(0)
+      await page.keyboard.press('F5')
+      await expect(page.getByTestId('pres-caption')).toHaveText('Workshop: Projector check with a long workshop name for the room · Round 1')
+      await page.keyboard.press('r')
+      await expect(page.getByTestId('replay-caption')).toHaveText('Replaying round 1: before → after')
+      await shot(page, `presentation-replay-${tag}`)
+      await expect(page.getByTestId('replay-caption')).toBeHidden({ timeout: 4000 })
+      await checkView(`presentation ${tag}`, page.getByTestId('presentation'))
+      await page.keyboard.press('Escape')
+      await expect(page.getByTestId('presentation')).toHaveCount(0)
+      await bar(page).getByRole('button', { name: 'Moves log' }).click()
+      const log = page.getByRole('dialog', { name: /Moves log/ })
+      await expect(log.getByTestId('moves-log')).toBeVisible()
+      await checkView(`moves log ${tag}`, log)
+      await log.getByRole('button', { name: 'Close' }).click()
+      await expect(log).toHaveCount(0)
+      await page.getByRole('button', { name: 'Workshop…' }).click()
+      const lib = page.getByRole('dialog', { name: 'Workshops' })
+      await expect(lib.getByRole('listitem')).toHaveCount(1)
+      await shot(page, `workshops-${tag}`)
+      await checkView(`workshops ${tag}`, lib)
+      await lib.getByRole('button', { name: 'Close' }).click()
+      await expect(lib).toHaveCount(0)
+    }
+  }
+  expect(consoleSeen).toEqual([])
+})
