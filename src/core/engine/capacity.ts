@@ -1,4 +1,5 @@
 import { CAPACITY_CHANNELS } from '../model/keys'
+import { quarterYear } from '../time/quarters'
 import type { QuarterProfile } from './profiles'
 import { projectCommissioning, type Inputs } from './inputs'
 import type { Plan } from './plan'
@@ -10,8 +11,9 @@ import type { Channel } from './types'
  *
  *   Cap_j,t = Cap_j · [p·ramp(t − t_c) + (1 − p)·ramp(t − t_c − late)] · active_t
  *
- * Funding f (1 = as announced) shifts commissioning by 4·(1 − f) quarters (clamped −2…+8) and
- * scales on-schedule odds by (0.5 + 0.5·f) (capped 0.95). Technology bans (Nos. 56/62) slow ramp
+ * Funding f (1 = as announced) delays commissioning by 4·(1 − f) quarters when below 1 (never earlier,
+ * clamped 0…+8), scales ramp speed by (0.5 + 0.5·min(f, 2)) and on-schedule odds by (0.5 + 0.5·f)
+ * (capped 0.95). Shares are of allied demand grown at `magnet-demand-growth` from 2024. Technology bans (Nos. 56/62) slow ramp
  * speed by their intensity while active and cut on-schedule odds by their penalty from the first
  * quarter they bite. Invariant: monotone non-decreasing in funding, non-increasing in ban intensity.
  */
@@ -39,7 +41,10 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
   for (let t = 0; t < Q; t++) if ((capProfile.strength[t] as number) > 0) anyActive = true
   if (!anyActive) return
   const fund = cap.funding
-  const shift = Math.min(8, Math.max(-2, 4 * (1 - fund)))
+  // Underfunding delays commissioning; more money does not make a plant under construction start
+  // earlier (no source says it can), it speeds the ramp once running.
+  const shift = Math.min(8, Math.max(0, 4 * (1 - fund)))
+  const rampSpeed = 0.5 + 0.5 * Math.min(2, fund)
   const pFund = Math.min(0.95, inputs.onSchedule * (0.5 + 0.5 * fund))
   const tcs = projectCommissioning(plan.model)
   const projects = plan.model.projects
@@ -50,8 +55,8 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
     if (slot < 0) continue
     const tc = (tcs[j] as number) + shift
     const tcLate = tc + inputs.lateDelay
-    const rampQ = inputs.rampQuarters * pr.rampScale
-    const share = pr.capacity / (inputs.capDemand[slot] as number)
+    const rampQ = (inputs.rampQuarters * pr.rampScale) / (rampSpeed > 0.05 ? rampSpeed : 0.05)
+    const share0 = pr.capacity / (inputs.capDemand[slot] as number)
     let progOn = 0
     let progLate = 0
     let oddsCut = 0
@@ -70,7 +75,9 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
       progLate += overlap(qs, tcLate) * speed / rampQ
       const p = pFund * (1 - oddsCut)
       const expected = p * (progOn > 1 ? 1 : progOn) + (1 - p) * (progLate > 1 ? 1 : progLate)
-      const s = share * expected * (capProfile.strength[t] as number)
+      // Allied demand grows (IEA), so a fixed plant covers a falling share of it.
+      const years = quarterYear(qs) + (qs % 4) / 4 - 2024 > 0 ? quarterYear(qs) + (qs % 4) / 4 - 2024 : 0
+      const s = (share0 / Math.pow(1 + inputs.demandGrowth, years)) * expected * (capProfile.strength[t] as number)
       const idx = slot * Q + t
       out.total[idx] = (out.total[idx] as number) + s
       if (pr.defensePriority) out.priority[idx] = (out.priority[idx] as number) + s

@@ -35,17 +35,17 @@ describe('defence block', () => {
     expect(at({ 'prestock-quarters': 4 })).toBeLessThan(at({ 'prestock-quarters': 0 }))
   })
 
-  it('DPAS priority lowers defence exposure under No. 18 against drawing compliant supply pro rata', () => {
+  it('more DPAS reach lowers defence exposure under No. 18', () => {
     const doc = defaultScenario(model)
     const pro = structuredClone(doc)
-    pro.overrides['dpas-reach'] = 0
+    pro.overrides['dpas-reach'] = 0.3 // the low end of its range (overrides are clamped to it)
     expect(sum(defence(doc).exposure)).toBeLessThan(sum(defence(pro).exposure))
   })
 
   it('defence priority costs civil sectors little: autos exposure moves by under one point', () => {
     const doc = defaultScenario(model)
     const pro = structuredClone(doc)
-    pro.overrides['dpas-reach'] = 0
+    pro.overrides['dpas-reach'] = 0.3 // the low end of its range (overrides are clamped to it)
     const a = evaluate(model, doc).economies.us.autos.exposure
     const b = evaluate(model, pro).economies.us.autos.exposure
     a.forEach((v, i) => expect(v - (b[i] as number)).toBeLessThan(1))

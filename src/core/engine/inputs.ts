@@ -1,8 +1,15 @@
 import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, critKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
 import { quarterTime } from '../time/quarters'
-import { GATE_TARIFF, N_E, N_K, N_S, cellIndex, type Plan } from './plan'
+import { GATE_TARIFF, N_E, N_K, N_S, type Plan } from './plan'
 import { CHANNELS, ECONOMIES, SECTORS, type Channel } from './types'
+
+// Module-local copies of plan.ts constants (a CommonJS-compiled import is a getter call per use).
+const NK_ = N_K
+const NS_ = N_S
+const NE_ = N_E
+const cellAt = (e: number, s: number, k: number): number => (e * NS_ + s) * NK_ + k
+const G_TARIFF_ = GATE_TARIFF
 
 /**
  * Per-evaluation numeric inputs: assumption values (base, overridden or sampled) turned into flat
@@ -20,6 +27,9 @@ export type Inputs = {
   /** Grain-boundary-diffusion thrift ceiling (civil Dy/Tb only; 0 elsewhere). */
   gbd: Float64Array
   gbdTau: number
+  /** Long-run substitution asymptote per cell (US materials) and its time constant per sector (quarters). */
+  phiLong: Float64Array
+  longTau: Float64Array
   /** Price multiple − 1 in an April-2025-style shock, per channel. */
   shockM1: Float64Array
   costScale: Float64Array
@@ -43,9 +53,13 @@ export type Inputs = {
   declared: number
   /** Share of ex-China NdFeB output needing Dy/Tb feed. */
   hreGrade: number
+  /** US-bound share of US & allied flows (the rest, EU/Japan, takes the global approval path). */
+  usBoundShare: number
   /** US-bound restocking relative to the global rebound (export diagnostic). */
   usRestock: number
   capDemand: Float64Array
+  /** Allied magnet-REE demand growth per year (capacity shares shrink as demand grows). */
+  demandGrowth: number
   onSchedule: number
   rampQuarters: number
   lateDelay: number
@@ -97,7 +111,7 @@ const recipeFor = (model: Model): Recipe => {
   // Per-channel inputs exist only for channels a catalogue measure acts on (keys.ts, loader-checked).
   const wanted = new Set([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(model)])
   const getIf = (id: string | null): number => (id !== null && wanted.has(id) ? get(id) : -1)
-  const n = N_E * N_S * N_K
+  const n = NE_ * NS_ * NK_
   const r: Recipe = {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
@@ -107,7 +121,7 @@ const recipeFor = (model: Model): Recipe => {
     get
   }
   ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
-    const c = cellIndex(ei, si, ki)
+    const c = cellAt(ei, si, ki)
     r.crit[c] = get(critKey(e, s, k))
     r.sigA[c] = getIf(sigmaKey(e, s, k))
     r.months[c] = getIf(bufferKey(e, s, k))
@@ -130,7 +144,7 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const r = recipeFor(plan.model)
   const at = (i: number): number => (i < 0 ? 0 : (values[i] as number))
   const v = (id: string): number => at(r.get(id))
-  const n = N_E * N_S * N_K
+  const n = NE_ * NS_ * NK_
   const crit = new Float64Array(n)
   const sigmaDirect = new Float64Array(n)
   const sigmaIndirect = new Float64Array(n)
@@ -138,6 +152,8 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const bufHi = new Float64Array(n)
   const phi4 = new Float64Array(n)
   const gbd = new Float64Array(n)
+  const phiLong = new Float64Array(n)
+  const longBySector = Float64Array.from(SECTORS, (s) => clamp01(v(`subst-long-${s}`)))
   const compliantBase = new Float64Array(n)
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
@@ -151,7 +167,10 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     // Magnets arriving inside China-made motors are not licensed as magnets (J.1 channel 3).
     sigmaDirect[c] = a * b * (r.embedded[c] ? 1 - embedded : 1)
     const ind = r.indirect[c]
-    if (ind === 1) compliantBase[c] = 1 - a
+    if (ind === 1) {
+      compliantBase[c] = 1 - a
+      phiLong[c] = longBySector[Math.floor(c / NK_) % NS_] as number
+    }
     sigmaIndirect[c] = ind === 1 ? (1 - a) * third : ind === 2 ? a * indirectChips : 0
     const q = (r.months[c] as number) >= 0 ? Math.max(0, at(r.months[c] as number)) / 3 : 0
     bufLo[c] = q * (1 - disp)
@@ -160,8 +179,8 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     gbd[c] = r.gbd[c] ? gbdMax : 0
   }
   const shockM1 = Float64Array.from(r.shock, (i) => (i < 0 ? 0 : Math.max(0, at(i) - 1)))
-  const costScale = new Float64Array(N_E * N_S)
-  for (let e = 0; e < N_E; e++) for (let s = 0; s < N_S; s++) costScale[e * N_S + s] = Math.max(0, at(r.costScale[s] as number))
+  const costScale = new Float64Array(NE_ * NS_)
+  for (let e = 0; e < NE_; e++) for (let s = 0; s < NS_; s++) costScale[e * NS_ + s] = Math.max(0, at(r.costScale[s] as number))
   const tau0 = Math.max(0, v('tariff-base'))
   const eps = Math.max(0, v('trade-elasticity'))
   const kappa = new Float64Array(plan.gates.length)
@@ -170,12 +189,14 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     const g = plan.gates[gi] as Plan['gates'][number]
     kappa[gi] = clamp01((g.coverage < 0 ? 1 : (values[g.coverage] as number)) * g.kappaScale)
     // ΔX/X = ε·ln((1+τ0+Δτ)/(1+τ0)) (domain.md §J.3), capped at total loss.
-    tariffRetained[gi] = g.kind === GATE_TARIFF ? 1 - clamp01(eps * Math.log((1 + tau0 + g.tariffRate) / (1 + tau0))) : 1
+    tariffRetained[gi] = g.kind === G_TARIFF_ ? 1 - clamp01(eps * Math.log((1 + tau0 + g.tariffRate) / (1 + tau0))) : 1
   }
   const stockTargetQ = Float64Array.from(r.stockDays, (i) => Math.max(0, at(i)) / 91.3)
   return {
     crit, sigmaDirect, sigmaIndirect, bufLo, bufHi, phi4, gbd,
     gbdTau: Math.max(0.1, v('gbd-quarters')),
+    phiLong,
+    longTau: Float64Array.from(SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
     shockM1, costScale, kappa, tariffRetained,
     restock: Float64Array.of(Math.max(0, v('restock-headroom')), Math.max(0, v('cn-restock-headroom'))),
     passThrough: clamp01(v('tariff-pass-through')),
@@ -189,7 +210,9 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     declared: clamp01(v('defense-declared-military-share')),
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
     usRestock: clamp01(v('us-restock-factor')),
+    usBoundShare: clamp01(v('us-share-allied-demand')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
+    demandGrowth: Math.max(0, v('magnet-demand-growth')),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),
     lateDelay: Math.max(0, v('late-delay-quarters')),

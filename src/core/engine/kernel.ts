@@ -2,9 +2,19 @@ import { MATERIAL_CHANNELS } from '../model/keys'
 import { quarterTime, quarterYear } from '../time/quarters'
 import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
 import type { Inputs } from './inputs'
-import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, cellIndex, type Gate, type Plan } from './plan'
+import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
 import { CHANNELS, type Channel } from './types'
+
+// Module-local copies of plan.ts constants: loaders that compile ESM to CommonJS (tsx: the CLI and the
+// benchmarks) turn every imported binding into a getter call, which dominated the hot loops.
+const NE = N_E
+const NS = N_S
+const NK = N_K
+const PRE = PRE_ROLL
+const G_TARIFF = GATE_TARIFF
+const G_SOURCING = GATE_SOURCING
+const cell = (e: number, s: number, k: number): number => (e * NS + s) * NK + k
 
 /**
  * The quarterly stock-flow kernel (docs/MODEL.md §3). For every (economy, sector, channel) cell:
@@ -35,8 +45,8 @@ export type KernelOut = {
 
 /** Allocate output buffers sized for a plan (reuse across runs to avoid allocation). */
 export const allocKernelOut = (plan: Plan): KernelOut => ({
-  terms: new Float64Array(N_E * N_S * N_K * plan.horizon),
-  costX: new Float64Array(N_E * N_S * plan.horizon),
+  terms: new Float64Array(NE * NS * NK * plan.horizon),
+  costX: new Float64Array(NE * NS * plan.horizon),
   exportsGlobal: new Float64Array(plan.horizon),
   exportsUs: new Float64Array(plan.horizon),
   capacity: { total: new Float64Array(3 * plan.slots), priority: new Float64Array(3 * plan.slots) }
@@ -63,7 +73,7 @@ const RULE_PUBLISHED = quarterTime('2024-05-30')
  */
 const cleared = (g: Gate, retained: number, sector: number, usBound: boolean, p: QuarterProfile, t: number, declared = 1): number => {
   const f = p.strength[t] as number
-  if (g.kind === GATE_TARIFF) return 1 - f + retained * f
+  if (g.kind === G_TARIFF) return 1 - f + retained * f
   let a0 = usBound ? g.aInitial * g.usInitialFactor : g.aInitial
   let a1 = g.aSteady
   if (sector === S_DEFENSE) {
@@ -109,17 +119,19 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
     if (!on) continue
     const kappa = inp.kappa[gIdx] as number
     const ret = inp.tariffRetained[gIdx] as number
-    const usBound = g.economy === E_US
+    // `us` = US & allies: the US-bound share of flows takes the US-specific approval path, EU/Japan
+    // the global one (flows add, so cleared shares mix linearly). Defence is US-bound.
+    const w = g.economy === E_US ? inp.usBoundShare : 0
     const hasCap = Number.isFinite(g.aDefense)
     for (let t = 0; t < Q; t++) {
       const o = gIdx * Q + t
       const f = p.strength[t] as number
-      const clC = Math.min(1, cleared(g, ret, S_AUTOS, usBound, p, t))
+      const clC = Math.min(1, w > 0 ? w * cleared(g, ret, S_AUTOS, true, p, t) + (1 - w) * cleared(g, ret, S_AUTOS, false, p, t) : cleared(g, ret, S_AUTOS, false, p, t))
       passCivil[o] = 1 - kappa * (1 - clC)
-      passDefense[o] = hasCap ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, usBound, p, t, inp.declared))) : (passCivil[o] as number)
+      passDefense[o] = hasCap || w > 0 ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, g.economy === E_US, p, t, inp.declared))) : (passCivil[o] as number)
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
-      tariffTerm[o] = g.kind === GATE_TARIFF ? f * g.tariffRate * kappa : 0
+      tariffTerm[o] = g.kind === G_TARIFF ? f * g.tariffRate * kappa : 0
       ruleCover[o] = kappa * f
     }
   }
@@ -129,12 +141,12 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
-  for (let e = 0; e < N_E; e++) {
+  for (let e = 0; e < NE; e++) {
     if ((economyMask & (1 << e)) === 0) continue
-    for (let s = 0; s < N_S; s++) {
-      const costScale = inp.costScale[e * N_S + s] as number
-      for (let k = 0; k < N_K; k++) {
-        const c = cellIndex(e, s, k)
+    for (let s = 0; s < NS; s++) {
+      const costScale = inp.costScale[e * NS + s] as number
+      for (let k = 0; k < NK; k++) {
+        const c = cell(e, s, k)
         const gd = plan.cellGatesDirect[c] as number[]
         const gi = plan.cellGatesIndirect[c] as number[]
         if (gd.length === 0 && gi.length === 0) continue
@@ -151,6 +163,10 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         let decayG = 1
         const step4 = Math.exp(-1 / 4)
         const stepG = Math.exp(-1 / inp.gbdTau)
+        const tauL = inp.longTau[s] as number
+        const stepL = Math.exp(-1 / tauL)
+        const phiL = inp.phiLong[c] as number
+        let decayL = 1
         const sigD = inp.sigmaDirect[c] as number
         const sigI = inp.sigmaIndirect[c] as number
         const lo = inp.bufLo[c] as number
@@ -159,7 +175,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
         const matCell = e === E_US && IS_MATERIAL[k] === true
-        const useStock = stockProfile !== null && matCell
+        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1
         const cs = inp.compliantBase[c] as number
         const d = inp.defenseShare
         const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
@@ -225,11 +241,18 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
               // First stressed slot: initialise the recurrences at the exact age.
               decay4 = Math.exp(-(tq - stressStart) / 4)
               decayG = Math.exp(-(tq - stressStart) / inp.gbdTau)
+              decayL = Math.exp(-(tq - stressStart) / tauL)
             } else {
               decay4 *= step4
               decayG *= stepG
+              decayL *= stepL
             }
             phi = (phi4 * (1 - decay4)) / E1
+            // Long-run redesign and requalification: its own asymptote and speed (docs/MODEL.md §3.4).
+            if (phiL > 0) {
+              const l2 = phiL * (1 - decayL)
+              if (l2 > phi) phi = l2
+            }
             if (gbd > 0) {
               const g2 = gbd * (1 - decayG)
               if (g2 > phi) phi = g2
@@ -265,11 +288,11 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             u = next > cum ? overrun(next, lo, hi) - overrun(cum, lo, hi) : 0
             cum = next
           } else u = gap
-          if (t < PRE_ROLL) continue
-          const h = t - PRE_ROLL
+          if (t < PRE) continue
+          const h = t - PRE
           // Tariffs move prices and sourcing, not availability: cost only, never unmet need.
           out.terms[c * H + h] = isTariff ? 0 : crit * u
-          const eh = (e * N_S + s) * H + h
+          const eh = (e * NS + s) * H + h
           const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
           let x = costScale * crit * shockM1 * ratio
           // Compliant supply costs more: covered defence purchases pay the compliant premium.
@@ -291,7 +314,7 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
   if (!w) {
     const n = plan.gates.length * plan.slots
     w = {
-      gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === GATE_SOURCING ? 1 : 0)),
+      gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === G_SOURCING ? 1 : 0)),
       passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
       ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots)
     }
@@ -305,7 +328,7 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
  * China share of the feed × its denied share (civil licence path, direct gates of the feed channel).
  */
 const feedLoss = (plan: Plan, inp: Inputs, ws: GateWorkspace, feedChannel: number, grade: number, out: Float64Array): void => {
-  const c = cellIndex(E_US, S_AUTOS, feedChannel)
+  const c = cell(E_US, S_AUTOS, feedChannel)
   const gd = plan.cellGatesDirect[c] as number[]
   const sig = feedChannel === K_SMCO ? 1 : (inp.sigmaDirect[c] as number)
   const Q = plan.slots
@@ -321,14 +344,14 @@ const sourcingPrestock = (plan: Plan): number => (plan.sourcing === null ? 0 : p
 
 /** China magnet exports vs the same quarter of 2024 (trend-adjusted): global civil and US-bound. */
 const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut): void => {
-  const gd = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_NDFEB)] as number[]
+  const gd = plan.cellGatesDirect[cell(E_US, S_AUTOS, K_NDFEB)] as number[]
   // US tariffs on Chinese goods also cut US-bound magnet purchases (April–May 2025).
-  const gt = plan.cellGatesDirect[cellIndex(E_US, S_AUTOS, K_TARIFFS)] as number[]
+  const gt = plan.cellGatesDirect[cell(E_US, S_AUTOS, K_TARIFFS)] as number[]
   const H = plan.horizon
   const refG = new Float64Array(H)
   const refU = new Float64Array(H)
   for (let h = 0; h < H; h++) {
-    const t = h + PRE_ROLL
+    const t = h + PRE
     let pg = 1
     let pu = 1
     let sg = 1
@@ -366,7 +389,7 @@ const magnetExports = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfil
 /** Cleared share of a quarter's flow once the regime is settled (steady approval, no lag): the new normal. */
 const steadyCleared = (g: Gate, retained: number, p: QuarterProfile, t: number): number => {
   const f = p.strength[t] as number
-  return 1 - f + (g.kind === GATE_TARIFF ? retained : g.aSteady) * f
+  return 1 - f + (g.kind === G_TARIFF ? retained : g.aSteady) * f
 }
 
 /**
@@ -378,7 +401,7 @@ const steadyCleared = (g: Gate, retained: number, p: QuarterProfile, t: number):
 const restockOvershoot = (idx: Float64Array, ref: Float64Array, rho: number, plan: Plan, inp: Inputs): void => {
   let owed = 0
   for (let h = 0; h < idx.length; h++) {
-    const years = Math.max(0, quarterYear(plan.q0 + PRE_ROLL + h) - 2024)
+    const years = Math.max(0, quarterYear(plan.q0 + PRE + h) - 2024)
     const trend = Math.pow(1 + inp.exportTrend, years)
     const flow = (idx[h] as number) / trend
     const r = ref[h] as number

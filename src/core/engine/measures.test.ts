@@ -38,9 +38,10 @@ const shock = (): ScenarioDoc => {
     if ((m.side === 'beijing' && m.mechanism === 'licensing') || m.mechanism === 'sourcing-rule') edits[m.id] = always('2025-01-01', mostRestrictive(m))
   }
   const doc = scenarioWith(model, edits, allOff(model))
-  // Without DPAS reach defence draws compliant supply pro rata, so new capacity relieves it on every
-  // channel; with DPAS, defence may already hold all the compliant supply it needs (docs/MODEL.md §3.3).
-  doc.overrides['dpas-reach'] = 0
+  // With little DPAS reach and qualification, defence cannot already hold all the compliant supply it
+  // needs, so new capacity relieves it on every channel (docs/MODEL.md §3.3). Low ends of their ranges.
+  doc.overrides['dpas-reach'] = 0.3
+  doc.overrides['defense-qualified-2024'] = 0.3
   return doc
 }
 

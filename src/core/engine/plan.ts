@@ -80,7 +80,7 @@ export type Plan = {
   cellGatesIndirect: readonly number[][]
   capacity: { measure: number; funding: number } | null
   techRamps: readonly { measure: number; intensity: number; oddsPenalty: number }[]
-  stockpile: { measure: number; fill: number; release: number } | null
+  stockpile: { measure: number; fill: number; release: number; cells: Uint8Array } | null
   /** The defence sourcing rule (DFARS): its compliant pre-stock in quarters of covered need. */
   sourcing: { measure: number; prestockQuarters: number } | null
   /** Base values with the scenario's overrides applied. */
@@ -125,7 +125,12 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
   model.measures.forEach((m, mi) => {
     const p = params[mi] as ReadonlyMap<string, number>
     if (m.mechanism === 'capacity') capacity = { measure: mi, funding: pct(p, 'funding', 1) }
-    else if (m.mechanism === 'stockpile') stockpile = { measure: mi, fill: pct(p, 'fill', 1), release: pct(p, 'release', 0.5) }
+    else if (m.mechanism === 'stockpile') {
+      // Stocks by form: a stock helps only the cells (channel × sector) its catalogue entry names.
+      const cells = new Uint8Array(N_E * N_S * N_K)
+      for (const c of m.channels) for (const s of c.sectors ?? SECTORS) cells[cellIndex(ECONOMIES.indexOf(c.economy), SECTORS.indexOf(s), CHANNELS.indexOf(c.channel))] = 1
+      stockpile = { measure: mi, fill: pct(p, 'fill', 1), release: pct(p, 'release', 0.5), cells }
+    }
     else if (m.mechanism === 'tech-ramp') techRamps.push({ measure: mi, intensity: pct(p, 'intensity', 0), oddsPenalty: pct(p, 'odds-penalty', 0) })
     else {
       if (m.mechanism === 'sourcing-rule') sourcing = { measure: mi, prestockQuarters: Math.max(0, p.get('prestock-quarters') ?? 0) }

@@ -44,6 +44,9 @@ describe('buildEvidence (pure mapper)', () => {
     expect(e.measures.length).toBeLessThanOrEqual(EVIDENCE_TOP)
     const abs = e.measures.map((m) => Math.abs(m.points))
     expect([...abs].sort((a, b) => b - a)).toEqual(abs)
+    // Nothing listed that would print as ±0.0.
+    for (const x of abs) expect(x).toBeGreaterThanOrEqual(0.05)
+    for (const c of e.channels) expect(c.points).toBeGreaterThanOrEqual(0.05)
     const all = attribute(model, doc).us.defense
     const sum = Object.values(all.byMeasure).reduce((s, xs) => s + (xs[peak] as number), all.baseline[peak] as number)
     expect(sum).toBeCloseTo(e.value, 6)
@@ -87,7 +90,8 @@ describe('evidenceFor with branches: explains the figure the screen shows', () =
     ],
     branchView: view
   })
-  const q = '2025-Q3'
+  // Q2: No. 18's trough (by Q3 the Model-2 engine has its autos effect bought around by restocking).
+  const q = '2025-Q2'
   const autos = { economy: 'us' as const, sector: 'autos' as const, quarter: q }
 
   it('mixture: the mixed figure, and sensitivity rows mixed with the branch weights', () => {

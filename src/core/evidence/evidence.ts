@@ -59,6 +59,8 @@ export type Evidence = EvidenceRequest & {
 export const EVIDENCE_TOP = 5
 /** Swings below this (index points) do not count as moving the figure. */
 const MOVES = 0.005
+/** Shares below this are not listed: they would print as ±0.0 at the view's one decimal. */
+const SHOWN = 0.05
 
 const fmt = (v: number) => (Math.round(v * 10) / 10).toFixed(1)
 const quarterText = (q: string) => q.replace('-', ' ')
@@ -84,11 +86,11 @@ export const buildEvidence = (model: Model, parts: EvidenceParts): Evidence => {
   const series = result.economies[req.economy][req.sector]
   const value = series.exposure[h] as number
   const channels = CHANNELS.map((c) => ({ id: c as string, label: CHANNEL_LABELS[c], points: series.byChannel[c][h] as number }))
-    .filter((c) => c.points > MOVES)
+    .filter((c) => c.points >= SHOWN)
     .sort((a, b) => b.points - a.points)
   const measures = Object.entries(attribution.byMeasure)
     .map(([id, xs]) => ({ id, points: xs[h] as number }))
-    .filter((d) => Math.abs(d.points) > MOVES)
+    .filter((d) => Math.abs(d.points) >= SHOWN)
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.id.localeCompare(b.id))
     .slice(0, EVIDENCE_TOP)
     .map(({ id, points }): MeasureDriver => {

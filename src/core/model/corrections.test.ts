@@ -41,9 +41,12 @@ describe('review corrections (dataset 2026.12.1)', () => {
     }
   })
 
-  it('row 5: no Washington-side parameter cites MOFCOM licensing evidence', () => {
+  it('row 5: no Washington-side parameter or coverage cites MOFCOM licensing evidence', () => {
     for (const x of model.measures.filter((y) => y.side === 'washington')) {
       for (const q of x.params) expect(q.source, `${x.id}.${q.id}`).not.toMatch(/MOFCOM|Wood Mackenzie|sz-yr|CLEPA/)
+      for (const c of x.channels) {
+        if (c.coverage !== undefined) expect(a(c.coverage)?.source, `${x.id} κ ${c.coverage}`).not.toMatch(/MOFCOM|Wood Mackenzie|sz-yr|CLEPA/)
+      }
     }
   })
 

@@ -50,6 +50,8 @@ export const sigmaKey = (e: Economy, s: Sector, k: Channel): string | null => {
 /** Firm-inventory id (months of need) of a cell; `null` = unbuffered (tariffs, US software). */
 export const bufferKey = (e: Economy, s: Sector, k: Channel): string | null => {
   if (k === 'tariffs') return null
+  // Legacy chips run on weeks of cover, not the months firms hold of magnets (Nexperia, Oct 2025).
+  if (e === 'us' && k === 'legacy_chips') return 'buffer-months-legacy-chips'
   if (e === 'us') return k === 'software' ? null : `buffer-months-${s}`
   return `cn-buffer-months-${channelKey(k)}`
 }
@@ -65,7 +67,8 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
   ...(['ndfeb', 'smco', 'light_ree', 'dy_tb'] as const).map((k) => cnShareKey(k)),
   'third-country-cn-content', 'embedded-share-ndfeb', 'defense-share-allied-magnet-demand',
   'dpas-reach', 'defense-qualified-2024', 'defense-requal-quarters', 'ndpr-price-floor', 'ndpr-price-china',
-  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'us-restock-factor',
+  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'us-restock-factor', 'us-share-allied-demand',
+  ...perSector('subst-long'), 'subst-long-quarters', 'magnet-demand-growth',
   ...CAPACITY_CHANNELS.map((k) => `allied-demand-${channelKey(k)}`),
   'ramp-quarters', 'on-schedule-probability', 'late-delay-quarters',
   ...perSector('buffer-months'), 'buffer-dispersion', 'restock-headroom', 'cn-restock-headroom',

@@ -35,8 +35,8 @@ export const checkScenario = (model: Model, doc: ScenarioDoc): ScenarioIssue[] =
 /**
  * The value the engine uses for an assumption override: clamped into the assumption's documented
  * [low, high] when it has a range (an assumption without a range takes the override as given). One rule
- * for the point estimate (`compilePlan`) and the Monte Carlo (whose mode is the plan's value), so both
- * answer for the same input (docs/SCENARIO-FORMAT.md, "Assumption overrides").
+ * for the point estimate (`compilePlan`) and the Monte Carlo (which holds an overridden assumption at the
+ * plan's value), so both answer for the same input (docs/SCENARIO-FORMAT.md, "Assumption overrides").
  */
 export const clampOverride = (a: Pick<Assumption, 'low' | 'high'>, v: number): number =>
   a.low === undefined || a.high === undefined ? v : Math.min(a.high, Math.max(a.low, v))
