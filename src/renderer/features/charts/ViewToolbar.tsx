@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react'
+import { memo } from 'react'
 import { ECONOMIES, ECONOMY_LABELS } from '../../../core'
 import type { View, ViewAction } from '../../state/view-state'
 
@@ -30,7 +30,7 @@ export const EconomyStackControls = memo(function EconomyStackControls({ view, d
 })
 
 /** Overlays, the headline threshold and data tables; each checkbox label carries its line style as a key. */
-export const ChartOptionsBar = memo(function ChartOptionsBar({ view, dispatch, showTables, onTables, children }: Props & { showTables: boolean; onTables: (on: boolean) => void; children?: ReactNode }) {
+export const ChartOptionsBar = memo(function ChartOptionsBar({ view, dispatch, showTables, onTables }: Props & { showTables: boolean; onTables: (on: boolean) => void }) {
   return (
     <div className="toolbar options-bar" role="group" aria-label="Chart options">
       <label className="check">
@@ -55,7 +55,6 @@ export const ChartOptionsBar = memo(function ChartOptionsBar({ view, dispatch, s
         <input type="checkbox" checked={showTables} onChange={(e) => onTables(e.target.checked)} />
         Data tables
       </label>
-      {children}
     </div>
   )
 })
