@@ -19,7 +19,7 @@ export { attribute, EXACT_SHAPLEY_MAX, SAMPLED_PERMUTATIONS, type Attribution, t
 export { simulate, quantile, effectiveLayers, type Band, type SectorBands, type SimulationResult, type SimulateOptions } from './analysis/uncertainty'
 export { loadUncertainty, UncertaintySpecError, POSTURES, type UncertaintySpec, type Posture } from './analysis/uncertainty-spec'
 export { ALL_LAYERS, type Layers } from './analysis/uncertainty-draws'
-export { type BranchView } from './analysis/uncertainty-branches'
+export { attributeView, type BranchView } from './analysis/uncertainty-branches'
 export { varianceBreakdown, type VarianceBreakdown, type VarianceFactor, type VarianceKpi, type VarianceOptions } from './analysis/sobol'
 export { tornado, PARAM_SWING, type TornadoKpi, type TornadoRow, type TornadoResult, type TornadoOptions } from './analysis/tornado'
 export { kpis, type Kpis } from './analysis/kpis'

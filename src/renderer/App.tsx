@@ -168,7 +168,8 @@ export function App({ api }: { api: Api }) {
             {(view.tab === 'exposure' || view.tab === 'cost' || view.tab === 'sensitivity') && (
               <EconomyStackControls view={view} dispatch={dispatchView} stackingShown={view.tab === 'exposure'} />
             )}
-            <BranchPicker doc={doc} onEdit={ws.onEdit} />
+            {/* On the exposure tab the picker ends the legend, beside the band it qualifies (rows are scarce at 1280×720). */}
+            {view.tab !== 'exposure' && <BranchPicker doc={doc} onEdit={ws.onEdit} />}
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
             {hidden && mode.workshop.round ? (
@@ -183,7 +184,7 @@ export function App({ api }: { api: Api }) {
               <>
                 {view.tab === 'exposure' && <ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
                 {view.tab === 'exposure' && sectorInputs && (
-                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock} />
+                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock}  legendExtra={<BranchPicker doc={doc} onEdit={ws.onEdit} />} />
                 )}
                 <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}

@@ -1,4 +1,4 @@
-import { attribute, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type Model, type ScenarioDoc, type Sector, type TornadoKpi, type UncertaintySpec, type VarianceBreakdown } from '../../core'
+import { attributeView, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type Model, type ScenarioDoc, type Sector, type TornadoKpi, type UncertaintySpec, type VarianceBreakdown } from '../../core'
 import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
 import type { JobKind } from './protocol'
 
@@ -82,7 +82,7 @@ export function runJob(kind: JobKind, input: unknown): unknown {
   const { model, uncertainty } = engineData()
   switch (kind) {
     case 'attribution':
-      return attribute(model, (input as DocInput).doc)
+      return attributeView(model, (input as DocInput).doc)
     case 'bands':
       return bands((input as DocInput).doc)
     case 'tornado':
