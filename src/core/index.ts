@@ -32,7 +32,7 @@ export { parseScenarioDoc, UPGRADES, type ParseResult, type ScenarioIssue } from
 export { checkScenario, checkOverrideRanges, clampOverride } from './scenario/check'
 export { checkShape, describeValue, MAX_DOC_DEPTH, MAX_DOC_VALUES, type ShapeProblem } from './scenario/shape-guard'
 export { evidenceFor, buildEvidence, meaningOf, EVIDENCE_TOP, type Evidence, type EvidenceRequest, type MeasureDriver, type InputDriver, type GuessReliance } from './evidence/evidence'
-export { evaluateBranches, evaluateView, applyBranch, mixResults, BASE_BRANCH_ID, type BranchResult, type BranchesResult } from './engine/branches'
+export { evaluateBranches, evaluateView, attributeView, applyBranch, mixResults, BASE_BRANCH_ID, type BranchResult, type BranchesResult } from './engine/branches'
 export { ASSUMPTION_GROUP_LABELS } from './model/assumptions-schema'
 export { countGuessInputs, engineReadIds, type GuessCount } from './model/provenance'
 export { isGuessSource } from './model/guess'

@@ -1,4 +1,4 @@
-import { attribute, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type ScenarioDoc, type Sector, type TornadoKpi, type VarianceBreakdown } from '../../core'
+import { attributeView, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type ScenarioDoc, type Sector, type TornadoKpi, type VarianceBreakdown } from '../../core'
 import { model, uncertainty } from '../../shared/dataset'
 import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
 import type { JobKind } from './protocol'
@@ -65,7 +65,7 @@ function tornadoBars(input: TornadoInput): TornadoResult {
 export function runJob(kind: JobKind, input: unknown): unknown {
   switch (kind) {
     case 'attribution':
-      return attribute(model, (input as DocInput).doc)
+      return attributeView(model, (input as DocInput).doc)
     case 'bands':
       return bands((input as DocInput).doc)
     case 'tornado':

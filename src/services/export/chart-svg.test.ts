@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluate, simulate, type ScenarioDoc } from '../../core'
+import { CHANNEL_LABELS, CHANNELS, defaultScenario, evaluateView, simulate, type ScenarioDoc } from '../../core'
 import { model, uncertainty } from '../../shared/dataset'
 import { CHANNEL_COLORS, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
 import { buildChartSpec, type ChartInputs } from './chart-spec'
@@ -22,7 +22,7 @@ const parses = (svg: string) => new Resvg(svg).width
 
 describe('chart spec', () => {
   it('stacks the channels that carry exposure, with the engine numbers unrounded, and the no-measures line', () => {
-    const result = evaluate(model, doc)
+    const result = evaluateView(model, doc)
     const spec = buildChartSpec(chartInputs(ctx, doc, [], config))
     const series = result.economies.us.defense
     const active = CHANNELS.filter((c) => series.byChannel[c].some((v) => v > 0))
@@ -30,7 +30,7 @@ describe('chart spec', () => {
     expect(spec.stacked.map((s) => s.key)).toEqual(active)
     for (const s of spec.stacked) expect(s.values).toEqual(series.byChannel[s.key as (typeof CHANNELS)[number]])
     // With every measure off, exposure is 0 throughout in this model: no dashed line on the axis, no legend entry.
-    expect(Math.max(...evaluate(model, withoutMeasures(doc)).economies.us.defense.exposure)).toBe(0)
+    expect(Math.max(...evaluateView(model, withoutMeasures(doc)).economies.us.defense.exposure)).toBe(0)
     expect(spec.lines).toEqual([])
     expect(spec.subtitle).not.toContain('no measures')
     // A reference that is not 0 is drawn, and (overrides) the same under the scenario's assumptions.
@@ -49,7 +49,7 @@ describe('chart spec', () => {
       ['Workshop A', SCENARIO_COLORS[0]],
       ['Nothing on', SCENARIO_COLORS[1]]
     ])
-    expect(spec.lines[1].values).toEqual(evaluate(model, other).economies.us.defense.exposure)
+    expect(spec.lines[1].values).toEqual(evaluateView(model, other).economies.us.defense.exposure)
     expect(spec.title).toMatch(/comparison$/)
     expect(spec.lines.map((l) => l.dash)).toEqual([undefined, 'dash'])
   })
@@ -60,7 +60,7 @@ describe('chart spec', () => {
     expect(spec.categories).toHaveLength(24)
     const line = spec.lines[1].values
     expect(line.slice(0, 4)).toEqual([null, null, null, null])
-    expect(line.slice(4, 12)).toEqual(evaluate(model, later).economies.us.defense.exposure)
+    expect(line.slice(4, 12)).toEqual(evaluateView(model, later).economies.us.defense.exposure)
     expect(line.slice(12).every((v) => v === null)).toBe(true)
     const svg = renderChartSvg(spec)
     expect(parses(svg)).toBe(1920)
@@ -85,7 +85,7 @@ describe('chart spec', () => {
 
   it('stacks by measure as the app does: the biggest contributions, the others, the rest, summing to the total', () => {
     const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, stacking: 'measure', sector: 'autos' }))
-    const total = evaluate(model, doc).economies.us.autos.exposure
+    const total = evaluateView(model, doc).economies.us.autos.exposure
     expect(spec.stacked.length).toBeGreaterThan(1)
     expect(spec.stacked.length).toBeLessThanOrEqual(8 + 1)
     expect(spec.stacked.every((s) => s.key.startsWith('m:') || s.key === 'other' || s.key === 'structural')).toBe(true)
@@ -98,7 +98,7 @@ describe('chart spec', () => {
   it('draws cost pressure as a line, never stacked', () => {
     const spec = buildChartSpec(chartInputs(ctx, doc, [], { ...config, metric: 'cost', sector: 'autos' }))
     expect(spec.stacked).toEqual([])
-    expect(spec.lines[0].values).toEqual(evaluate(model, doc).economies.us.autos.cost)
+    expect(spec.lines[0].values).toEqual(evaluateView(model, doc).economies.us.autos.cost)
     expect(spec.yTitle).toBe('Cost pressure (index 0–100)')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, CHANNELS, ECONOMIES, SECTORS, defaultScenario, evaluate } from '../../core'
+import { CHANNEL_LABELS, CHANNELS, ECONOMIES, SECTORS, defaultScenario, evaluateView } from '../../core'
 import { model } from '../../shared/dataset'
 import { buildChartSpec } from './chart-spec'
 import { chartInputs } from './content'
@@ -23,7 +23,7 @@ describe('CSV', () => {
     const [header, ...body] = rows
     expect(header[0]).toBe('Quarter')
     for (const h of header.slice(1)) expect(h).toMatch(/\(index 0–100\)$/)
-    const result = evaluate(model, doc)
+    const result = evaluateView(model, doc)
     expect(body).toHaveLength(result.quarters.length)
     expect(body.map((r) => r[0])).toEqual(result.quarters.map((q) => q.replace('-', ' ')))
     for (const s of spec.stacked) {
@@ -38,7 +38,7 @@ describe('CSV', () => {
   })
 
   it('starts with a UTF-8 byte-order mark so Excel reads “–” and “≤” in the headers', () => {
-    const text = seriesCsv([{ name: 'A', result: evaluate(model, doc) }])
+    const text = seriesCsv([{ name: 'A', result: evaluateView(model, doc) }])
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]))
     expect(text.indexOf('\uFEFF', 1)).toBe(-1)
@@ -51,17 +51,17 @@ describe('CSV', () => {
     }
     expect(csvField(-3.5)).toBe('-3.5')
     expect(csvField('Workshop – 2025')).toBe('Workshop – 2025')
-    const rows = parseCsv(seriesCsv([{ name: '=1+2', result: evaluate(model, doc) }]))
+    const rows = parseCsv(seriesCsv([{ name: '=1+2', result: evaluateView(model, doc) }]))
     expect(rows[1][0]).toBe("'=1+2")
   })
 
   it('gives every series of every scenario, one row per scenario and quarter', () => {
     const off = { ...doc, name: 'All off', measures: doc.measures.map((m) => ({ ...m, enabled: false })) }
-    const rows = parseCsv(seriesCsv([doc, off].map((d) => ({ name: d.name, result: evaluate(model, d) }))))
+    const rows = parseCsv(seriesCsv([doc, off].map((d) => ({ name: d.name, result: evaluateView(model, d) }))))
     const [header, ...body] = rows
     expect(header.slice(0, 2)).toEqual(['Scenario', 'Quarter'])
     expect(header).toHaveLength(2 + ECONOMIES.length * SECTORS.length * (2 + CHANNELS.length))
-    const result = evaluate(model, doc)
+    const result = evaluateView(model, doc)
     const n = result.quarters.length
     expect(body).toHaveLength(2 * n)
     expect(body[0][0]).toBe('Workshop, "A"')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, CHANNELS, SECTORS, SECTOR_LABELS, defaultScenario, evaluate, type ScenarioDoc } from '../../core'
+import { CHANNEL_LABELS, CHANNELS, SECTORS, SECTOR_LABELS, defaultScenario, evaluateView, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 import { reportContent } from './content'
 import { buildDeck } from './deck'
@@ -45,7 +45,7 @@ describe('slide deck', () => {
     expect(deck.layouts.some((l) => slideText(l).includes(`Scenario: Workshop A · Exported 2026-11-28 · Chokepoint 0.1.0`))).toBe(true)
 
     expect(deck.charts).toHaveLength(4)
-    const result = evaluate(model, doc)
+    const result = evaluateView(model, doc)
     SECTORS.forEach((sector, i) => {
       const areas = deck.charts[i].series.filter((s) => s.kind === 'area')
       expect(areas.length).toBeGreaterThan(0)
@@ -74,7 +74,7 @@ describe('slide deck', () => {
     const maxes = deck.charts.slice(0, 3).map((c) => Number(/<c:valAx>[\s\S]*?<c:max val="([\d.]+)"\/>/.exec(c.xml)?.[1]))
     expect(new Set(maxes).size).toBe(1)
     expect(maxes[0]).toBe(Math.max(...own.sectors.map((s) => s.chart.yMax)))
-    own.sectors.forEach((s, i) => expect(s.chart.yMax).toBeGreaterThanOrEqual(Math.max(...evaluate(model, doc).economies.us[SECTORS[i]].exposure)))
+    own.sectors.forEach((s, i) => expect(s.chart.yMax).toBeGreaterThanOrEqual(Math.max(...evaluateView(model, doc).economies.us[SECTORS[i]].exposure)))
   })
 
   it('reads from the back: chart text ≥ 14 pt, every second quarter labelled and the last one, real title placeholders, no autofit', async () => {
@@ -114,8 +114,8 @@ describe('slide deck', () => {
     for (const k of content.comparison?.kpis ?? []) expect(texts[5]).toContain(k.scenario)
     const defense = deck.charts[0].series
     expect(defense.map((s) => s.name)).toEqual(['Workshop A', 'Nothing on'])
-    expect(defense[0].values).toEqual(evaluate(model, doc).economies.us.defense.exposure)
-    expect(defense[1].values).toEqual(evaluate(model, off).economies.us.defense.exposure)
+    expect(defense[0].values).toEqual(evaluateView(model, doc).economies.us.defense.exposure)
+    expect(defense[1].values).toEqual(evaluateView(model, off).economies.us.defense.exposure)
     expect(content.comparison?.charts[0].takeaway).toMatch(/“Workshop A” peaks highest .*; “Nothing on” lowest \(0\)/)
   })
 

@@ -1,4 +1,4 @@
-import { attribute, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
+import { attributeView, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
@@ -48,10 +48,10 @@ export function createEngine(): Engine {
       return { low: band.low, high: band.high, caption: bandCaption(meta), legend: bandLegendName(meta), note: bandViewNote(meta) }
     },
     attribution: (model, doc, economy, sector) => {
-      const split = memo(attributions, doc, () => attribute(model, doc))[economy][sector]
+      const split = memo(attributions, doc, () => attributeView(model, doc))[economy][sector]
       return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
     },
-    split: (model, doc) => memo(attributions, doc, () => attribute(model, doc)),
+    split: (model, doc) => memo(attributions, doc, () => attributeView(model, doc)),
     version: (model) => model.catalogueVersion
   }
 }
