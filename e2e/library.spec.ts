@@ -150,16 +150,20 @@ test('a killed host loses nothing: the draft comes back after restart, and says 
     const on = await toggle(page, beijing[1])
     await rename(page, 'Before the crash, edited')
     await expect(page.getByTestId('draft-state')).toContainText('draft kept')
-    // The last edit must be in the kept draft: wait until the stored draft has it, then kill.
-    await expect.poll(async () => (await apiCall<{ draft: { doc: { name: string } } | null }>(page.request, host, 'draft.load', {})).draft?.doc.name).toBe('Before the crash, edited')
+    // The last edit must be in the kept draft (this tab's own): wait until the stored draft has it, then kill.
+    const draftId = await page.evaluate(() => sessionStorage.getItem('chokepoint.draftId'))
+    await expect.poll(async () => (await apiCall<{ draft: { doc: { name: string } } | null }>(page.request, host, 'draft.load', { draftId })).draft?.doc.name).toBe('Before the crash, edited')
 
     const gone = new Promise((r) => host.process.once('exit', r))
     host.process.kill('SIGKILL') // the host process itself (no launcher in between): a crash, not a shutdown
     await gone
     host = await startHost(dataDir)
 
+    // A new tab: the crashed tab's draft is offered, and opened.
     const again = await browser.newPage()
     await ready(again, host)
+    await again.getByRole('button', { name: 'Unsaved drafts (1)' }).click()
+    await again.getByRole('region', { name: 'Unsaved drafts' }).getByRole('listitem').filter({ hasText: 'Before the crash, edited' }).getByRole('button', { name: 'Open' }).click()
     await expect(again.getByRole('status')).toContainText('Recovered unsaved changes to “Before the crash, edited” from the autosave at')
     await expect(again.getByLabel('Scenario name')).toHaveValue('Before the crash, edited')
     await expect(again.getByRole('switch', { name: beijing[1].short, exact: true })).toBeChecked({ checked: on })
@@ -168,7 +172,7 @@ test('a killed host loses nothing: the draft comes back after restart, and says 
 
     // It is still attached to the saved scenario: saving makes version 2 of it, and the draft is dropped.
     await save(again, 'Before the crash, edited', 2)
-    await expect.poll(async () => (await apiCall<{ draft: unknown }>(again.request, host, 'draft.load', {})).draft).toBeNull()
+    await expect.poll(async () => (await apiCall<{ items: unknown[] }>(again.request, host, 'draft.list', {})).items).toEqual([])
     await again.close({ runBeforeUnload: false })
     await page.close({ runBeforeUnload: false })
   } finally {

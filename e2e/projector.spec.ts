@@ -88,6 +88,19 @@ for (const size of SIZES) {
   }
 }
 
+test('the checks can fail: axe reports a contrast failure, the clip check a cut-off label', async ({ page, host }) => {
+  await openApp(page, host)
+  await page.evaluate(() => {
+    const p = document.createElement('p')
+    p.textContent = 'Low contrast and cut off by an ellipsis'
+    p.setAttribute('style', 'color:#8a8a8a;background:#9a9a9a;width:60px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap')
+    p.id = 'planted'
+    document.querySelector('.app-header')?.append(p)
+  })
+  expect((await axeViolations(page)).some((v) => v.startsWith('color-contrast'))).toBe(true)
+  expect(await clippedText(page.locator('#planted'))).toHaveLength(1)
+})
+
 test.describe('at 1280×720', () => {
   test('six or more measures per panel are in view, with short names; a switched-off slider looks inactive', async ({ page, host }) => {
     await openApp(page, host)
@@ -118,6 +131,8 @@ test.describe('at 1280×720', () => {
     const autos = page.getByTestId('chart-autos')
     const no18 = page.getByTestId('measure-cn-mofcom-18').getByRole('switch')
     const lock = page.getByRole('checkbox', { name: 'Lock y-axis' })
+    // Without the P10–P90 band, which arrives later from the worker and may widen the axis by itself.
+    await page.getByRole('checkbox', { name: 'P10–P90 band' }).uncheck()
     // Free (the workspace default): switching No. 18 off shrinks the axis with the data.
     await expect(lock).not.toBeChecked()
     const high = await topTick(autos)

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, defaultScenario, evaluate } from '../core'
+import { CHANNEL_LABELS, defaultScenario, evaluateView } from '../core'
 import { model } from '../shared/dataset'
 import { exportCommand } from './export-command'
 import { pngSize } from '../services/export/testing/png'
@@ -37,7 +37,7 @@ describe('cli export', () => {
     expect(r.out).toMatch(/wrote .*deck\.pptx \(\d+ KB\)/)
     const deck = await readDeck(readFileSync(join(dir, 'deck.pptx')))
     const dy = deck.charts[0].series.find((s) => s.name === CHANNEL_LABELS.dy_tb)
-    expect(dy?.values).toEqual(evaluate(model, defaultScenario(model, 'Workshop A')).economies.us.defense.byChannel.dy_tb)
+    expect(dy?.values).toEqual(evaluateView(model, defaultScenario(model, 'Workshop A')).economies.us.defense.byChannel.dy_tb)
   })
 
   it('exports every scenario of a folder, three charts each, into a folder', async () => {

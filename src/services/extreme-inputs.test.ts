@@ -63,7 +63,7 @@ describe('extreme inputs at the boundary', () => {
     }
   })
 
-  it('the engine gives finite numbers for every output of every document the schema accepts', () => {
+  it('the engine gives finite numbers for every output of every document the schema accepts', { timeout: 60_000 }, () => {
     let accepted = 0
     fc.assert(
       fc.property(docArb, (raw) => {
@@ -101,7 +101,7 @@ describe('extreme inputs at the boundary', () => {
     }
   })
 
-  it('chart mappers and exports (CSV, SVG, report) never carry NaN or Infinity', () => {
+  it('chart mappers and exports (CSV, SVG, report) never carry NaN or Infinity', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(docArb, (raw) => {
         const parsed = scenarioDocSchema.safeParse(raw)

@@ -90,9 +90,9 @@ export const BRANCH_PROBABILITY_TOLERANCE = 1e-6
 export const branchSchema = z
   .object({
     id: identifier.refine((id) => id !== 'mixture', '"mixture" is reserved for the probability-weighted view'),
-    label: z.string().trim().min(1).max(80),
+    label: z.string().trim().min(1).max(80).superRefine(refuseXmlForbidden('the branch label')),
     probability: z.number().min(0).max(1),
-    note: z.string().max(2000).default(''),
+    note: z.string().max(2000).superRefine(refuseXmlForbidden('the branch note')).default(''),
     measures: z.array(branchMeasurePatchSchema).max(200).default([])
   })
   .strict()

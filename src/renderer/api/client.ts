@@ -50,10 +50,14 @@ function takeToken(): string | null {
 
 async function httpCall(method: string, input: unknown, token: string | null): Promise<unknown> {
   if (!token) return fail('forbidden', 'This page has no access token. Open the URL printed by `npm run web`.')
+  const body = JSON.stringify(input ?? {})
   const response = await fetch(`/api/${encodeURIComponent(method)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input ?? {})
+    body,
+    // A draft written as the tab closes must still arrive: keepalive lets the request outlive the page
+    // (browsers allow it up to 64 KB in flight, so only for drafts, which are a few KB).
+    keepalive: method.startsWith('draft.') && body.length < 60_000
   })
   return response.json()
 }

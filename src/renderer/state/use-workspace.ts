@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { defaultScenario, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
-import type { ScenarioSummary } from '../../shared/contract'
+import type { Draft, DraftSummary, ScenarioSummary } from '../../shared/contract'
 import type { Api } from '../../shared/api'
 import { edit, redo, startHistory, undo, type Edit, type History } from './scenario-edit'
 import { canonicalJson } from './canonical-json'
+import { createSequence, tabDraftId } from './draft-id'
 
 type Action = { type: 'edit'; edit: Edit } | { type: 'undo' } | { type: 'redo' } | { type: 'load'; doc: ScenarioDoc }
 
@@ -30,6 +31,8 @@ type Baseline = { id: string | null; version: number | null; json: string }
 
 /** How long the draft must be still before it is autosaved (ms). Short: a kill loses at most this much. */
 export const AUTOSAVE_DELAY_MS = 300
+/** After a failed autosave, the next try comes this much later (ms). */
+export const AUTOSAVE_RETRY_MS = 2_000
 const UNTITLED = 'Untitled scenario'
 // A new scenario starts from the documented measures, without the baseline's tag (it is not the baseline once edited).
 const fresh = (): ScenarioDoc => ({ ...defaultScenario(model, UNTITLED), tags: [] })
@@ -47,6 +50,13 @@ export function useWorkspace(api: Api) {
   const [ready, setReady] = useState(false)
   const [draftSavedAt, setDraftSavedAt] = useState<string | null>(null)
   const [recovered, setRecovered] = useState(false)
+  /** Why the last autosave failed (shown at once; cleared by the next one that works), or null. */
+  const [autosaveError, setAutosaveError] = useState<string | null>(null)
+  const [retries, setRetries] = useState(0)
+  /** Unsaved drafts of other tabs or earlier sessions, offered for recovery. */
+  const [otherDrafts, setOtherDrafts] = useState<DraftSummary[]>([])
+  const draftId = useMemo(() => tabDraftId(), [])
+  const nextSeq = useMemo(() => createSequence(), [])
   const doc = history.doc
   const dirty = useMemo(() => canonicalJson(doc) !== baseline.json, [doc, baseline.json])
   const historyRef = useRef(history)
@@ -60,59 +70,146 @@ export function useWorkspace(api: Api) {
     setRecovered(false)
   }, [])
 
-  // Recovery: a draft with unsaved changes left by a crash, a kill or a closed window comes back as it was.
+  /** What the recovered draft is compared against: the saved scenario it came from, or a fresh one. */
+  const baseOf = useCallback(
+    async (draft: Draft): Promise<Baseline> => {
+      if (draft.scenarioId) {
+        const saved = await api.call('scenario.get', { id: draft.scenarioId })
+        if (saved.ok) return { id: saved.value.id, version: draft.baseVersion ?? saved.value.version, json: canonicalJson(saved.value.doc) }
+      }
+      return { id: null, version: null, json: canonicalJson(fresh()) }
+    },
+    [api]
+  )
+  const restore = useCallback(
+    (draft: Draft, base: Baseline) => {
+      load(draft.doc, base)
+      setRecovered(true)
+      setDraftSavedAt(draft.savedAt)
+      setStatus({ kind: 'info', text: `Recovered unsaved changes to “${draft.doc.name}” from the autosave at ${time(draft.savedAt)}.` })
+    },
+    [load]
+  )
+
+  // Recovery: this tab's own draft (a reload, a crash, a kill) comes back as it was; the unsaved drafts of
+  // other tabs and earlier sessions are listed, each to open or discard.
   useEffect(() => {
     let cancelled = false
     void (async () => {
-      const r = await api.call('draft.load', {})
+      const [own, list] = await Promise.all([api.call('draft.load', { draftId }), api.call('draft.list', {})])
       if (cancelled) return
-      const draft = r.ok ? r.value.draft : null
-      if (!r.ok) setStatus({ kind: 'error', text: `The autosaved draft could not be read: ${r.error.message}` })
+      if (!own.ok) setStatus({ kind: 'error', text: `The autosaved draft could not be read: ${own.error.message}` })
+      if (list.ok) setOtherDrafts(list.value.items.filter((d) => d.draftId !== draftId))
+      const draft = own.ok ? own.value.draft : null
       if (draft?.dirty && historyRef.current.past.length === 0) {
-        let base: Baseline = { id: null, version: null, json: canonicalJson(fresh()) }
-        if (draft.scenarioId) {
-          const saved = await api.call('scenario.get', { id: draft.scenarioId })
-          if (saved.ok) base = { id: saved.value.id, version: draft.baseVersion ?? saved.value.version, json: canonicalJson(saved.value.doc) }
-        }
+        const base = await baseOf(draft)
         if (cancelled) return
-        if (canonicalJson(draft.doc) !== base.json) {
-          load(draft.doc, base)
-          setRecovered(true)
-          setDraftSavedAt(draft.savedAt)
-          setStatus({ kind: 'info', text: `Recovered unsaved changes to “${draft.doc.name}” from the autosave at ${time(draft.savedAt)}.` })
-        }
+        if (canonicalJson(draft.doc) !== base.json) restore(draft, base)
       }
       setReady(true)
     })()
     return () => {
       cancelled = true
     }
-  }, [api, load])
+  }, [api, draftId, baseOf, restore])
 
-  // Autosave: a moment after each change the draft is written (or dropped once nothing is unsaved).
-  // Calls are chained so a slow save can never land after the discard that follows it.
+  /** Opens another tab's (or an earlier session's) unsaved draft here; from now on this tab keeps it. */
+  const openDraft = useCallback(
+    async (summary: DraftSummary) => {
+      const r = await api.call('draft.load', { draftId: summary.draftId })
+      if (!r.ok || !r.value.draft) {
+        setOtherDrafts((list) => list.filter((d) => d.draftId !== summary.draftId))
+        return setStatus({ kind: 'error', text: r.ok ? `The draft “${summary.name}” is gone: it was saved or discarded elsewhere.` : r.error.message })
+      }
+      const draft = r.value.draft
+      restore(draft, await baseOf(draft))
+      // It lives on as this tab's draft (autosaved in a moment); the old copy goes.
+      await api.call('draft.discard', { draftId: summary.draftId })
+      setOtherDrafts((list) => list.filter((d) => d.draftId !== summary.draftId))
+    },
+    [api, baseOf, restore]
+  )
+
+  /** Drops another tab's (or an earlier session's) unsaved draft for good. */
+  const discardDraft = useCallback(
+    async (summary: DraftSummary) => {
+      const r = await api.call('draft.discard', { draftId: summary.draftId })
+      if (!r.ok) return setStatus({ kind: 'error', text: r.error.message })
+      setOtherDrafts((list) => list.filter((d) => d.draftId !== summary.draftId))
+      setStatus({ kind: 'info', text: `Discarded the unsaved draft “${summary.name}”.` })
+    },
+    [api]
+  )
+
+  // Autosave: a moment after each change the draft is written; once nothing is unsaved (saved, or every
+  // edit undone) it is dropped at once, not a moment later, so closing right after an undo cannot leave the
+  // undone edit behind. Calls are chained, and each carries this tab's next sequence number, so the backend
+  // ignores any that lands after a newer one. A failure is shown at once and retried.
   const chain = useRef<Promise<unknown>>(Promise.resolve())
   const draftWritten = useRef(false)
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const failed = useCallback((message: string) => {
+    setAutosaveError(message)
+    if (retryTimer.current === null)
+      retryTimer.current = setTimeout(() => {
+        retryTimer.current = null
+        setRetries((n) => n + 1)
+      }, AUTOSAVE_RETRY_MS)
+  }, [])
+  const draftInput = useCallback(
+    (d: ScenarioDoc, base: { id: string | null; version: number | null }) => ({
+      draftId,
+      seq: nextSeq(),
+      doc: d.name.trim() ? d : { ...d, name: UNTITLED },
+      scenarioId: base.id,
+      baseVersion: base.version,
+      dirty: true
+    }),
+    [draftId, nextSeq]
+  )
   useEffect(() => {
     if (!ready) return
-    const timer = setTimeout(() => {
+    const write = () => {
+      const input = dirty ? draftInput(doc, baseline) : null
+      const seq = nextSeq()
       chain.current = chain.current.then(async () => {
-        if (dirty) {
-          const named = doc.name.trim() ? doc : { ...doc, name: UNTITLED }
-          const r = await api.call('draft.save', { doc: named, scenarioId: baseline.id, baseVersion: baseline.version, dirty: true })
-          if (r.ok) {
-            draftWritten.current = true
-            setDraftSavedAt(r.value.savedAt)
-          }
+        if (input) {
+          draftWritten.current = true // a request that failed on the way may still have been stored
+          const r = await api.call('draft.save', input)
+          if (!r.ok) return failed(r.error.message)
+          setDraftSavedAt(r.value.savedAt)
+          setAutosaveError(null)
         } else if (draftWritten.current) {
-          const r = await api.call('draft.discard', {})
-          if (r.ok) draftWritten.current = false
+          const r = await api.call('draft.discard', { draftId, seq })
+          if (!r.ok) return failed(r.error.message)
+          draftWritten.current = false
           setDraftSavedAt(null)
+          setAutosaveError(null)
         }
       })
-    }, AUTOSAVE_DELAY_MS)
+    }
+    if (!dirty) return write()
+    const timer = setTimeout(write, AUTOSAVE_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [api, ready, doc, dirty, baseline.id, baseline.version])
+  }, [api, ready, doc, dirty, baseline, retries, draftId, nextSeq, draftInput, failed])
+  useEffect(() => () => void (retryTimer.current && clearTimeout(retryTimer.current)), [])
+
+  // Closing (or reloading) the tab writes the newest state now, past any autosave still waiting: the edit
+  // made a moment ago is kept, and an edit undone a moment ago is dropped. (keepalive carries it past the page.)
+  const latest = useRef({ doc, dirty, baseline, ready })
+  useEffect(() => {
+    latest.current = { doc, dirty, baseline, ready }
+  })
+  useEffect(() => {
+    const flush = () => {
+      const now = latest.current
+      if (!now.ready) return
+      if (now.dirty) void api.call('draft.save', draftInput(now.doc, now.baseline))
+      else if (draftWritten.current) void api.call('draft.discard', { draftId, seq: nextSeq() })
+    }
+    window.addEventListener('pagehide', flush)
+    return () => window.removeEventListener('pagehide', flush)
+  }, [api, draftId, nextSeq, draftInput])
 
   // Leaving with unsaved changes asks (the browser's prompt; the desktop app turns it into a native dialog).
   useEffect(() => {
@@ -141,8 +238,9 @@ export function useWorkspace(api: Api) {
       setRecovered(false)
       // Saved: the recovery copy is obsolete now, not in a moment — a reload right after "Saved" must not
       // offer it back. Chained behind any autosave still in flight, and awaited before saying "Saved".
+      const seq = nextSeq()
       const discarded = chain.current.then(async () => {
-        if ((await api.call('draft.discard', {})).ok) draftWritten.current = false
+        if ((await api.call('draft.discard', { draftId, seq })).ok) draftWritten.current = false
       })
       chain.current = discarded
       await discarded
@@ -150,7 +248,7 @@ export function useWorkspace(api: Api) {
       setStatus({ kind: 'info', text: `Saved “${r.value.name}” (version ${r.value.version}).` })
       return { saved: r.value }
     },
-    [api, baseline.version]
+    [api, baseline.version, draftId, nextSeq]
   )
 
   /** Saves the draft as a new version of the open scenario (or as a new one), with an optional label. */
@@ -246,7 +344,13 @@ export function useWorkspace(api: Api) {
     current: { id: baseline.id, version: baseline.version },
     /** When the draft was last autosaved (null: nothing unsaved, or not yet). */
     draftSavedAt,
+    /** Why autosave is failing right now (it retries), or null. */
+    autosaveError,
     recovered,
+    /** Unsaved drafts of other tabs or earlier sessions, newest first. */
+    otherDrafts,
+    openDraft,
+    discardDraft,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     onEdit,

@@ -1,5 +1,9 @@
 import { emptyLane, finish, submit, type JobKind, type JobRequest, type JobResponse, type Lane } from './protocol'
-import { runJob } from './jobs'
+import { runJob, setEngineData } from './jobs'
+import { model, uncertainty } from '../../shared/dataset'
+
+// The main thread's jobs (the fallback) use the page's dataset; the worker gets a copy as its first message.
+setEngineData({ model, uncertainty })
 
 type Listener = (r: JobResponse, current: boolean) => void
 
@@ -19,6 +23,7 @@ class EngineClient {
     try {
       this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'chokepoint-engine' })
       this.worker.onmessage = (e: MessageEvent<JobResponse>) => this.done(e.data)
+      this.worker.postMessage({ init: { model, uncertainty } })
       this.worker.onerror = (e) => {
         e.preventDefault()
         this.useMainThread(`the engine worker failed (${e.message || 'no detail'})`)

@@ -1,9 +1,14 @@
 /// <reference lib="webworker" />
-import { runJob } from './jobs'
+import { runJob, setEngineData, type EngineData } from './jobs'
 import type { JobRequest, JobResponse } from './protocol'
 
-// The engine worker: runs one job at a time; the client keeps at most one more waiting per kind.
-self.onmessage = (e: MessageEvent<JobRequest>) => {
+// The engine worker: first the dataset (the client's validated copy), then one job at a time; the client
+// keeps at most one more waiting per kind.
+self.onmessage = (e: MessageEvent<JobRequest | { init: EngineData }>) => {
+  if ('init' in e.data) {
+    setEngineData(e.data.init)
+    return
+  }
   const { id, kind, input } = e.data
   const t0 = performance.now()
   let msg: JobResponse

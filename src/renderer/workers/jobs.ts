@@ -1,5 +1,4 @@
-import { attributeView, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type ScenarioDoc, type Sector, type TornadoKpi, type VarianceBreakdown } from '../../core'
-import { model, uncertainty } from '../../shared/dataset'
+import { attributeView, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type Model, type ScenarioDoc, type Sector, type TornadoKpi, type UncertaintySpec, type VarianceBreakdown } from '../../core'
 import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
 import type { JobKind } from './protocol'
 
@@ -23,12 +22,29 @@ type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoK
 export type EvidenceInput = DocInput & { request: EvidenceRequest }
 export type { VarianceBreakdown }
 
+/** The validated dataset the jobs run on. */
+export type EngineData = { model: Model; uncertainty: UncertaintySpec }
+let data: EngineData | null = null
+/**
+ * Hands the jobs their dataset: on the main thread (the fallback) the page's own; in the worker a copy the
+ * client posts first (structured clone). So the worker bundles neither the JSON nor its validation, and
+ * starts without parsing and checking the dataset a second time.
+ */
+export function setEngineData(d: EngineData) {
+  data = d
+}
+function engineData(): EngineData {
+  if (!data) throw new Error('the engine has no dataset yet (setEngineData was not called)')
+  return data
+}
+
 /** Rows shown in the tornado (the rest are listed as not moving the KPI by more than rounding). */
 const TORNADO_ROWS = 15
 const fmt = (v: number, unit: string) => `${Math.round(v * 1000) / 1000}${unit ? ` ${unit}` : ''}`
 
 function bands(doc: ScenarioDoc): BandsResult {
   // The shared computation: the same bands as the exports and `chokepoint run --samples 200`.
+  const { model, uncertainty } = engineData()
   const sim = bandSimulation(model, uncertainty, doc, BAND_SAMPLES)
   const out = {} as BandsResult
   for (const e of ECONOMIES) {
@@ -42,7 +58,7 @@ function bands(doc: ScenarioDoc): BandsResult {
 }
 
 function tornadoBars(input: TornadoInput): TornadoResult {
-  const t = tornado(model, input.doc, { economy: input.economy, sector: input.sector, kpi: input.kpi })
+  const t = tornado(engineData().model, input.doc, { economy: input.economy, sector: input.sector, kpi: input.kpi })
   const bars = t.rows
     .filter((r) => r.swing > 0.005)
     .slice(0, TORNADO_ROWS)
@@ -63,6 +79,7 @@ function tornadoBars(input: TornadoInput): TornadoResult {
  * clone). Also called on the main thread when a worker cannot start.
  */
 export function runJob(kind: JobKind, input: unknown): unknown {
+  const { model, uncertainty } = engineData()
   switch (kind) {
     case 'attribution':
       return attributeView(model, (input as DocInput).doc)

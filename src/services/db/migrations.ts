@@ -160,5 +160,14 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
       `)
     }
+  },
+  {
+    // Drafts belong to a window or tab (its draft id is the slot), so two tabs never share one. `seq` orders a
+    // tab's own writes: a slow autosave that lands after a newer save or discard of the same draft is ignored.
+    // A discarded draft stays as a row with dirty = 0 (a tombstone with its seq) until it is written again.
+    name: 'drafts per window or tab, with write order',
+    up: (db) => {
+      db.exec(`ALTER TABLE drafts ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;`)
+    }
   }
 ]

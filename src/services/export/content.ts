@@ -65,7 +65,13 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10)
  * A document's free text as exports use it: characters XML forbids replaced (the schema refuses them at
  * every way in; a document stored before that rule still exports well-formed).
  */
-export const exportable = (doc: ScenarioDoc): ScenarioDoc => ({ ...doc, name: xmlSafe(doc.name), notes: xmlSafe(doc.notes), tags: doc.tags.map(xmlSafe) })
+export const exportable = (doc: ScenarioDoc): ScenarioDoc => ({
+  ...doc,
+  name: xmlSafe(doc.name),
+  notes: xmlSafe(doc.notes),
+  tags: doc.tags.map(xmlSafe),
+  branches: doc.branches.map((b) => ({ ...b, label: xmlSafe(b.label), note: xmlSafe(b.note) }))
+})
 
 /** Gives every chart the same value axis: the widest range among them (so sectors are compared by eye). */
 export function shareAxis(charts: ChartSpec[]): void {
@@ -81,6 +87,9 @@ export function shareAxis(charts: ChartSpec[]): void {
 export const withoutMeasures = (doc: ScenarioDoc, keepOverrides = false): ScenarioDoc => ({
   ...doc,
   measures: doc.measures.map((m) => ({ ...m, enabled: false })),
+  // Branches patch measure settings (they may switch one back on): with no measures there is one path.
+  branches: [],
+  branchView: 'mixture',
   triggers: [],
   overrides: keepOverrides ? doc.overrides : {}
 })

@@ -1,5 +1,6 @@
 import JSZip from 'jszip'
 import { buildWorkbook, type WorkbookData } from './xlsx'
+import { zip as writeZip, type ZipEntry } from './zip'
 
 /**
  * Finishes the .pptx pptxgenjs wrote: each native chart gets the workbook written by `xlsx.ts` (exactly the
@@ -27,15 +28,23 @@ export async function finishDeck(raw: Uint8Array, charts: readonly WorkbookData[
     .filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))
     .sort((a, b) => chartNumber(a) - chartNumber(b))
   if (chartFiles.length !== charts.length) throw new Error(`deck: ${chartFiles.length} chart parts for ${charts.length} charts`)
+  const replaced = new Map<string, Uint8Array>()
+  const text = new TextEncoder()
   await Promise.all(
     chartFiles.map(async (file, i) => {
       const xml = await zip.file(file)!.async('string')
-      zip.file(file, unOutlineAreas(dropEmptyPoints(xml)))
+      replaced.set(file, text.encode(unOutlineAreas(dropEmptyPoints(xml))))
       const rels = await zip.file(file.replace('charts/', 'charts/_rels/') + '.rels')?.async('string')
       const target = rels && /Target="\.\.\/(embeddings\/[^"]+\.xlsx)"/.exec(rels)?.[1]
       if (!target) throw new Error(`deck: ${file} has no embedded workbook`)
-      zip.file(`ppt/${target}`, await buildWorkbook(charts[i]))
+      replaced.set(`ppt/${target}`, buildWorkbook(charts[i]))
     })
   )
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+  // Every part in its original order; workbooks are already compressed, so they are stored as they are.
+  const entries: ZipEntry[] = []
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue
+    entries.push({ name, data: replaced.get(name) ?? (await file.async('uint8array')), store: name.endsWith('.xlsx') })
+  }
+  return writeZip(entries)
 }

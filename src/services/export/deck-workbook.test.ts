@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_LABELS, CHANNELS, SECTORS, SECTOR_LABELS, evaluate, type ScenarioDoc } from '../../core'
+import { CHANNEL_LABELS, CHANNELS, SECTORS, SECTOR_LABELS, evaluateView, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 import { parseScenarioFile } from '../scenario-files'
 import { quarterText } from './chart-spec'
@@ -26,18 +26,18 @@ type Tally = { cells: number; mismatches: string[] }
 
 /** The engine's value for a series of a deck chart at a quarter (time order), or undefined when it is not an engine series. */
 function engineValue(docs: ScenarioDoc[], chartIndex: number, comparison: boolean, name: string, quarter: string): number | null | undefined {
-  const main = evaluate(model, docs[0])
+  const main = evaluateView(model, docs[0])
   const sectorCharts = comparison ? [3, 4, 5] : [0, 1, 2]
   const compareCharts = comparison ? [0, 1, 2] : []
   const costChart = comparison ? 6 : 3
-  const pick = (result: ReturnType<typeof evaluate>, f: (t: number) => number) => {
+  const pick = (result: ReturnType<typeof evaluateView>, f: (t: number) => number) => {
     const t = result.quarters.map(quarterText).indexOf(quarter)
     return t < 0 ? null : f(t)
   }
   if (compareCharts.includes(chartIndex)) {
     const sector = SECTORS[chartIndex]
     const doc = docs.find((d) => d.name === name)
-    return doc ? pick(evaluate(model, doc), (t) => evaluate(model, doc).economies.us[sector].exposure[t]) : undefined
+    return doc ? pick(evaluateView(model, doc), (t) => evaluateView(model, doc).economies.us[sector].exposure[t]) : undefined
   }
   if (sectorCharts.includes(chartIndex)) {
     const sector = SECTORS[sectorCharts.indexOf(chartIndex)]

@@ -1,9 +1,10 @@
-import { attributeView, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
+import { evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
 import { BAND_SAMPLES, bandCaption, bandLegendName, bandMeta, bandSimulation, bandViewNote } from '../../shared/bands'
 import { uncertainty } from '../../shared/dataset'
+import { attributeView } from './attribution-view'
 
 /**
  * The few engine calls exports need, behind one seam: the base evaluation, the P10–P90 band (seeded Monte
@@ -16,7 +17,7 @@ export type Engine = {
   band(model: Model, doc: ScenarioDoc, config: Pick<ChartConfig, 'economy' | 'sector' | 'metric'>): { low: number[]; high: number[]; caption: string; legend: string; note: string } | null
   /** Exposure stacked by measure, as on screen (`measureSeries`): the largest measures, the others, the rest. */
   attribution(model: Model, doc: ScenarioDoc, economy: Economy, sector: Sector): MeasureSeries[] | null
-  /** The raw Shapley split by measure (core `attribute`), per economy and sector: what drives each figure. */
+  /** The Shapley split by measure of the branch view (core `attribute`), per economy and sector: what drives each figure. */
   split(model: Model, doc: ScenarioDoc): Attribution
   /** Version of the model stamped on exports: the measures catalogue version (the engine has none of its own). */
   version(model: Model): string
@@ -48,6 +49,7 @@ export function createEngine(): Engine {
       return { low: band.low, high: band.high, caption: bandCaption(meta), legend: bandLegendName(meta), note: bandViewNote(meta) }
     },
     attribution: (model, doc, economy, sector) => {
+      // The split of the branch view, so the stack adds up to the total shown (as `evaluate`).
       const split = memo(attributions, doc, () => attributeView(model, doc))[economy][sector]
       return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
     },

@@ -4,6 +4,8 @@ import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
 import { defaultScenario, findXmlForbidden, scenarioDocSchema, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
+import { draftSchema } from '../../shared/contract/scenarios'
+import { parseScenarioFile } from '../scenario-files'
 import { createExporter } from './exporter'
 import { neutraliseFormula } from './safe-text'
 import { parseCsv } from './testing/csv'
@@ -105,5 +107,15 @@ describe('exports of hostile names, notes and tags', () => {
       }),
       { numRuns: 300 }
     )
+  })
+
+  it('is refused at every way in: save and draft (the contract’s schema) and import (a scenario file)', () => {
+    const bad = { ...base, name: 'Pasted\u000Bname' }
+    const draft = draftSchema.safeParse({ doc: bad, scenarioId: null, baseVersion: null, dirty: true, savedAt: '2026-11-28T09:00:00.000Z' })
+    expect(draft.success).toBe(false)
+    expect(draft.error?.issues[0]?.message).toMatch(/U\+000B at position 7 of the name/)
+    expect(() => parseScenarioFile('bad.chokepoint.json', JSON.stringify(bad), model)).toThrow(/U\+000B at position 7 of the name/)
+    const tag = { ...base, tags: ['ok', 'b\u0007ell'] }
+    expect(() => parseScenarioFile('tag.chokepoint.json', JSON.stringify(tag), model)).toThrow(/U\+0007 at position 2 of a tag/)
   })
 })

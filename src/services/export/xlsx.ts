@@ -1,4 +1,4 @@
-import JSZip from 'jszip'
+import { zip } from './zip'
 import { looksLikeFormula, xmlSafe } from './safe-text'
 
 /**
@@ -82,17 +82,19 @@ export function workbookParts(data: WorkbookData): { sheet: string; sharedString
 }
 
 /** The .xlsx bytes of a chart's data (compressed). Series names must already be unique (`uniqueHeaders`). */
-export async function buildWorkbook(data: WorkbookData): Promise<Uint8Array> {
+export function buildWorkbook(data: WorkbookData): Uint8Array {
   const { sheet, sharedStrings, table } = workbookParts(data)
-  const zip = new JSZip()
-  zip.file('[Content_Types].xml', CONTENT_TYPES)
-  zip.file('_rels/.rels', ROOT_RELS)
-  zip.file('xl/workbook.xml', WORKBOOK)
-  zip.file('xl/_rels/workbook.xml.rels', WORKBOOK_RELS)
-  zip.file('xl/styles.xml', STYLES)
-  zip.file('xl/sharedStrings.xml', sharedStrings)
-  zip.file('xl/worksheets/sheet1.xml', sheet)
-  zip.file('xl/worksheets/_rels/sheet1.xml.rels', SHEET_RELS)
-  zip.file('xl/tables/table1.xml', table)
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+  const text = new TextEncoder()
+  const parts: [string, string][] = [
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', ROOT_RELS],
+    ['xl/workbook.xml', WORKBOOK],
+    ['xl/_rels/workbook.xml.rels', WORKBOOK_RELS],
+    ['xl/styles.xml', STYLES],
+    ['xl/sharedStrings.xml', sharedStrings],
+    ['xl/worksheets/sheet1.xml', sheet],
+    ['xl/worksheets/_rels/sheet1.xml.rels', SHEET_RELS],
+    ['xl/tables/table1.xml', table]
+  ]
+  return zip(parts.map(([name, xml]) => ({ name, data: text.encode(xml) })))
 }

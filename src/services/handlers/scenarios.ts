@@ -14,7 +14,7 @@ type ScenarioMethods =
   | 'scenario.list' | 'scenario.search' | 'scenario.tags' | 'scenario.get' | 'scenario.save' | 'scenario.update'
   | 'scenario.duplicate' | 'scenario.delete' | 'scenario.trash' | 'scenario.untrash' | 'scenario.emptyTrash'
   | 'scenario.versions' | 'scenario.version' | 'scenario.restoreVersion' | 'scenario.exportFile' | 'scenario.importFile'
-  | 'scenario.examples' | 'scenario.example' | 'draft.load' | 'draft.save' | 'draft.discard'
+  | 'scenario.examples' | 'scenario.example' | 'draft.load' | 'draft.list' | 'draft.save' | 'draft.discard'
 
 export type ScenarioDeps = {
   scenarios: ScenarioRepository
@@ -92,10 +92,12 @@ export function scenarioHandlers({ scenarios, drafts, model, migrations, example
       if (!found) throw new RepoError('not_found', `No example scenario “${id}”.`)
       return { doc: found.doc }
     },
-    'draft.load': () => ({ draft: drafts.load() }),
-    'draft.save': (input) => drafts.save({ ...input, doc: checked(input.doc, 'The autosaved draft') }),
-    'draft.discard': () => {
-      drafts.discard()
+    'draft.load': ({ draftId }) => ({ draft: drafts.load(draftId) }),
+    'draft.list': () => ({ items: drafts.list() }),
+    // A dropped draft (dirty: false) is not checked: there is nothing of it to keep.
+    'draft.save': (input) => drafts.save(input.dirty ? { ...input, doc: checked(input.doc, 'The autosaved draft') } : input),
+    'draft.discard': ({ draftId, seq }) => {
+      drafts.discard(draftId, seq)
       return {}
     }
   } satisfies Pick<Handlers, ScenarioMethods>

@@ -187,7 +187,18 @@ export function createScenarioRepository(db: Database, now: () => Date) {
    * that reads first and writes later cannot wait: SQLite refuses it at once when another process wrote
    * meanwhile ("database is busy").
    */
-  const writing = <T>(fn: () => T): T => db.transaction(fn).immediate()
+  const writing = <T>(fn: () => T): T => {
+    // busy_timeout is one wait of 5 s; under heavy contention SQLite's back-off can let the other process
+    // take the lock again and again (seen as waits of 3–4 s in the two-process benchmark on a loaded machine):
+    // try twice more before answering "busy". Nothing was written by an attempt that got no lock.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return db.transaction(fn).immediate()
+      } catch (e) {
+        if (attempt >= 3 || !String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) throw e
+      }
+    }
+  }
 
   /** One page of live scenarios matching the filters, and how many match in all. */
   function search(input: SearchInput): { items: ScenarioSummary[]; total: number } {

@@ -54,6 +54,17 @@ export const draftSchema = z.object({
   savedAt: timestamp
 })
 
+/**
+ * A window's or tab's own draft id (kept for the life of the tab, across reloads); clients that send none
+ * share the draft "main".
+ */
+const draftId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'expected a draft id of 4–64 letters, digits, - or _')
+/** A tab's write counter: a write older than the one stored for the same draft is ignored. */
+const draftSeq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+/** One unsaved draft as recovery lists it. */
+export const draftSummarySchema = z.object({ draftId: z.string(), name: z.string(), scenarioId: scenarioId.nullable(), baseVersion: z.number().int().nullable(), savedAt: timestamp })
+
 export const exampleSummarySchema = z.object({ id: z.string(), name: z.string(), notes: z.string(), tags: z.array(z.string()) })
 
 const importedFile = z.object({ name: z.string().max(300), contents: z.string().max(MAX_SCENARIO_FILE_CHARS * 2) }).strict()
@@ -179,17 +190,23 @@ export const scenarioContract = {
     input: z.object({ id: z.string().max(200) }).strict(),
     output: z.object({ doc: scenarioDocSchema })
   },
-  /** The autosaved working draft, or null when there is none. */
+  /** A tab's autosaved draft (default: the shared "main" one), or null when there is none. */
   'draft.load': {
-    input: z.object({}).strict(),
+    input: z.object({ draftId: draftId.optional() }).strict(),
     output: z.object({ draft: draftSchema.nullable() })
   },
+  /** Every unsaved draft of every window or tab, newest first (what recovery offers). */
+  'draft.list': {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(draftSummarySchema) })
+  },
+  /** Autosaves a tab's draft; `dirty: false` drops it. Ignored when a newer write (`seq`) of it is stored. */
   'draft.save': {
-    input: draftSchema.omit({ savedAt: true }).strict(),
+    input: draftSchema.omit({ savedAt: true }).extend({ draftId: draftId.optional(), seq: draftSeq.optional() }).strict(),
     output: z.object({ savedAt: timestamp })
   },
   'draft.discard': {
-    input: z.object({}).strict(),
+    input: z.object({ draftId: draftId.optional(), seq: draftSeq.optional() }).strict(),
     output: z.object({})
   }
 } as const
@@ -200,4 +217,5 @@ export type TrashItem = z.output<typeof trashItemSchema>
 export type VersionSummary = z.output<typeof versionSummarySchema>
 export type VersionRecord = z.output<typeof versionRecordSchema>
 export type Draft = z.output<typeof draftSchema>
+export type DraftSummary = z.output<typeof draftSummarySchema>
 export type ExampleSummary = z.output<typeof exampleSummarySchema>

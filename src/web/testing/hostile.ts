@@ -39,6 +39,7 @@ export function validSeeds(id: string): Partial<Record<Method, unknown>> {
     'scenario.examples': {},
     'scenario.example': { id: 'example' },
     'draft.load': {},
+    'draft.list': {},
     'draft.save': { doc, scenarioId: id, baseVersion: 1, dirty: true },
     'draft.discard': {},
     'export.chart': { doc, compare: [], chart: { sector: 'defense', economy: 'us', metric: 'exposure', stacking: 'channel', band: false, reference: true }, format: 'svg', scale: 1 },

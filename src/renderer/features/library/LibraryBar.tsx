@@ -7,6 +7,7 @@ import type { CompareItem } from '../compare/CompareView'
 import type { LibraryActions, Notice } from './LibraryDialog'
 import { CompareView, LibraryDialog, VersionsDialog } from '../../lazy-views'
 import { SaveAsDialog } from './SaveAsDialog'
+import { DraftRecovery } from './DraftRecovery'
 import { prefetchFirstPage } from './use-library-search'
 import { describeImport, downloadText, dragHasFiles, readPicked } from './file-transfer'
 import './library.css'
@@ -198,7 +199,12 @@ export function LibraryBar({ ws, api, threshold }: Props) {
         <span className={`dirty ${ws.dirty ? 'is-dirty' : ''}`} aria-live="polite" data-testid="save-state">
           {ws.dirty ? 'Unsaved changes' : isOpen ? `Saved · v${ws.current.version}` : 'New, not saved'}
         </span>
-        {ws.recovered ? (
+        {ws.autosaveError ? (
+          // At once, not at the next save: edits are no longer being kept until the backend answers again.
+          <small className="draft-state autosave-error" role="alert" data-testid="autosave-error" title={ws.autosaveError}>
+            Autosave failed, retrying…
+          </small>
+        ) : ws.recovered ? (
           <button type="button" className="small" onClick={ws.discardRecovered}>
             Discard recovered
           </button>
@@ -211,6 +217,7 @@ export function LibraryBar({ ws, api, threshold }: Props) {
           )
         )}
       </div>
+      <DraftRecovery drafts={ws.otherDrafts} onOpen={ws.openDraft} onDiscard={ws.discardDraft} />
       <button type="button" className="primary" onClick={() => void ws.save()} title={`Save (${MOD}+S)`}>
         Save
       </button>
