@@ -3,7 +3,7 @@ import { defaultScenario } from '../model/default-scenario'
 import { evaluateView } from '../engine/branches'
 import { ECONOMIES, SECTORS } from '../engine/types'
 import { shippedModel } from '../testing/fixtures'
-import { attributeView } from './uncertainty-branches'
+import { attributeView } from '../engine/branches'
 
 const model = shippedModel()
 

@@ -101,3 +101,21 @@ describe('branch validation', () => {
     expect(parse(many).ok).toBe(false)
   })
 })
+
+describe('attributeView', () => {
+  it('splits the figure the view shows: the mixture split sums to the mixture exposure', async () => {
+    const { attributeView } = await import('./branches')
+    const doc = twoBranches(0.3)
+    const mix = evaluateBranches(model, doc).mixture
+    const a = attributeView(model, doc)
+    for (const s of SECTORS) {
+      const split = a.us[s]
+      mix.economies.us[s].exposure.forEach((v, h) => {
+        const sum = (split.baseline[h] as number) + Object.values(split.byMeasure).reduce((acc, xs) => acc + (xs[h] as number), 0)
+        expect(sum).toBeCloseTo(v, 9)
+      })
+    }
+    const chosen = attributeView(model, { ...doc, branchView: 'no18-off' })
+    expect(chosen.us.autos.byMeasure['cn-mofcom-18']).toBeUndefined()
+  })
+})

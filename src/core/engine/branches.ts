@@ -1,3 +1,4 @@
+import { attribute, type Attribution, type AttributionOptions, type SectorAttribution } from '../analysis/attribution'
 import type { Model } from '../model/load-model'
 import type { Branch, MeasureSetting, ScenarioDoc } from '../scenario/schema'
 import { evaluate } from './evaluate'
@@ -117,3 +118,31 @@ const mixTree = (node: unknown, leaf: (path: string[]) => number[], path: string
 
 const pathOf = (node: unknown, path: readonly string[]): readonly number[] =>
   path.reduce<unknown>((n, k) => (n as Tree)[k], node) as readonly number[]
+
+/**
+ * Attribution of the figure `branchView` selects: the chosen branch's Shapley split, or — for the
+ * mixture — each branch's split weighted by its probability (Shapley values are linear in the game,
+ * so the mixed split still sums to the mixed exposure). Without branches: `attribute(model, doc)`.
+ */
+export const attributeView = (model: Model, scenario: ScenarioDoc, opts: AttributionOptions = {}): Attribution => {
+  if (scenario.branches.length === 0) return attribute(model, scenario, opts)
+  const chosen = scenario.branches.find((b) => b.id === scenario.branchView)
+  if (chosen) return attribute(model, applyBranch(model, scenario, chosen), opts)
+  const parts = scenario.branches.filter((b) => b.probability > 0).map((b) => ({ p: b.probability, a: attribute(model, applyBranch(model, scenario, b), opts) }))
+  const total = parts.reduce((acc, x) => acc + x.p, 0)
+  const first = parts[0]
+  if (first === undefined) return attribute(model, scenario, opts)
+  const out = {} as Attribution
+  for (const e of Object.keys(first.a) as (keyof Attribution)[]) {
+    const bySector = {} as Attribution[typeof e]
+    for (const s of Object.keys(first.a[e]) as (keyof Attribution[typeof e])[]) {
+      const H = first.a[e][s].baseline.length
+      const mix = (pick: (x: SectorAttribution) => readonly number[] | undefined): number[] =>
+        Array.from({ length: H }, (_, h) => parts.reduce((acc, x) => acc + (x.p / total) * ((pick(x.a[e][s]) ?? [])[h] ?? 0), 0))
+      const ids = [...new Set(parts.flatMap((x) => Object.keys(x.a[e][s].byMeasure)))]
+      bySector[s] = { baseline: mix((x) => x.baseline), byMeasure: Object.fromEntries(ids.map((id) => [id, mix((x) => x.byMeasure[id])])) }
+    }
+    out[e] = bySector
+  }
+  return out
+}

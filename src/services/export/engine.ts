@@ -1,10 +1,9 @@
-import { evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
+import { attributeView, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
 import { MEASURE_COLORS } from '../../shared/palette'
 import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
 import { BAND_SAMPLES, bandCaption, bandLegendName, bandMeta, bandSimulation, bandViewNote } from '../../shared/bands'
 import { uncertainty } from '../../shared/dataset'
-import { attributeView } from './attribution-view'
 
 /**
  * The few engine calls exports need, behind one seam: the base evaluation, the P10–P90 band (seeded Monte
