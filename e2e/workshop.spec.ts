@@ -152,7 +152,8 @@ test('a mock workshop: two teams, three rounds with predictions, reveal, undo, r
   expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['1', 'Washington'], ['1', 'Beijing'], ['2', 'Beijing'], ['2', 'Washington'], ['3', 'Beijing'], ['3', 'Washington']])
   await log.getByRole('button', { name: 'Close' }).click()
 
-  // A timing sweep in the workspace, exported as CSV and PNG.
+  // A timing sweep in the workspace (from the Sensitivity tab), exported as CSV and PNG.
+  await page.getByRole('tab', { name: 'Sensitivity' }).click()
   await page.getByRole('button', { name: 'Timing sweep…' }).click()
   const sweep = page.getByRole('dialog', { name: 'Timing sweep' })
   await sweep.getByLabel('Move').selectOption({ label: 'REE licensing (No. 18)' })
@@ -250,7 +251,7 @@ test('workshop screens at 1280×720 and 1920×1080, light and dark: names visibl
       await checkView(`round ${tag}`, dialog)
       await dialog.getByRole('button', { name: 'Close' }).click()
       await expect(dialog).toHaveCount(0)
-      await page.getByRole('button', { name: 'Timing sweep…' }).click()
+      await bar(page).getByRole('button', { name: 'Sweep…' }).click()
       await expect(page.getByTestId('sweep-chart')).toBeInViewport({ ratio: 1 })
       await shot(page, `sweep-${tag}`)
       await checkView(`sweep ${tag}`, page.getByRole('dialog', { name: 'Timing sweep' }))

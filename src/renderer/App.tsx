@@ -21,7 +21,7 @@ import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
 import { useShortcuts } from './use-shortcuts'
 import { useWorkshopMode } from './features/workshop/use-workshop-mode'
-import { ReplayCaption, ResultsHidden, WorkshopButtons, WorkshopChrome, WorkshopContext } from './features/workshop/WorkshopChrome'
+import { ReplayCaption, ResultsHidden, SweepLauncher, WorkshopButtons, WorkshopChrome, WorkshopContext } from './features/workshop/WorkshopChrome'
 import './features/measures/measures.css'
 import './features/charts/charts.css'
 import './features/timeline/timeline.css'
@@ -145,12 +145,14 @@ export function App({ api }: { api: Api }) {
             Shortcuts
           </button>
           <ScenarioExportButton economy={view.economy} threshold={view.threshold} band={view.showBand} />
-          <WorkshopButtons mode={mode} />
         </div>
       </header>
-      <p className={`status ${ws.status?.kind ?? ''}`} role="status" aria-live="polite">
-        {mode.workshop.status?.text ?? ws.status?.text ?? ''}
-      </p>
+      <div className="status-row">
+        <p className={`status ${(mode.workshop.status ?? ws.status)?.kind ?? ''}`} role="status" aria-live="polite">
+          {mode.workshop.status?.text ?? ws.status?.text ?? ''}
+        </p>
+        <WorkshopButtons mode={mode} />
+      </div>
       <WorkshopChrome mode={mode} threshold={view.threshold} />
       <main className="workspace">
         <MeasurePanel side="beijing" defs={beijingMeasures} settings={derived.settings} onEdit={ws.onEdit} />
@@ -166,7 +168,8 @@ export function App({ api }: { api: Api }) {
             {(view.tab === 'exposure' || view.tab === 'cost' || view.tab === 'sensitivity') && (
               <EconomyStackControls view={view} dispatch={dispatchView} stackingShown={view.tab === 'exposure'} />
             )}
-            <BranchPicker doc={doc} onEdit={ws.onEdit} />
+            {/* On the exposure tab the picker ends the legend, beside the band it qualifies (rows are scarce at 1280×720). */}
+            {view.tab !== 'exposure' && <BranchPicker doc={doc} onEdit={ws.onEdit} />}
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
             {hidden && mode.workshop.round ? (
@@ -181,10 +184,11 @@ export function App({ api }: { api: Api }) {
               <>
                 {view.tab === 'exposure' && <ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
                 {view.tab === 'exposure' && sectorInputs && (
-                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock} />
+                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock}  legendExtra={<BranchPicker doc={doc} onEdit={ws.onEdit} />} />
                 )}
                 <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
+                {view.tab === 'sensitivity' && <SweepLauncher mode={mode} />}
                 {view.tab === 'sensitivity' && (
                   <div className="sensitivity-pair">
                     <SensitivityView state={analyses.tornado} view={view} dispatch={dispatchView} />

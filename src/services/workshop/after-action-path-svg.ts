@@ -70,12 +70,14 @@ export function renderPathSvg(path: ActionPath, title: string): string {
   // The markers' key, two columns.
   out.push(`<text x="40" y="${KEY_TOP - 20}" font-size="26" font-weight="700" fill="${INK}">Moves</text>`)
   const shown = path.markers.slice(0, KEY_ROWS * 2)
+  // One full-width column while the moves fit in it; two half-width columns beyond.
+  const columnWidth = shown.length > KEY_ROWS ? 880 : SVG_WIDTH - 140
   shown.forEach((m, k) => {
     const col = Math.floor(k / KEY_ROWS)
     const x = 40 + col * 930
     const y = KEY_TOP + (k % KEY_ROWS) * 36
     out.push(`<circle cx="${x + 14}" cy="${y + 4}" r="14" fill="${teamColor(m.team)}"/><text x="${x + 14}" y="${y + 11}" font-size="18" font-weight="700" text-anchor="middle" fill="#ffffff">${k + 1}</text>`)
-    out.push(`<text x="${x + 38}" y="${y + 12}" font-size="22" fill="${INK}">${escapeXml(fitText(`R${m.round} · ${m.team}: ${m.label}`, 22, 880))}</text>`)
+    out.push(`<text x="${x + 38}" y="${y + 12}" font-size="22" fill="${INK}">${escapeXml(fitText(`R${m.round} · ${m.team}: ${m.label}`, 22, columnWidth))}</text>`)
   })
   if (path.markers.length > shown.length) out.push(`<text x="40" y="${KEY_TOP + KEY_ROWS * 36 + 10}" font-size="22" fill="${MUTED}">… ${path.markers.length - shown.length} more moves in the moves log</text>`)
   if (path.markers.length === 0) out.push(`<text x="40" y="${KEY_TOP + 12}" font-size="22" fill="${MUTED}">No round has been applied yet.</text>`)

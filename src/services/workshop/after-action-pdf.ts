@@ -23,10 +23,11 @@ ${c.scores.map((s) => `<tr><th>${esc(s.team)}</th>${s.perRound.map((p) => `<td>$
 body { font: 11pt Arial, 'Liberation Sans', sans-serif; color: #1b1f24; margin: 0; }
 section { page-break-after: always; } section:last-child { page-break-after: auto; }
 h1 { font-size: 26pt; margin: 0 0 4mm; } h2 { font-size: 18pt; margin: 0 0 2mm; } .sub { color: #5b6470; margin: 0 0 4mm; }
-table { border-collapse: collapse; width: 100%; margin: 3mm 0; } th, td { border: 1px solid #d6dbe1; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; margin: 3mm 0; } th, td { border: 1px solid #d6dbe1; padding: 1mm 2mm; text-align: left; vertical-align: top; }
 thead th { background: #1f4e9c; color: #fff; } .num { text-align: right; } .withdrawn { color: #5b6470; font-style: italic; }
 .bar { display: inline-block; height: 3mm; background: #1f4e9c; vertical-align: middle; } .bar.before { background: #9aa0a6; }
-.scores { width: auto; } figure { margin: 0; } figure svg { width: 100%; height: auto; max-height: 160mm; }
+.scores { width: auto; } h3 { font-size: 12pt; margin: 3mm 0 1mm; break-after: avoid; } tr { break-inside: avoid; }
+.round-grid { display: grid; grid-template-columns: 1.25fr 1fr; gap: 6mm; break-inside: avoid; } figure { margin: 0; } figure svg { width: 100%; height: auto; max-height: 160mm; }
 </style></head><body>${sections.join('\n')}</body></html>`
   return { html, footerTemplate: footerTemplate(`Workshop: ${c.title} · after-action report · exported ${c.date} · Chokepoint`) }
 }
@@ -47,5 +48,5 @@ function roundSection(r: ActionRound): string {
         .map((p) => `<tr><th>${esc(p.team)}</th><td>${esc(p.sector)}</td><td class="num">${fmt(p.figure)}</td><td class="num">${r.outcome ? p.sectorPoints + p.figurePoints : '—'}</td></tr>`)
         .join('')}</tbody></table>`
   return `<section><h2>Round ${r.number}${r.applied ? '' : ' (open)'}</h2><p class="sub">Predictions on ${esc(r.kpiLabel)}</p>
-<h3>Moves</h3>${moves}<h3>Peak exposure by sector (index 0–100)</h3>${exposure}<h3>Predictions against the outcome</h3>${outcome}${predictions}</section>`
+<h3>Moves</h3>${moves}<div class="round-grid"><div><h3>Peak exposure by sector (index 0–100)</h3>${exposure}</div><div><h3>Predictions against the outcome</h3>${outcome}${predictions}</div></div></section>`
 }

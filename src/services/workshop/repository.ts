@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import type { Model, ScenarioDoc } from '../../core'
+import { upgradeCatalogueIds, type IdMigrations, type Model, type ScenarioDoc } from '../../core'
 import type { Move, MoveChange, Outcome, Prediction, Round, RoundKpi, Team, Workshop, WorkshopSummary } from '../../shared/contract/workshop'
 import { MAX_TEAMS } from '../../shared/contract/workshop'
 import { RepoError } from '../repositories/repo-error'
 import type { ScenarioRepository } from '../repositories/scenarios'
 import { uniqueName } from '../repositories/unique-name'
-import { parseStoredDoc } from '../scenario-files'
+import { catalogueMigrations } from '../../shared/dataset'
+import { checkAgainstCatalogue, parseStoredDoc } from '../scenario-files'
 import { applyMoves, describeMove, diffMoves, nonMoveChanges } from './moves'
 import { roundOutcome } from './outcome'
 
@@ -38,7 +39,9 @@ export function teamIdFor(name: string, taken: ReadonlySet<string>): string {
  * Workshops, their rounds, moves and predictions. All SQL for them lives here; every write is one
  * transaction, including the scenario version an applied (or undone) round writes through `scenarios`.
  */
-export function createWorkshopRepository(db: Database, scenarios: ScenarioRepository, model: Model, now: () => Date) {
+export function createWorkshopRepository(db: Database, scenarios: ScenarioRepository, model: Model, now: () => Date, migrations: IdMigrations = catalogueMigrations) {
+  /** A stored document with catalogue ids renamed since it was written brought forward (as the library reads scenarios). */
+  const stored = (json: string): ScenarioDoc => upgradeCatalogueIds(parseStoredDoc(json), migrations).doc
   const stamp = () => now().toISOString()
   const s = {
     list: db.prepare<[], WorkshopRow & { rounds: number }>(
@@ -98,8 +101,8 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
       kpi: JSON.parse(r.kpi) as RoundKpi,
       startedAt: r.started_at,
       appliedAt: r.applied_at,
-      before: parseStoredDoc(r.doc_before),
-      after: r.doc_after === null ? null : parseStoredDoc(r.doc_after),
+      before: stored(r.doc_before),
+      after: r.doc_after === null ? null : stored(r.doc_after),
       moves: moves.filter((m) => m.round === r.number),
       predictions: predictions.filter((p) => p.round === r.number).map((p) => ({ teamId: p.team_id, sector: p.sector, figure: p.figure, createdAt: p.created_at })),
       outcome: r.outcome === null ? null : (JSON.parse(r.outcome) as Outcome)
@@ -112,7 +115,12 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
     return { ...summary(w, rounds.length), rounds, scores: [...points].map(([teamId, p]) => ({ teamId, points: p })), pending }
   }
 
-  const live = (moves: readonly Move[]) => moves.filter((m) => m.withdrawnAt === null).map((m) => m.change)
+  /**
+   * The moves that apply: not withdrawn, and naming measures this build knows (a move recorded before an
+   * update renamed its measure stays in the log but cannot apply to the upgraded scenario).
+   */
+  const live = (moves: readonly Move[]) =>
+    moves.filter((m) => m.withdrawnAt === null && (m.change.kind !== 'measure' || model.measureIndex.has(m.change.setting.id))).map((m) => m.change)
   const currentRound = (w: Workshop) => w.rounds[w.rounds.length - 1]
   const openRound = (w: Workshop): Round => {
     const r = currentRound(w)
@@ -203,6 +211,10 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
       return change(id, (w, at) => {
         const r = openRound(w)
         team(w, teamId)
+        // The draft is checked against the catalogue as a save is (ids brought forward, then every id known).
+        const checked = checkAgainstCatalogue(doc, model, migrations)
+        if ('issues' in checked) throw new RepoError('invalid_input', `The moves were not recorded: ${checked.issues.slice(0, 6).map((i) => `${i.path}: ${i.message}`).join('; ')}.`)
+        doc = checked.doc
         const moves = diffMoves(w.pending, doc)
         if (moves.length === 0) {
           const other = nonMoveChanges(w.pending, doc)

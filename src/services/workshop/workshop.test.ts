@@ -78,6 +78,11 @@ describe('workshops over real SQLite', () => {
     // Recording the same document again is not a move.
     expect((await failure(s, 'workshop.recordMoves', { id: w.id, teamId: 'beijing', rationale: '', doc: afterCn })).message).toMatch(/Nothing to record/)
     expect((await failure(s, 'workshop.recordMoves', { id: w.id, teamId: 'moscow', rationale: '', doc: start })).code).toBe('not_found')
+    // A draft naming a measure this build does not know is refused (as a save would be), naming it; nothing recorded.
+    const unknown = { ...afterCn, measures: [...afterCn.measures, { ...afterCn.measures[0], id: 'cn-no-such-measure' }] }
+    const refused = await failure(s, 'workshop.recordMoves', { id: w.id, teamId: 'beijing', rationale: '', doc: unknown })
+    expect(refused).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('cn-no-such-measure') })
+    expect((await call(s, 'workshop.get', { id: w.id })).rounds[0].moves).toHaveLength(3)
 
     w = await call(s, 'workshop.configureRound', { id: w.id, hidden: true })
     w = await call(s, 'workshop.predict', { id: w.id, teamId: 'washington', sector: 'defense', figure: 40 })

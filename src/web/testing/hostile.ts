@@ -46,7 +46,25 @@ export function validSeeds(id: string): Partial<Record<Method, unknown>> {
     'export.csv': report,
     'export.pptx': report,
     'export.reportHtml': report,
-    'export.pdf': report
+    'export.pdf': report,
+    'workshop.list': {},
+    'workshop.create': { name: 'Seminar', teams: ['Beijing', 'Washington'], from: { doc }, kpi: { economy: 'us', sector: 'defense', kpi: 'peakExposure', threshold: 20 } },
+    'workshop.get': { id },
+    'workshop.delete': { id },
+    'workshop.addTeam': { id, name: 'Allies' },
+    'workshop.recordMoves': { id, teamId: 'beijing', rationale: 'why', doc },
+    'workshop.withdrawMove': { id, moveId: 'm-1' },
+    'workshop.configureRound': { id, hidden: true, kpi: { economy: 'cn', sector: 'autos', kpi: 'meanExposure', threshold: 10 } },
+    'workshop.predict': { id, teamId: 'beijing', sector: 'autos', figure: 12.5 },
+    'workshop.applyRound': { id },
+    'workshop.reveal': { id },
+    'workshop.undoRound': { id },
+    'workshop.startRound': { id },
+    'workshop.exportFile': { id, dialog: false },
+    'workshop.importFile': { name: 'a.workshop.json', contents: '{}' },
+    'workshop.exportMoves': { id },
+    'workshop.afterAction': { id, format: 'pptx' },
+    'sweep.export': { doc, options: { target: { kind: 'measure', id: 'cn-mofcom-18' }, economy: 'us', sector: 'defense', kpi: 'peakExposure', quarters: 2, threshold: 20 }, format: 'csv' }
   }
 }
 

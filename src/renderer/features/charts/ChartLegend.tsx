@@ -1,14 +1,14 @@
-import { memo, type CSSProperties } from 'react'
+import { memo, type CSSProperties, type ReactNode } from 'react'
 import { BAND_EXPLAINER } from '../../../shared/bands'
 import type { SeriesDef } from './chart-series'
 
-type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero: boolean; showModified: boolean; full: boolean; band: boolean; bandText?: string | null }
+type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero: boolean; showModified: boolean; full: boolean; band: boolean; bandText?: string | null; extra?: ReactNode }
 
 /**
  * One legend for all charts (colours are the same in every chart), in HTML: readable at any size and
  * cheaper than three recharts legends.
  */
-export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band, bandText = null }: Props) {
+export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band, bandText = null, extra = null }: Props) {
   return (
     <ul className="legend" aria-label="Legend">
       {series.map((s) => (
@@ -42,6 +42,7 @@ export const ChartLegend = memo(function ChartLegend({ series, showBaseline, bas
         <span className="marker-key beijing" aria-hidden="true" /> Beijing
         <span className="marker-key washington" aria-hidden="true" /> Washington dates
       </li>
+      {extra && <li className="legend-control">{extra}</li>}
     </ul>
   )
 })

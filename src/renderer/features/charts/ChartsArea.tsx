@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { CHANNELS, ECONOMIES, SECTORS, SECTOR_LABELS, kpis, type Channel, type Economy, type EvalResult, type Kpis, type Sector } from '../../../core'
 import { model } from '../../../shared/dataset'
 import { useStable } from '../../state/use-stable'
@@ -30,6 +31,8 @@ type Props = SectorInputs & {
   threshold: number
   options: ChartOptions
   showTables: boolean
+  /** A control that ends the legend (the branch picker). */
+  legendExtra?: ReactNode
   /** Draw only these sectors (presentation shows one at a time). */
   sectors?: readonly Sector[]
   /** The y-axis lock in force, or null: each axis follows its data. */
@@ -73,7 +76,7 @@ export function ChartsArea(props: Props) {
   const bandText = options.showBand ? bandLegend(props.bands, sectors) : null
   return (
     <>
-      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} />
+      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} extra={props.legendExtra} />
       <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" data-y-locked={props.axisLock ? 'true' : 'false'} style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
         {sectors.map((s, i) => (
           <SectorSlot

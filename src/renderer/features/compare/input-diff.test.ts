@@ -39,7 +39,6 @@ describe('diffInputs', () => {
       { id: 'extended', label: 'Extended', probability: 0.6, note: '', measures: [] },
       { id: 'lapsed', label: 'Lapsed', probability: 0.4, note: '', measures: [] }
     ], branchView: 'lapsed' }
-    // The default carries the No. 70 branch set since Model 2: compare with a branchless copy.
     const plain = { ...base(), branches: [], branchView: 'mixture' }
     const rows = diffInputs([plain, branched], model)
     expect(rows.find((r) => r.item === 'Branches')?.values).toEqual(['none', 'Extended 60 %; Lapsed 40 %'])

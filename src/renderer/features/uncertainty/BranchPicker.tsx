@@ -1,11 +1,17 @@
 import { memo } from 'react'
 import type { ScenarioDoc } from '../../../core'
 import type { Edit } from '../../state/scenario-edit'
+import './branch-picker.css'
 
 type Props = { doc: ScenarioDoc; onEdit: (e: Edit) => void }
 
 /** "Extended — 50 %": a branch option's text (probabilities to the nearest per cent). */
 export const branchOptionLabel = (label: string, probability: number): string => `${label} — ${Math.round(probability * 100)} %`
+
+const branchTitle = (doc: ScenarioDoc): string => {
+  const b = doc.branches.find((x) => x.id === doc.branchView)
+  return b ? branchOptionLabel(b.label, b.probability) : doc.branchView
+}
 
 /**
  * Which future the workspace shows when the scenario has branches: the probability-weighted mixture
@@ -17,7 +23,11 @@ export const BranchPicker = memo(function BranchPicker({ doc, onEdit }: Props) {
   return (
     <label className="inline-field branch-picker">
       <span>Branch</span>
-      <select value={doc.branchView} onChange={(e) => onEdit({ type: 'branch-view', view: e.target.value })}>
+      <select
+        value={doc.branchView}
+        title={doc.branchView === 'mixture' ? 'Mixture of branches' : branchTitle(doc)}
+        onChange={(e) => onEdit({ type: 'branch-view', view: e.target.value })}
+      >
         <option value="mixture">Mixture of branches</option>
         {doc.branches.map((b) => (
           <option key={b.id} value={b.id}>

@@ -5,6 +5,7 @@ type Props = {
   w: WorkshopState
   onRound: () => void
   onLog: () => void
+  onSweep: () => void
   onReplay: () => void
   canReplay: boolean
 }
@@ -21,7 +22,7 @@ export function roundState(w: WorkshopState): string {
  * The workshop line under the header: workshop and round always named; a team records the draft's changes
  * as its moves with a rationale; the round, the moves log and the replay are one click away.
  */
-export function WorkshopBar({ w, onRound, onLog, onReplay, canReplay }: Props) {
+export function WorkshopBar({ w, onRound, onLog, onSweep, onReplay, canReplay }: Props) {
   const ids = { team: useId(), why: useId() }
   const workshop = w.workshop
   const [teamId, setTeamId] = useState(workshop?.teams[0]?.id ?? '')
@@ -68,6 +69,9 @@ export function WorkshopBar({ w, onRound, onLog, onReplay, canReplay }: Props) {
         </button>
         <button type="button" onClick={onLog} aria-haspopup="dialog">
           Moves log
+        </button>
+        <button type="button" onClick={onSweep} aria-haspopup="dialog">
+          Sweep…
         </button>
         <button type="button" onClick={onReplay} disabled={!canReplay} title="Replay the last change (R)">
           Replay (R)

@@ -6,17 +6,27 @@ import { WorkshopsDialog } from './WorkshopsDialog'
 import type { WorkshopMode } from './use-workshop-mode'
 import './workshop.css'
 
-/** The header's workshop buttons. */
+/**
+ * The way into workshop mode, at the end of the status line: the header has no room left at 1280×720 (a
+ * second header line would cost the measure panels a row), and the status line's height does not change.
+ */
 export function WorkshopButtons({ mode }: { mode: WorkshopMode }) {
   return (
-    <>
-      <button type="button" onClick={() => mode.setOverlay('workshops')} aria-haspopup="dialog">
-        Workshop…
-      </button>
+    <button type="button" className="workshop-launch" onClick={() => mode.setOverlay('workshops')} aria-haspopup="dialog">
+      Workshop…
+    </button>
+  )
+}
+
+/** Opens the timing sweep: on the Sensitivity tab (timing is one more thing a result is sensitive to) and in the workshop line. */
+export function SweepLauncher({ mode }: { mode: WorkshopMode }) {
+  return (
+    <p className="sweep-launcher">
       <button type="button" onClick={() => mode.setOverlay('sweep')} aria-haspopup="dialog">
         Timing sweep…
       </button>
-    </>
+      <span className="hint">What if a move came earlier or later: a figure against a measure’s start or a trigger’s lag.</span>
+    </p>
   )
 }
 
@@ -26,7 +36,7 @@ export function WorkshopChrome({ mode, threshold }: { mode: WorkshopMode; thresh
   const close = () => setOverlay(null)
   return (
     <>
-      <WorkshopBar w={w} onRound={() => setOverlay('round')} onLog={() => setOverlay('log')} onReplay={replay.play} canReplay={replay.available} />
+      <WorkshopBar w={w} onRound={() => setOverlay('round')} onLog={() => setOverlay('log')} onSweep={() => setOverlay('sweep')} onReplay={replay.play} canReplay={replay.available} />
       <ReplayCaption text={replay.caption} />
       {overlay === 'workshops' && <WorkshopsDialog api={mode.api} w={w} doc={mode.ws.doc} onClose={close} />}
       {overlay === 'round' && <RoundDialog w={w} onClose={close} />}
