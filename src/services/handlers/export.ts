@@ -12,16 +12,19 @@ type ExportMethods = 'export.chart' | 'export.csv' | 'export.pptx' | 'export.pdf
  */
 export type SaveFile = (file: ExportFile) => Promise<string | null>
 
+/** Hands a finished file to the host's save dialog (desktop) or returns it as base64 to download (web host). */
+export async function deliverFile(file: ExportFile, saveFile?: SaveFile): Promise<ExportResult> {
+  if (saveFile) {
+    const path = await saveFile(file)
+    if (path === null) return { kind: 'cancelled' }
+    return { kind: 'saved', fileName: basename(path), path, byteLength: file.bytes.byteLength }
+  }
+  return { kind: 'file', fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), byteLength: file.bytes.byteLength }
+}
+
 /** Export handlers: build the file, then hand it to the host's save dialog or return it as base64. */
 export function exportHandlers(exporter: Exporter, saveFile?: SaveFile) {
-  const deliver = async (file: ExportFile): Promise<ExportResult> => {
-    if (saveFile) {
-      const path = await saveFile(file)
-      if (path === null) return { kind: 'cancelled' }
-      return { kind: 'saved', fileName: basename(path), path, byteLength: file.bytes.byteLength }
-    }
-    return { kind: 'file', fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), byteLength: file.bytes.byteLength }
-  }
+  const deliver = (file: ExportFile) => deliverFile(file, saveFile)
   return {
     'export.chart': ({ doc, compare, chart, format, scale }) => deliver(exporter.chart(doc, compare, chart, format, scale)),
     'export.csv': async ({ doc, compare }) => deliver(exporter.csv(doc, compare)),

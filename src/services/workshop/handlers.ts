@@ -1,10 +1,8 @@
-import { basename } from 'node:path'
 import { SweepError, type Model } from '../../core'
-import type { ExportResult } from '../../shared/contract/export'
 import type { Handlers } from '../dispatch'
 import { MIME, slug, type ExportFile } from '../export/exporter'
 import type { PdfPrinter } from '../export/pdf'
-import type { SaveFile } from '../handlers/export'
+import { deliverFile, type SaveFile } from '../handlers/export'
 import { RepoError } from '../repositories/repo-error'
 import { afterActionContent } from './after-action-content'
 import { buildAfterActionDeck } from './after-action-deck'
@@ -32,14 +30,7 @@ export type WorkshopDeps = {
 
 /** Workshop handlers: thin; the repository does the work in transactions, the workshop modules build files. */
 export function workshopHandlers({ workshops, model, clock, appVersion, printer, saveFile }: WorkshopDeps) {
-  const deliver = async (file: ExportFile): Promise<ExportResult> => {
-    if (saveFile) {
-      const path = await saveFile(file)
-      if (path === null) return { kind: 'cancelled' }
-      return { kind: 'saved', fileName: basename(path), path, byteLength: file.bytes.byteLength }
-    }
-    return { kind: 'file', fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), byteLength: file.bytes.byteLength }
-  }
+  const deliver = (file: ExportFile) => deliverFile(file, saveFile)
   const today = () => clock().toISOString().slice(0, 10)
   return {
     'workshop.list': () => ({ items: workshops.list() }),
