@@ -171,9 +171,11 @@ test.describe('at 1280×720', () => {
     await expect(label).toHaveCount(0)
     // Hover: over the first visible marker line.
     const at = await chart.locator('.chart-markers line.mk').evaluateAll((lines) => {
-      // A marker clear of the plot's left edge (the first quarter's line sits on the axis).
+      // A marker clear of the plot's left edge: measures dated before the first quarter (several since Model 2's
+      // new levers: 2023, 2024) sit on the axis, where the hovered quarter is the first one, not theirs.
       const shown = lines.filter((l) => getComputedStyle(l).visibility === 'visible').sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
-      const r = shown[Math.min(1, shown.length - 1)]?.getBoundingClientRect()
+      const edge = shown[0]?.getBoundingClientRect().left ?? 0
+      const r = shown.find((l) => l.getBoundingClientRect().left > edge + 4)?.getBoundingClientRect()
       return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null
     })
     if (!at) throw new Error('no visible marker in the defense chart')

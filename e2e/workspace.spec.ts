@@ -1,10 +1,14 @@
 import { test, expect } from './fixtures'
 import type { Page } from '@playwright/test'
+import { CHANNEL_LABELS } from '../src/core/engine/types'
 
 /** Plotted exposure totals of one sector chart, read from its hidden data table. */
 const chartValues = (page: Page, sector: string) =>
   page.getByTestId(`table-${sector}`).locator('tbody td').evaluateAll((cells) => cells.map((c) => Number(c.textContent)))
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+/** Plotted cost pressure of one sector, read from the cost view's hidden data table. */
+const costValues = (page: Page, sector: 'defense' | 'autos' | 'electronics') =>
+  page.getByTestId('table-cost').locator(`tbody tr td:nth-of-type(${['defense', 'autos', 'electronics'].indexOf(sector) + 1})`).evaluateAll((cells) => cells.map((c) => Number(c.textContent)))
 /** Marker lines shown on a chart (lines of measures that are off stay mounted but hidden). */
 const markerCount = (page: Page, sector: string) =>
   page.getByTestId(`chart-${sector}`).locator('.chart-markers line').evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility === 'visible').length)
@@ -20,12 +24,15 @@ async function open(page: Page, url: string) {
 test('toggle and tune measures from both sides; dates, suspensions and the info card', async ({ page, host }) => {
   const errors = await open(page, host.url)
   const tariff = page.getByTestId('measure-us-tariff-additional')
-  const autosBefore = await chartValues(page, 'autos')
+  // Tariffs act on cost and sourcing, not on availability (Model 2): they show in the cost view.
+  await page.getByRole('tab', { name: 'Cost' }).click()
+  await expect(page.getByTestId('table-cost')).toBeAttached()
+  const autosBefore = await costValues(page, 'autos')
 
-  // Washington: switch the additional tariff on — US autos exposure rises.
+  // Washington: switch the additional tariff on — US autos cost pressure rises.
   await tariff.getByRole('switch').check()
-  await expect.poll(async () => sum(await chartValues(page, 'autos'))).toBeGreaterThan(sum(autosBefore))
-  const autosTariffOn = await chartValues(page, 'autos')
+  await expect.poll(async () => sum(await costValues(page, 'autos'))).toBeGreaterThan(sum(autosBefore))
+  const autosTariffOn = await costValues(page, 'autos')
 
   // Tune its rate with the keyboard: the slider names its measure and unit, and the chart follows.
   const rate = tariff.getByRole('slider')
@@ -35,7 +42,9 @@ test('toggle and tune measures from both sides; dates, suspensions and the info 
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft')
   expect(Number(await rate.inputValue())).toBeLessThan(Number(before))
   await expect(rate).toHaveAttribute('aria-valuetext', /%$/)
-  await expect.poll(async () => sum(await chartValues(page, 'autos'))).toBeLessThan(sum(autosTariffOn))
+  await expect.poll(async () => sum(await costValues(page, 'autos'))).toBeLessThan(sum(autosTariffOn))
+  await page.getByRole('tab', { name: 'Exposure' }).click()
+  await expect(page.getByTestId('table-defense')).toBeAttached()
 
   // Beijing: lower No. 18's approval rate (stricter licensing) — defense exposure rises.
   const no18 = page.getByTestId('measure-cn-mofcom-18')
@@ -141,7 +150,7 @@ test('switch economy and stacking; bands arrive; headline follows the threshold'
   const table = page.getByRole('region', { name: /Defense — exposure, US & allies: data/ })
   await expect(table.getByRole('columnheader', { name: 'P90' })).toBeVisible({ timeout: 5000 })
   const bandPaths = page.getByTestId('chart-defense').locator('.chart-band path')
-  await expect(bandPaths).toHaveCount(3) // the range and its two dashed edges
+  await expect(bandPaths).toHaveCount(1) // the range only: no edge lines, so it cannot be mistaken for a baseline
   await expect(bandPaths.first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L.*Z$/)
   await page.getByRole('checkbox', { name: 'P10–P90 band' }).uncheck()
   await expect(table.getByRole('columnheader', { name: 'P90' })).toHaveCount(0)
@@ -152,10 +161,12 @@ test('switch economy and stacking; bands arrive; headline follows the threshold'
   await expect(table.getByRole('columnheader', { name: 'REE licensing (No. 18)' })).toBeVisible({ timeout: 5000 })
   await expect(page.getByTestId('chart-defense').getByRole('img', { name: /stacked by measure/ })).toBeVisible()
   await page.getByRole('button', { name: 'By channel' }).click()
-  await expect(table.getByRole('columnheader', { name: 'NdFeB magnets' })).toBeVisible()
+  // Defence's channels since Model 2 (DPAS priority keeps its magnets supplied): tungsten is one it still has.
+  await expect(table.getByRole('columnheader', { name: CHANNEL_LABELS.tungsten })).toBeVisible()
+  await expect(table.getByRole('columnheader', { name: 'REE licensing (No. 18)' })).toHaveCount(0)
 
-  // Headline: quarters above the threshold shrink as the threshold rises.
-  const headline = page.getByTestId('headline-defense')
+  // Headline: quarters above the threshold shrink as the threshold rises (electronics: it crosses 5).
+  const headline = page.getByTestId('headline-electronics')
   const threshold = page.getByLabel('Threshold')
   await threshold.fill('5')
   const low = Number((await headline.textContent())?.match(/(\d+) quarters? above 5/)?.[1])
@@ -226,43 +237,44 @@ test('a chart draws one area per legend series, and hovering it gives exact valu
 })
 
 test('undo and redo a sequence of edits, by button and keyboard', async ({ page, host }) => {
+  // Autos: each of the three edits below moves its exposure (defence reads near 0 under DPAS priority since Model 2).
   const errors = await open(page, host.url)
   const undo = page.getByRole('button', { name: 'Undo' })
   const redo = page.getByRole('button', { name: 'Redo' })
   await expect(undo).toBeDisabled()
   await expect(redo).toBeDisabled()
-  const v0 = await chartValues(page, 'defense')
+  const v0 = await chartValues(page, 'autos')
 
   await page.getByTestId('measure-cn-mofcom-18').getByRole('switch').uncheck()
-  await expect.poll(() => chartValues(page, 'defense')).not.toEqual(v0)
-  const v1 = await chartValues(page, 'defense')
-  await page.getByTestId('measure-us-dfars-2027').getByRole('switch').uncheck()
-  await expect.poll(() => chartValues(page, 'defense')).not.toEqual(v1)
-  const v2 = await chartValues(page, 'defense')
+  await expect.poll(() => chartValues(page, 'autos')).not.toEqual(v0)
+  const v1 = await chartValues(page, 'autos')
+  await page.getByTestId('measure-cn-mofcom-57').getByRole('switch').uncheck()
+  await expect.poll(() => chartValues(page, 'autos')).not.toEqual(v1)
+  const v2 = await chartValues(page, 'autos')
   const slider = page.getByTestId('measure-cn-gagesb-ban').getByRole('slider')
   await slider.focus()
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight')
   await slider.blur()
-  await expect.poll(() => chartValues(page, 'defense')).not.toEqual(v2)
-  const v3 = await chartValues(page, 'defense')
+  await expect.poll(() => chartValues(page, 'autos')).not.toEqual(v2)
+  const v3 = await chartValues(page, 'autos')
   await expect(undo).toBeEnabled()
 
   // The five key presses on one slider are one step.
   await undo.click()
-  await expect.poll(() => chartValues(page, 'defense')).toEqual(v2)
+  await expect.poll(() => chartValues(page, 'autos')).toEqual(v2)
   await page.locator('body').click({ position: { x: 640, y: 5 } })
   await page.keyboard.press('Control+z')
-  await expect.poll(() => chartValues(page, 'defense')).toEqual(v1)
+  await expect.poll(() => chartValues(page, 'autos')).toEqual(v1)
   await page.keyboard.press('Control+z')
-  await expect.poll(() => chartValues(page, 'defense')).toEqual(v0)
+  await expect.poll(() => chartValues(page, 'autos')).toEqual(v0)
   await expect(undo).toBeDisabled()
   await expect(page.getByTestId('measure-cn-mofcom-18').getByRole('switch')).toBeChecked()
 
   await redo.click()
-  await expect.poll(() => chartValues(page, 'defense')).toEqual(v1)
+  await expect.poll(() => chartValues(page, 'autos')).toEqual(v1)
   await page.keyboard.press('Control+Shift+Z')
   await page.keyboard.press('Control+Shift+Z')
-  await expect.poll(() => chartValues(page, 'defense')).toEqual(v3)
+  await expect.poll(() => chartValues(page, 'autos')).toEqual(v3)
   await expect(redo).toBeDisabled()
   expect(errors).toEqual([])
 })
