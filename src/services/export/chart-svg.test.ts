@@ -30,7 +30,11 @@ describe('chart spec', () => {
     expect(spec.stacked.map((s) => s.key)).toEqual(active)
     for (const s of spec.stacked) expect(s.values).toEqual(series.byChannel[s.key as (typeof CHANNELS)[number]])
     // With every measure off, exposure is 0 throughout in this model: no dashed line on the axis, no legend entry.
-    expect(Math.max(...evaluateView(model, withoutMeasures(doc)).economies.us.defense.exposure)).toBe(0)
+    expect(Math.max(...evaluateView(model, withoutMeasures(model, doc)).economies.us.defense.exposure)).toBe(0)
+    // A measure the document does not list takes its catalogue default (No. 10 is on): "no measures" turns it off too.
+    const partial = { ...doc, measures: doc.measures.filter((m) => m.id !== 'cn-mofcom-10') }
+    expect(Math.max(...evaluateView(model, partial).economies.us.defense.exposure)).toBeGreaterThan(0)
+    expect(Math.max(...evaluateView(model, withoutMeasures(model, partial)).economies.us.defense.exposure)).toBe(0)
     expect(spec.lines).toEqual([])
     expect(spec.subtitle).not.toContain('no measures')
     // A reference that is not 0 is drawn, and (overrides) the same under the scenario's assumptions.

@@ -84,9 +84,14 @@ export function shareAxis(charts: ChartSpec[]): void {
  * The same scenario with every measure and trigger off. With `keepOverrides` false (the app's "No measures"
  * reference) the default assumptions apply; with true, the scenario's own ("No measures, your assumptions").
  */
-export const withoutMeasures = (doc: ScenarioDoc, keepOverrides = false): ScenarioDoc => ({
+export const withoutMeasures = (model: Model, doc: ScenarioDoc, keepOverrides = false): ScenarioDoc => ({
   ...doc,
-  measures: doc.measures.map((m) => ({ ...m, enabled: false })),
+  // Every catalogue measure off: a measure the document does not list takes its catalogue default (e.g. a lever
+  // added after the scenario was written), so listing only the document's own would leave those on.
+  measures: model.measures.map((m) => {
+    const own = doc.measures.find((s) => s.id === m.id)
+    return own ? { ...own, enabled: false } : { id: m.id, enabled: false, params: {}, start: m.default.start, end: m.default.end, suspensions: [] }
+  }),
   // Branches patch measure settings (they may switch one back on): with no measures there is one path.
   branches: [],
   branchView: 'mixture',
@@ -149,8 +154,8 @@ export function chartInputs(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompare:
   return {
     config,
     scenarios,
-    reference: !comparison && config.reference ? engine.evaluate(ctx.model, withoutMeasures(doc)) : null,
-    modified: !comparison && config.reference && hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(doc, true)) : null,
+    reference: !comparison && config.reference ? engine.evaluate(ctx.model, withoutMeasures(ctx.model, doc)) : null,
+    modified: !comparison && config.reference && hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(ctx.model, doc, true)) : null,
     band: !comparison && config.band ? engine.band(ctx.model, doc, config) : null,
     attribution: !comparison && config.stacking === 'measure' && config.metric === 'exposure' ? engine.attribution(ctx.model, doc, config.economy, config.sector) : null,
     stamp: makeStamp(ctx, doc)
@@ -195,8 +200,8 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
   const engine = ctx.engine ?? createEngine()
   const stamp = makeStamp(ctx, doc)
   const result = engine.evaluate(ctx.model, doc)
-  const reference = engine.evaluate(ctx.model, withoutMeasures(doc))
-  const modified = hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(doc, true)) : null
+  const reference = engine.evaluate(ctx.model, withoutMeasures(ctx.model, doc))
+  const modified = hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(ctx.model, doc, true)) : null
   const economy = options.economy
   const split = engine.split(ctx.model, doc)
   const quarters = result.quarters.map(quarterText)
