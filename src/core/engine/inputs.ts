@@ -53,6 +53,10 @@ export type Inputs = {
   declared: number
   /** Share of ex-China NdFeB output needing Dy/Tb feed. */
   hreGrade: number
+  /** Ex-China NdPr metal/alloy output in 2024 as a share of allied magnet need (the metal stage's base). */
+  metalBase: number
+  /** RE (metal) content of NdFeB by mass: t of metal per t of magnet. */
+  reContent: number
   /** US-bound share of US & allied flows (the rest, EU/Japan, takes the global approval path). */
   usBoundShare: number
   /** US-bound restocking relative to the global rebound (export diagnostic). */
@@ -209,6 +213,8 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
     declared: clamp01(v('defense-declared-military-share')),
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
+    metalBase: Math.max(0, v('metal-exchina-share')),
+    reContent: Math.min(1, Math.max(0.05, v('re-content-ndfeb'))),
     usRestock: clamp01(v('us-restock-factor')),
     usBoundShare: clamp01(v('us-share-allied-demand')),
     capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),

@@ -49,7 +49,10 @@ export const allocKernelOut = (plan: Plan): KernelOut => ({
   costX: new Float64Array(NE * NS * plan.horizon),
   exportsGlobal: new Float64Array(plan.horizon),
   exportsUs: new Float64Array(plan.horizon),
-  capacity: { total: new Float64Array(3 * plan.slots), priority: new Float64Array(3 * plan.slots) }
+  capacity: {
+    total: new Float64Array(3 * plan.slots), priority: new Float64Array(3 * plan.slots),
+    metalNeed: new Float64Array(plan.slots), metal: new Float64Array(plan.slots)
+  }
 })
 
 const IS_MATERIAL = CHANNELS.map((k) => (MATERIAL_CHANNELS as readonly Channel[]).includes(k))
@@ -57,6 +60,7 @@ const K_TARIFFS = CHANNELS.indexOf('tariffs')
 const K_NDFEB = CHANNELS.indexOf('ndfeb')
 const K_SMCO = CHANNELS.indexOf('smco')
 const K_DYTB = CHANNELS.indexOf('dy_tb')
+const K_LIGHT = CHANNELS.indexOf('light_ree')
 const S_DEFENSE = 0
 const S_AUTOS = 1
 const E_US = 0
@@ -139,6 +143,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   // (for SmCo) come from China; what their licences deny this quarter is output ex-China plants lose.
   feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
   feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
+  // Metal/alloy stage: ex-China NdFeB output beyond ex-China NdPr metal runs on China metal.
+  metalStage(plan, inp, ws, out.capacity)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
   for (let e = 0; e < NE; e++) {
@@ -221,9 +227,19 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             const capT = capSlot >= 0 ? (out.capacity.total[capSlot * Q + t] as number) : 0
             const capP = capSlot >= 0 ? (out.capacity.priority[capSlot * Q + t] as number) : 0
             const sigPr = sigD > capT ? sigD - capT : 0
-            // Existing ex-China magnet output loses what its China feed is denied; new projects bring their own feed.
+            // Existing ex-China magnet output loses what its China feed is denied; new projects bring their own
+            // feed (Dy/Tb), but magnet makers without their own metal need NdPr metal (metal stage, §3.3).
+            let metalShort = 0
             loss = feed === null ? 0 : cs * (feed[t] as number)
-            let reach = (inp.dpasReach * (cs - loss + capT - capP) + capP) / d
+            if (k === K_NDFEB) {
+              loss += ws.metalLoss[t] as number
+              metalShort = (ws.metalShort[t] as number) - (ws.metalLoss[t] as number)
+            }
+            // Under a sourcing rule, magnets made from China metal are not compliant (DFARS 2027: not refined,
+            // melted or produced in China), so DPAS reach excludes them for the covered share.
+            let compliant = cs - loss + capT - rule * metalShort - capP
+            if (compliant < 0) compliant = 0
+            let reach = (inp.dpasReach * compliant + capP) / d
             if (reach > 1) reach = 1
             let sigDef = 1 - reach * (qual[t] as number)
             if (sigDef > sigPr) sigDef = sigPr
@@ -306,7 +322,10 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   magnetExports(plan, inp, profiles, out)
 }
 
-type GateWorkspace = { gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array; feedNd: Float64Array; feedSm: Float64Array }
+type GateWorkspace = {
+  gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array
+  ruleCover: Float64Array; qual: Float64Array; feedNd: Float64Array; feedSm: Float64Array; metalShort: Float64Array; metalLoss: Float64Array
+}
 const workspaces = new WeakMap<Plan, GateWorkspace>()
 /** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
 const gateWorkspace = (plan: Plan): GateWorkspace => {
@@ -316,7 +335,8 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
     w = {
       gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === G_SOURCING ? 1 : 0)),
       passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
-      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots)
+      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots),
+      metalShort: new Float64Array(plan.slots), metalLoss: new Float64Array(plan.slots)
     }
     workspaces.set(plan, w)
   }
@@ -336,6 +356,36 @@ const feedLoss = (plan: Plan, inp: Inputs, ws: GateWorkspace, feedChannel: numbe
     let pass = 1
     for (const gIdx of gd) if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) pass *= ws.passCivil[gIdx * Q + t] as number
     out[t] = grade * sig * (1 - pass)
+  }
+}
+
+/**
+ * The metal/alloy stage (docs/MODEL.md §3.3), per slot, in shares of allied magnet need. Ex-China magnet
+ * makers that buy NdPr metal (existing output cs plus new plants without their own metal) need X; ex-China
+ * metal makers supply M (2024 base plus metal/alloy projects), less what China's light-REE gates deny of
+ * their China-sourced oxide. Output beyond that runs on China metal (`metalShort`), and loses what the same
+ * gates deny (`metalLoss`). With no Chinese control on light REEs nothing is lost, but the China-metal part
+ * is still not compliant supply under a sourcing rule.
+ */
+const metalStage = (plan: Plan, inp: Inputs, ws: GateWorkspace, cap: CapacityShares): void => {
+  const Q = plan.slots
+  const cN = cell(E_US, S_AUTOS, K_NDFEB)
+  const cL = cell(E_US, S_AUTOS, K_LIGHT)
+  const gd = plan.cellGatesDirect[cL] as number[]
+  const cs = inp.compliantBase[cN] as number
+  const sigL = inp.sigmaDirect[cL] as number
+  for (let t = 0; t < Q; t++) {
+    let passL = 1
+    for (let j = 0; j < gd.length; j++) {
+      const gIdx = gd[j] as number
+      if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) passL *= ws.passCivil[gIdx * Q + t] as number
+    }
+    const need = cs + (cap.metalNeed[t] as number)
+    const metal = inp.metalBase + (cap.metal[t] as number)
+    const supply = metal * (1 - sigL * (1 - passL))
+    const short = need > supply ? need - supply : 0
+    ws.metalShort[t] = short
+    ws.metalLoss[t] = short * (1 - passL)
   }
 }
 
