@@ -1,6 +1,7 @@
 import { MATERIAL_CHANNELS } from '../model/keys'
 import { quarterTime, quarterYear } from '../time/quarters'
 import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
+import { dyTbStock, feedLoss, metalStage, type StageWorkspace } from './stages'
 import type { Inputs } from './inputs'
 import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
@@ -141,12 +142,14 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   }
   // Stage chain: ex-China magnet makers' feed. Dy/Tb (for high-coercivity NdFeB grades) and Sm metal
   // (for SmCo) come from China; what their licences deny this quarter is output ex-China plants lose.
-  feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
-  feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
-  // Metal/alloy stage: ex-China NdFeB output beyond ex-China NdPr metal runs on China metal.
-  metalStage(plan, inp, ws, out.capacity)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
+  feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
+  feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
+  // Oxide stocks (Dy/Tb) go to magnet makers' feed, not to sectors (docs/MODEL.md §3.4).
+  dyTbStock(plan, inp, ws, stockProfile)
+  // Metal/alloy stage: ex-China NdFeB output beyond ex-China NdPr metal runs on China metal.
+  metalStage(plan, inp, ws, out.capacity, stockProfile)
   for (let e = 0; e < NE; e++) {
     if ((economyMask & (1 << e)) === 0) continue
     for (let s = 0; s < NS; s++) {
@@ -181,7 +184,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
         const matCell = e === E_US && IS_MATERIAL[k] === true
-        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1
+        // Oxide forms (NdPr, Dy/Tb) were released above, into magnet makers' feed (through the metal stage).
+        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1 && k !== K_LIGHT && k !== K_DYTB
         const cs = inp.compliantBase[c] as number
         const d = inp.defenseShare
         const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
@@ -322,9 +326,9 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   magnetExports(plan, inp, profiles, out)
 }
 
-type GateWorkspace = {
-  gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array
-  ruleCover: Float64Array; qual: Float64Array; feedNd: Float64Array; feedSm: Float64Array; metalShort: Float64Array; metalLoss: Float64Array
+/** Per-plan scratch buffers; the stage chain's part is `StageWorkspace` (stages.ts). */
+type GateWorkspace = StageWorkspace & {
+  passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array
 }
 const workspaces = new WeakMap<Plan, GateWorkspace>()
 /** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
@@ -341,52 +345,6 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
     workspaces.set(plan, w)
   }
   return w
-}
-
-/**
- * Share of ex-China output of a magnet channel lost for want of China feed, per slot: `grade` × the
- * China share of the feed × its denied share (civil licence path, direct gates of the feed channel).
- */
-const feedLoss = (plan: Plan, inp: Inputs, ws: GateWorkspace, feedChannel: number, grade: number, out: Float64Array): void => {
-  const c = cell(E_US, S_AUTOS, feedChannel)
-  const gd = plan.cellGatesDirect[c] as number[]
-  const sig = feedChannel === K_SMCO ? 1 : (inp.sigmaDirect[c] as number)
-  const Q = plan.slots
-  for (let t = 0; t < Q; t++) {
-    let pass = 1
-    for (const gIdx of gd) if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) pass *= ws.passCivil[gIdx * Q + t] as number
-    out[t] = grade * sig * (1 - pass)
-  }
-}
-
-/**
- * The metal/alloy stage (docs/MODEL.md §3.3), per slot, in shares of allied magnet need. Ex-China magnet
- * makers that buy NdPr metal (existing output cs plus new plants without their own metal) need X; ex-China
- * metal makers supply M (2024 base plus metal/alloy projects), less what China's light-REE gates deny of
- * their China-sourced oxide. Output beyond that runs on China metal (`metalShort`), and loses what the same
- * gates deny (`metalLoss`). With no Chinese control on light REEs nothing is lost, but the China-metal part
- * is still not compliant supply under a sourcing rule.
- */
-const metalStage = (plan: Plan, inp: Inputs, ws: GateWorkspace, cap: CapacityShares): void => {
-  const Q = plan.slots
-  const cN = cell(E_US, S_AUTOS, K_NDFEB)
-  const cL = cell(E_US, S_AUTOS, K_LIGHT)
-  const gd = plan.cellGatesDirect[cL] as number[]
-  const cs = inp.compliantBase[cN] as number
-  const sigL = inp.sigmaDirect[cL] as number
-  for (let t = 0; t < Q; t++) {
-    let passL = 1
-    for (let j = 0; j < gd.length; j++) {
-      const gIdx = gd[j] as number
-      if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) passL *= ws.passCivil[gIdx * Q + t] as number
-    }
-    const need = cs + (cap.metalNeed[t] as number)
-    const metal = inp.metalBase + (cap.metal[t] as number)
-    const supply = metal * (1 - sigL * (1 - passL))
-    const short = need > supply ? need - supply : 0
-    ws.metalShort[t] = short
-    ws.metalLoss[t] = short * (1 - passL)
-  }
 }
 
 /** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */

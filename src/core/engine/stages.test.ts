@@ -13,8 +13,21 @@ const model = shippedModel()
 const withMetal = (doc: ScenarioDoc, share: number): ScenarioDoc => ({ ...structuredClone(doc), overrides: { ...doc.overrides, 'metal-exchina-share': share } })
 const slice = (xs: readonly number[], from: number): number[] => xs.slice(from)
 
+/** The shipped model with some assumption values replaced (ranges widened to hold them). */
+const modelWith = (values: Record<string, number>, measures: unknown = rawMeasures()): Model => {
+  const raw = rawAssumptions() as { assumptions: { id: string; value: number; low?: number; high?: number }[] }
+  for (const a of raw.assumptions) {
+    const v = values[a.id]
+    if (v === undefined) continue
+    a.value = v
+    if (a.low !== undefined) a.low = Math.min(a.low, v)
+    if (a.high !== undefined) a.high = Math.max(a.high, v)
+  }
+  return loadModel(measures, raw)
+}
+
 /** The shipped catalogue plus a Beijing licence on light REEs (NdPr oxide and metal), which no shipped measure controls. */
-const lightReeModel = (): Model => {
+const lightReeMeasures = (): unknown => {
   const raw = rawMeasures() as { measures: Record<string, unknown>[] }
   const no18 = raw.measures.find((m) => m.id === 'cn-mofcom-18') as Record<string, unknown>
   raw.measures.push({
@@ -23,8 +36,9 @@ const lightReeModel = (): Model => {
     channels: [{ economy: 'us', channel: 'light_ree', how: 'NdPr oxide and metal need a licence', pool: 'direct' }],
     default: { enabled: false, start: '2028-01-01', end: null, suspensions: [] }
   })
-  return loadModel(raw, rawAssumptions())
+  return raw
 }
+const lightReeModel = (): Model => loadModel(lightReeMeasures(), rawAssumptions())
 
 describe('metal/alloy stage', () => {
   it('does not bind in the default today: ex-China metal exceeds what ex-China magnet makers buy', () => {
@@ -62,5 +76,44 @@ describe('metal/alloy stage', () => {
     const from = evaluate(model, doc).quarters.indexOf('2027-Q1')
     const def = (share: number) => sum(evaluate(model, withMetal(doc, share)).economies.us.defense.exposure.slice(from, from + 4))
     expect(def(0.05)).toBeGreaterThan(def(0.3) + 0.5)
+  })
+})
+
+/** Measures whose stockpile holds only the oxides of `channels` (isolates what oxide stocks do). */
+const oxideOnlyStock = (channels: readonly string[], raw = rawMeasures()): unknown => {
+  const stock = (raw as { measures: { id: string; channels: { channel: string }[] }[] }).measures.find((x) => x.id === 'us-stockpiles')
+  if (stock) stock.channels = stock.channels.filter((c) => channels.includes(c.channel))
+  return raw
+}
+
+describe('oxide stocks feed magnet makers', () => {
+  // No. 18 tightened from 2027 (30 % approvals), after Project Vault has filled.
+  const tight = (m: Model, fill: number): ScenarioDoc =>
+    scenarioWith(m, { 'cn-mofcom-18': always('2027-01-01', { approval: 30, 'initial-approval': 30 }), 'us-stockpiles': { params: { fill } } })
+
+  it('Dy/Tb oxide stocks relieve ex-China magnet makers, so magnet exposure falls', () => {
+    const m = loadModel(oxideOnlyStock(['dy_tb']), rawAssumptions())
+    const from = evaluate(m, tight(m, 0)).quarters.indexOf('2027-Q1')
+    const autos = (fill: number) => sum(evaluate(m, tight(m, fill)).economies.us.autos.exposure.slice(from))
+    expect(autos(100)).toBeLessThan(autos(0) - 0.05)
+  })
+
+  it('not sectors directly: with magnets weighted 0, a full oxide stock leaves direct Dy/Tb users as exposed as none', () => {
+    const m = modelWith({ 'crit-us-autos-ndfeb': 0, 'crit-us-autos-smco': 0 }, oxideOnlyStock(['dy_tb']))
+    const autos = (fill: number) => evaluate(m, tight(m, fill)).economies.us.autos
+    expect(sum(autos(0).byChannel.dy_tb)).toBeGreaterThan(0.5)
+    expect(autos(100).exposure).toEqual(autos(0).exposure)
+  })
+
+  it('NdPr oxide stocks reach magnets through the metal stage: they stand in for the China oxide metal makers are denied', () => {
+    const m = loadModel(oxideOnlyStock(['light_ree'], lightReeMeasures()), rawAssumptions())
+    const doc = (fill: number) => scenarioWith(m, {
+      'test-light-ree-licence': always('2028-01-01', { approval: 20, 'initial-approval': 20 }),
+      'us-allied-capacity': { params: { funding: 200 } },
+      'us-stockpiles': { params: { fill } }
+    })
+    const from = evaluate(m, doc(0)).quarters.indexOf('2028-Q1')
+    const autos = (fill: number) => sum(evaluate(m, doc(fill)).economies.us.autos.exposure.slice(from))
+    expect(autos(100)).toBeLessThan(autos(0) - 0.05)
   })
 })
