@@ -117,3 +117,46 @@ describe('oxide stocks feed magnet makers', () => {
     expect(autos(100)).toBeLessThan(autos(0) - 0.05)
   })
 })
+
+describe('recycling', () => {
+  const withoutRecycling = (): Model => {
+    const raw = rawAssumptions() as { projects: { stage: string }[] }
+    raw.projects = raw.projects.filter((p) => p.stage !== 'recycling')
+    return loadModel(rawMeasures(), raw)
+  }
+  const tight = (m: Model): ScenarioDoc => scenarioWith(m, { 'cn-mofcom-18': always('2027-01-01', { approval: 30, 'initial-approval': 30 }) })
+
+  it('recycled magnets add to ex-China supply over time, and grow as plants ramp', () => {
+    const m = shippedModel()
+    const r = evaluate(m, defaultScenario(m))
+    const bare = evaluate(withoutRecycling(), defaultScenario(m))
+    const at = (res: typeof r, q: string) => res.diagnostics.alliedCapacityShare.ndfeb[r.quarters.indexOf(q)] as number
+    const added = (q: string) => at(r, q) - at(bare, q)
+    expect(added('2025-Q2')).toBeGreaterThan(0)
+    expect(added('2028-Q4')).toBeGreaterThan(added('2025-Q2'))
+    // ≈3 kt/yr of recycled magnets against ≈40 kt of allied need: a few per cent, not a substitute for plants.
+    expect(added('2028-Q4')).toBeGreaterThan(0.02)
+    expect(added('2028-Q4')).toBeLessThan(0.1)
+    expect(r.diagnostics.alliedCapacityShare.light_ree[r.quarters.indexOf('2028-Q4')]).toBeGreaterThan(bare.diagnostics.alliedCapacityShare.light_ree[r.quarters.indexOf('2028-Q4')] as number)
+  })
+
+  it('lowers magnet exposure when China tightens licences', () => {
+    const m = shippedModel()
+    const from = evaluate(m, tight(m)).quarters.indexOf('2027-Q1')
+    const autos = (mm: Model) => sum(evaluate(mm, tight(mm)).economies.us.autos.exposure.slice(from))
+    expect(autos(m)).toBeLessThan(autos(withoutRecycling()) - 0.1)
+  })
+
+  it('needs no bought metal: under a light-REE licence with scarce metal it beats the same tonnage of metal-buying plants', () => {
+    const scaled = (stage: string): Model => {
+      const raw = rawAssumptions() as { projects: { stage: string; channel: string; capacity: number }[] }
+      for (const p of raw.projects) if (p.stage === 'recycling' && p.channel === 'ndfeb') Object.assign(p, { capacity: p.capacity * 3, stage })
+      return loadModel(lightReeMeasures(), raw)
+    }
+    const doc = (mm: Model) => withMetal(scenarioWith(mm, { 'test-light-ree-licence': always('2028-01-01', { approval: 20, 'initial-approval': 20 }) }), 0.05)
+    const recycled = scaled('recycling')
+    const from = evaluate(recycled, doc(recycled)).quarters.indexOf('2028-Q2')
+    const autos = (mm: Model) => sum(evaluate(mm, doc(mm)).economies.us.autos.exposure.slice(from))
+    expect(autos(recycled)).toBeLessThan(autos(scaled('magnets')) - 0.1)
+  })
+})
