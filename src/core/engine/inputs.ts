@@ -26,6 +26,13 @@ export type Inputs = {
   phi4: Float64Array
   /** Grain-boundary-diffusion thrift ceiling (civil Dy/Tb only; 0 elsewhere). */
   gbd: Float64Array
+  /**
+   * Per-part cells (US legacy chips): 1 where firms hold cover per part, so the cover that meets a stop is
+   * that of the parts it covers, and a missing part idles more output than its value share (weakest link).
+   */
+  perPart: Uint8Array
+  /** Output share idled per unit share of parts missing (legacy chips; 1 = value-proportional). */
+  lineMultiplier: number
   gbdTau: number
   /** Long-run substitution asymptote per cell (US materials) and its time constant per sector (quarters). */
   phiLong: Float64Array
@@ -101,6 +108,7 @@ type Recipe = {
   months: Int32Array
   phi: Int32Array
   gbd: Uint8Array
+  perPart: Uint8Array
   shock: Int32Array
   costScale: Int32Array
   stockDays: Int32Array
@@ -119,7 +127,7 @@ const recipeFor = (model: Model): Recipe => {
   const r: Recipe = {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
-    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
+    gbd: new Uint8Array(n), perPart: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
     costScale: Int32Array.from(SECTORS, (s) => get(`cost-scale-${s}`)),
     stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
     get
@@ -134,6 +142,7 @@ const recipeFor = (model: Model): Recipe => {
       r.indirect[c] = MATERIAL.has(k) ? 1 : 0
       r.embedded[c] = k === 'ndfeb' ? 1 : 0
       r.gbd[c] = k === 'dy_tb' && s !== 'defense' ? 1 : 0
+      r.perPart[c] = k === 'legacy_chips' ? 1 : 0
     } else if (k === 'chips') {
       r.sigB[c] = get('cn-direct-us-share-chips')
       r.indirect[c] = 2
@@ -198,6 +207,8 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
   const stockTargetQ = Float64Array.from(r.stockDays, (i) => Math.max(0, at(i)) / 91.3)
   return {
     crit, sigmaDirect, sigmaIndirect, bufLo, bufHi, phi4, gbd,
+    perPart: r.perPart,
+    lineMultiplier: Math.max(1, v('legacy-chips-line-multiplier')),
     gbdTau: Math.max(0.1, v('gbd-quarters')),
     phiLong,
     longTau: Float64Array.from(SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),

@@ -181,8 +181,22 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         let decayL = 1
         const sigD = inp.sigmaDirect[c] as number
         const sigI = inp.sigmaIndirect[c] as number
-        const lo = inp.bufLo[c] as number
-        const hi = inp.bufHi[c] as number
+        let lo = inp.bufLo[c] as number
+        let hi = inp.bufHi[c] as number
+        // Per-part cover (legacy chips): a stop meets the cover of the parts it covers (share P = σ·κ of the
+        // channel's need), not the channel's pooled stock; and a missing part idles `lineMultiplier` × its
+        // value share of output (docs/MODEL.md §3.4).
+        let uScale = 1
+        if (inp.perPart[c] === 1) {
+          let kMax = 0
+          for (const g of gd) if (gateOn[g] === 1 && (inp.kappa[g] as number) > kMax) kMax = inp.kappa[g] as number
+          const part = sigD * kMax
+          if (part > 0) {
+            lo *= part
+            hi *= part
+            uScale = inp.lineMultiplier
+          }
+        }
         const phi4 = inp.phi4[c] as number
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
@@ -308,7 +322,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             // A sourcing rule's covered share cannot be bought around (waived flows are not over-ordered).
             const restockable = (1 - phi) * (sigma * (passLic - uncovD) * (1 - rule) + sigI * (passI - uncovI) + (sigD > sigma ? sigD - sigma : 0))
             const next = Math.max(0, cum + gap - rho * restockable)
-            u = next > cum ? overrun(next, lo, hi) - overrun(cum, lo, hi) : 0
+            u = next > cum ? uScale * (overrun(next, lo, hi) - overrun(cum, lo, hi)) : 0
+            if (u > 1) u = 1
             cum = next
           } else u = gap
           if (t < PRE) continue
