@@ -141,8 +141,10 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
         const isRule = m.mechanism === 'sourcing-rule'
         // A sourcing rule is relieved by waivers (none before the first one, `waiver-weeks` in).
         const aSteady = isRule ? pct(p, 'waiver', 0) : pct(p, approvalId, 0)
-        // A per-effect approval (e.g. ≤14-nm review) has no learning curve of its own.
-        const aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady) : aSteady
+        // An element group's own approval (`approval-<group>`, e.g. Y/Sc under No. 18) shares the measure's
+        // initial period: never above the first-weeks rate. A per-effect approval (≤14-nm review) has none.
+        const aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady)
+          : approvalId.startsWith('approval-') ? Math.min(aSteady, pct(p, 'initial-approval', aSteady)) : aSteady
         gates.push({
           measure: mi,
           economy: ECONOMIES.indexOf(c.economy),
