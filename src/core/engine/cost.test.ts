@@ -60,6 +60,11 @@ describe('cost pressure by cost share (engine)', () => {
     const critical = withOverrides(no18(), { 'crit-us-autos-ndfeb': 0.5 })
     expect(usAutosCost(critical)).toBe(base)
     expect(sum(evaluate(model, critical).economies.us.autos.exposure)).not.toBe(sum(evaluate(model, no18()).economies.us.autos.exposure))
+    // Even a criticality of 0 (the low end of germanium's range for cars) leaves the cell's cost in place.
+    const doc = defaultScenario(model)
+    const zero = { ...doc, overrides: { ...doc.overrides, 'crit-us-autos-germanium': 0 } }
+    expect(v('cost-share-us-autos-germanium')).toBeGreaterThan(0)
+    expect(evaluateView(model, zero).economies.us.autos.cost).toEqual(evaluateView(model, doc).economies.us.autos.cost)
   })
 
   it('a thinner margin reads as more cost pressure for the same price rise', () => {
