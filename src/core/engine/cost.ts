@@ -1,13 +1,18 @@
 /**
- * The cost term of the kernel (docs/MODEL.md §3, "cost"): what a quarter's restrictions do to what a
+ * The cost term of the kernel (docs/MODEL.md §3.5, "cost"): what a quarter's restrictions do to what a
  * sector pays, as opposed to what it cannot get. Kept apart from the availability kernel so the cost
  * weights, prices and tariff pass-through can change without touching the stock-flow equations.
  *
  *   cost = 100·X/(1 + X)
- *   X    = scale·Σ_k crit_k·(m_k − 1)                              price shock on each material channel
- *        + scale·crit_k·premium·rule·(1 − σ)                        covered defence purchases pay the compliant premium
- *        + scale·σ·Σ_g tariff_g·(pass-through | 1 − pass-through)    tariffs: importer pays pt, exporter absorbs 1 − pt
- *   m_k − 1 = (shock_k − 1)·min(1, G_raw/0.5)
+ *   X    = (1/margin_{e,s}) · [ Σ_k w_k·(m_k − 1)                       price shock on each input channel
+ *                              + Σ_k w_k·premium·rule·(1 − σ)           covered defence purchases pay the compliant premium
+ *                              + w_tariff·σ·Σ_g tariff_g·share ]         tariffs: importer pays pass-through, exporter the rest
+ *   m_k − 1 = (shock_k − 1)·min(1, G_raw/0.5)         shock_k: volume-weighted price multiple in an April-2025-style shock
+ *
+ * w_k is the input's share of the sector's cost of output (all origins), so the bracket is the rise in the
+ * sector's unit cost; dividing by the operating margin makes X = 1 (index 50) "input price rises equal
+ * the sector's whole margin". A price spike on an input worth 0.1 % of cost barely moves it; the same
+ * spike on a 30 % input does.
  */
 
 /** Gap that produced the April-2025 price multiples (≈ half of flows denied). */
@@ -18,8 +23,8 @@ export const tariffGateTerm = (active: number, rate: number, kappa: number): num
 
 /**
  * Cost driver X of one (economy, sector, channel) cell in one quarter.
- * @param scale    sector cost scale (cost-scale-<sector>)
- * @param weight   the cell's cost weight
+ * @param scale    1 / operating margin of the (economy, sector)
+ * @param weight   the cell's cost share (share of the sector's cost of output spent on the input)
  * @param shockM1  the channel's shock price multiple minus 1
  * @param gapRaw   unmet share of the cell's flows before buffers and stocks (G_raw)
  * @param premium  compliant premium (MP floor / China NdPr price − 1)
@@ -37,6 +42,6 @@ export const cellCostX = (
   const ratio = gapRaw >= SHOCK_GAP ? 1 : gapRaw / SHOCK_GAP
   let x = scale * weight * shockM1 * ratio
   if (rule > 0) x += scale * weight * premium * rule * compliant
-  if (tariffShare !== 0) x += scale * tariffShare * tariffSum * passShare
+  if (tariffShare !== 0) x += scale * weight * tariffShare * tariffSum * passShare
   return x
 }

@@ -166,8 +166,10 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const gi = plan.cellGatesIndirect[c] as number[]
         if (gd.length === 0 && gi.length === 0) continue
         const crit = inp.crit[c] as number
+        const costW = inp.costWeight[c] as number
         const isTariff = k === K_TARIFFS
-        if (crit === 0 && !isTariff) continue
+        // Nothing to compute where neither exposure (crit) nor cost (cost share) reads the cell.
+        if (crit === 0 && costW === 0 && !isTariff) continue
         // Stress starts when any measure on the cell first acts; substitution clocks run from there.
         let stressStart = Number.POSITIVE_INFINITY
         for (const g of gd) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
@@ -346,7 +348,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           const eh = (e * NS + s) * H + h
           // Cost term (cost.ts): price shock, compliant premium on covered defence purchases, tariffs.
           const premiumRule = s === S_DEFENSE && matCell ? rule : 0
-          const x = cellCost(costScale, crit, shockM1, gRaw, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
+          const x = cellCost(costScale, costW, shockM1, gRaw, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
       }
