@@ -1,4 +1,4 @@
-import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, critKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
+import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, costShareKey, critKey, marginKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
 import { quarterTime } from '../time/quarters'
 import { GATE_TARIFF, N_E, N_K, N_S, type Plan } from './plan'
@@ -10,6 +10,8 @@ const NS_ = N_S
 const NE_ = N_E
 const cellAt = (e: number, s: number, k: number): number => (e * NS_ + s) * NK_ + k
 const G_TARIFF_ = GATE_TARIFF
+const E_CN = ECONOMIES.indexOf('cn')
+const K_TARIFFS_ = CHANNELS.indexOf('tariffs')
 
 /**
  * Per-evaluation numeric inputs: assumption values (base, overridden or sampled) turned into flat
@@ -32,6 +34,9 @@ export type Inputs = {
   longTau: Float64Array
   /** Price multiple − 1 in an April-2025-style shock, per channel. */
   shockM1: Float64Array
+  /** Cost weight per cell: the input's share of the sector's cost of output (China's tariff cell: 1, see cost.ts). */
+  costWeight: Float64Array
+  /** 1 / operating margin per (economy, sector): X = 1 when input price rises equal the margin (cost.ts). */
   costScale: Float64Array
   /** κ per gate, and per-gate retained-trade share for tariff gates. */
   kappa: Float64Array
@@ -100,7 +105,9 @@ type Recipe = {
   phi: Int32Array
   gbd: Uint8Array
   shock: Int32Array
-  costScale: Int32Array
+  costShare: Int32Array
+  /** Operating-margin index per (economy, sector). */
+  margin: Int32Array
   stockDays: Int32Array
   get: (id: string) => number
 }
@@ -118,13 +125,15 @@ const recipeFor = (model: Model): Recipe => {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
     gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
-    costScale: Int32Array.from(SECTORS, (s) => get(`cost-scale-${s}`)),
+    costShare: new Int32Array(n).fill(-1),
+    margin: Int32Array.from(ECONOMIES.flatMap((e) => SECTORS.map((s) => get(marginKey(e, s))))),
     stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
     get
   }
   ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
     const c = cellAt(ei, si, ki)
     r.crit[c] = get(critKey(e, s, k))
+    r.costShare[c] = get(costShareKey(e, s, k))
     r.sigA[c] = getIf(sigmaKey(e, s, k))
     r.months[c] = getIf(bufferKey(e, s, k))
     r.phi[c] = getIf(substKey(e, s, k))
@@ -194,8 +203,12 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
     gbd[c] = r.gbd[c] ? gbdMax : 0
   }
   const shockM1 = fillFrom(reuse?.shockM1, r.shock, (i) => (i < 0 ? 0 : Math.max(0, at(i) - 1)))
+  const costWeight = zeros(reuse?.costWeight, n)
+  for (let c = 0; c < n; c++) costWeight[c] = clamp01(at(r.costShare[c] as number))
+  // The exporter's tariff cell: σ (cn-us-export-share) is already the share of its output the tariff reaches.
+  for (let s = 0; s < NS_; s++) costWeight[cellAt(E_CN, s, K_TARIFFS_)] = 1
   const costScale = zeros(reuse?.costScale, NE_ * NS_)
-  for (let e = 0; e < NE_; e++) for (let s = 0; s < NS_; s++) costScale[e * NS_ + s] = Math.max(0, at(r.costScale[s] as number))
+  for (let i = 0; i < NE_ * NS_; i++) costScale[i] = 1 / Math.max(0.005, at(r.margin[i] as number))
   const tau0 = Math.max(0, v('tariff-base'))
   const eps = Math.max(0, v('trade-elasticity'))
   const kappa = zeros(reuse?.kappa, plan.gates.length)
@@ -212,7 +225,7 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
     gbdTau: Math.max(0.1, v('gbd-quarters')),
     phiLong,
     longTau: fillFrom(reuse?.longTau, SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
-    shockM1, costScale, kappa, tariffRetained,
+    shockM1, costWeight, costScale, kappa, tariffRetained,
     restock: fillFrom(reuse?.restock, RESTOCK_KEYS, (id) => Math.max(0, v(id))),
     passThrough: clamp01(v('tariff-pass-through')),
     exportTrend: v('cn-magnet-export-trend'),

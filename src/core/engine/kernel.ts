@@ -1,6 +1,7 @@
 import { MATERIAL_CHANNELS } from '../model/keys'
 import { quarterTime, quarterYear } from '../time/quarters'
 import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
+import { cellCostX, tariffGateTerm } from './cost'
 import type { Inputs } from './inputs'
 import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
@@ -15,6 +16,8 @@ const PRE = PRE_ROLL
 const G_TARIFF = GATE_TARIFF
 const G_SOURCING = GATE_SOURCING
 const cell = (e: number, s: number, k: number): number => (e * NS + s) * NK + k
+const cellCost = cellCostX
+const tariffTerm1 = tariffGateTerm
 
 /**
  * The quarterly stock-flow kernel (docs/MODEL.md §3). For every (economy, sector, channel) cell:
@@ -28,7 +31,7 @@ const cell = (e: number, s: number, k: number): number => (e * NS + s) * NK + k
  *               uncovered goods, which do not substitute — a permanent ban is never "bought around")
  *   u_t      = max(0, h(C_t) − h(C_{t−1}))           (h: expected overrun of firm cover ~ U[lo, hi])
  *   exposure = 100·(1 − Π_k (1 − crit_k·u_k))       byChannel_k ∝ crit_k·u_k, summing exactly to exposure
- *   cost     = 100·X/(1 + X), X = scale·Σ_k crit_k·(m_k − 1) + tariff term, m_k = 1 + (shock_k − 1)·min(1, G_raw/0.5)
+ *   cost     = 100·X/(1 + X), X per cell from cost.ts (price shock, compliant premium, tariffs)
  *
  * Everything is monotone non-decreasing in restriction (lower approvals, wider coverage, higher
  * tariffs) and non-increasing in buffers and allied capacity; property tests pin this.
@@ -60,8 +63,6 @@ const K_DYTB = CHANNELS.indexOf('dy_tb')
 const S_DEFENSE = 0
 const S_AUTOS = 1
 const E_US = 0
-/** Gap that produced the April-2025 price multiples (≈ half of flows denied). */
-const SHOCK_GAP = 0.5
 const E1 = 1 - Math.exp(-1)
 /** Publication of the DFARS 2027 final rule (89 FR 46816): defence requalification clock starts. */
 const RULE_PUBLISHED = quarterTime('2024-05-30')
@@ -131,7 +132,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
       passDefense[o] = hasCap || w > 0 ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, g.economy === E_US, p, t, inp.declared))) : (passCivil[o] as number)
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
-      tariffTerm[o] = g.kind === G_TARIFF ? f * g.tariffRate * kappa : 0
+      tariffTerm[o] = g.kind === G_TARIFF ? tariffTerm1(f, g.tariffRate, kappa) : 0
       ruleCover[o] = kappa * f
     }
   }
@@ -145,12 +146,15 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
     if ((economyMask & (1 << e)) === 0) continue
     for (let s = 0; s < NS; s++) {
       const costScale = inp.costScale[e * NS + s] as number
+      // The importer (US & allies) bears the passed-through share of its tariffs, the exporter the rest.
+      const passShare = e === E_US ? inp.passThrough : 1 - inp.passThrough
       for (let k = 0; k < NK; k++) {
         const c = cell(e, s, k)
         const gd = plan.cellGatesDirect[c] as number[]
         const gi = plan.cellGatesIndirect[c] as number[]
         if (gd.length === 0 && gi.length === 0) continue
         const crit = inp.crit[c] as number
+        const costW = inp.costWeight[c] as number
         const isTariff = k === K_TARIFFS
         if (crit === 0 && !isTariff) continue
         // Stress starts when any measure on the cell first acts; substitution clocks run from there.
@@ -293,11 +297,9 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           // Tariffs move prices and sourcing, not availability: cost only, never unmet need.
           out.terms[c * H + h] = isTariff ? 0 : crit * u
           const eh = (e * NS + s) * H + h
-          const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
-          let x = costScale * crit * shockM1 * ratio
-          // Compliant supply costs more: covered defence purchases pay the compliant premium.
-          if (rule > 0 && s === S_DEFENSE && matCell) x += costScale * crit * inp.compliantPremium * rule * (1 - sigma)
-          if (isTariff) x += costScale * sigD * tariffCost * (e === E_US ? inp.passThrough : 1 - inp.passThrough)
+          // Cost term (cost.ts): price shock, compliant premium on covered defence purchases, tariffs.
+          const premiumRule = s === S_DEFENSE && matCell ? rule : 0
+          const x = cellCost(costScale, costW, shockM1, gRaw, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
       }
