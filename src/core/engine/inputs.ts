@@ -28,6 +28,13 @@ export type Inputs = {
   phi4: Float64Array
   /** Grain-boundary-diffusion thrift ceiling (civil Dy/Tb only; 0 elsewhere). */
   gbd: Float64Array
+  /**
+   * Per-part cells (US legacy chips): 1 where firms hold cover per part, so the cover that meets a stop is
+   * that of the parts it covers, and a missing part idles more output than its value share (weakest link).
+   */
+  perPart: Uint8Array
+  /** Output share idled per unit share of parts missing (legacy chips; 1 = value-proportional). */
+  lineMultiplier: number
   gbdTau: number
   /** Long-run substitution asymptote per cell (US materials) and its time constant per sector (quarters). */
   phiLong: Float64Array
@@ -58,6 +65,10 @@ export type Inputs = {
   declared: number
   /** Share of ex-China NdFeB output needing Dy/Tb feed. */
   hreGrade: number
+  /** Ex-China NdPr metal/alloy output in 2024 as a share of allied magnet need (the metal stage's base). */
+  metalBase: number
+  /** RE (metal) content of NdFeB by mass: t of metal per t of magnet. */
+  reContent: number
   /** US-bound share of US & allied flows (the rest, EU/Japan, takes the global approval path). */
   usBoundShare: number
   /** US-bound restocking relative to the global rebound (export diagnostic). */
@@ -104,6 +115,7 @@ type Recipe = {
   months: Int32Array
   phi: Int32Array
   gbd: Uint8Array
+  perPart: Uint8Array
   shock: Int32Array
   costShare: Int32Array
   /** Operating-margin index per (economy, sector). */
@@ -124,7 +136,7 @@ const recipeFor = (model: Model): Recipe => {
   const r: Recipe = {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
-    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
+    gbd: new Uint8Array(n), perPart: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
     costShare: new Int32Array(n).fill(-1),
     margin: Int32Array.from(ECONOMIES.flatMap((e) => SECTORS.map((s) => get(marginKey(e, s))))),
     stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
@@ -141,6 +153,7 @@ const recipeFor = (model: Model): Recipe => {
       r.indirect[c] = MATERIAL.has(k) ? 1 : 0
       r.embedded[c] = k === 'ndfeb' ? 1 : 0
       r.gbd[c] = k === 'dy_tb' && s !== 'defense' ? 1 : 0
+      r.perPart[c] = k === 'legacy_chips' ? 1 : 0
     } else if (k === 'chips') {
       r.sigB[c] = get('cn-direct-us-share-chips')
       r.indirect[c] = 2
@@ -222,6 +235,8 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
   const stockTargetQ = fillFrom(reuse?.stockTargetQ, r.stockDays, (i) => Math.max(0, at(i)) / 91.3)
   return {
     crit, sigmaDirect, sigmaIndirect, bufLo, bufHi, phi4, gbd,
+    perPart: r.perPart,
+    lineMultiplier: Math.max(1, v('legacy-chips-line-multiplier')),
     gbdTau: Math.max(0.1, v('gbd-quarters')),
     phiLong,
     longTau: fillFrom(reuse?.longTau, SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
@@ -237,6 +252,8 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
     compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
     declared: clamp01(v('defense-declared-military-share')),
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
+    metalBase: Math.max(0, v('metal-exchina-share')),
+    reContent: Math.min(1, Math.max(0.05, v('re-content-ndfeb'))),
     usRestock: clamp01(v('us-restock-factor')),
     usBoundShare: clamp01(v('us-share-allied-demand')),
     capDemand: fillFrom(reuse?.capDemand, CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
