@@ -77,7 +77,7 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
   ...(['ndfeb', 'smco', 'light_ree', 'dy_tb'] as const).map((k) => cnShareKey(k)),
   'third-country-cn-content', 'embedded-share-ndfeb', 'defense-share-allied-magnet-demand',
   'dpas-reach', 'defense-qualified-2024', 'defense-requal-quarters', 'ndpr-price-floor', 'ndpr-price-china',
-  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'us-restock-factor', 'us-share-allied-demand',
+  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'metal-exchina-share', 're-content-ndfeb', 'legacy-chips-line-multiplier', 'us-restock-factor', 'us-share-allied-demand',
   ...perSector('subst-long'), 'subst-long-quarters', 'magnet-demand-growth',
   ...CAPACITY_CHANNELS.map((k) => `allied-demand-${channelKey(k)}`),
   'ramp-quarters', 'on-schedule-probability', 'late-delay-quarters',
