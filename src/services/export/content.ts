@@ -291,7 +291,7 @@ function caveats(prov: Provenance, doc: ScenarioDoc, datasetVersion: string): st
   const conf = ['H', 'M', 'L'].map((c) => `${prov.byConfidence[c] ?? 0} ${c}`).join(', ')
   const out = [
     `${prov.guesses} of ${prov.inputs} sourced inputs in dataset ${datasetVersion} are modelling guesses; confidence of inputs: ${conf} (H primary or two sources, M one credible source, L weak source or guess).`,
-    'Drivers are Shapley shares of the peak quarter: interactions between measures are split fairly and a measure that lowers exposure counts negative, so all shares add up to the peak (the largest are shown).'
+    'Drivers are the Shapley split of the peak quarter in index points: interactions between measures are split fairly; what adds to the peak (+) and what relieves it (−) sum to the peak. A share is of the gross additions (the + points), so shares never exceed 100 % (the largest are shown).'
   ]
   const overrides = Object.keys(doc.overrides).length
   if (overrides > 0) out.push(`${overrides} figure${overrides === 1 ? ' is' : 's are'} overridden in this scenario (see Assumptions); the rest is the baseline dataset.`)
