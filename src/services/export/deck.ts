@@ -5,7 +5,7 @@ import { fmt, type Kpi, type ReportContent, type SectorContent } from './content
 import { driverEffect, headlineDrivers, pct, signedPoints, type DriverRow } from './insights'
 import { addBullets, addContentSlide, addFittedText, addNativeChart, addTableSlides, addTitleSlide, createDeck, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, writeDeck, type Deck, type TableCell } from './deck-blocks'
 import { isolateBidi } from './safe-text'
-import { shortName, spoken } from './takeaway'
+import { shortName } from './takeaway'
 import { ellipsize, fitText } from './text-fit'
 
 /**

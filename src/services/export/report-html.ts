@@ -4,7 +4,6 @@ import { escapeXml as esc, renderChartSvg } from './chart-svg'
 import { fmt, type Kpi, type ReportContent } from './content'
 import { headlineDrivers, pct, signedPoints } from './insights'
 import { isolateBidi } from './safe-text'
-import { spoken } from './takeaway'
 
 /** A report ready to print: the HTML document and the footer (HTML) repeated on every page. */
 export type PrintableReport = { html: string; footerTemplate: string }
