@@ -6,6 +6,9 @@ import { createEngine, type Engine } from './engine'
 import { driverRows, driversAt, INDEX_MEANING, provenance, type DriverRow, type Provenance } from './insights'
 import { isolateBidi, xmlSafe } from './safe-text'
 import { comparisonTakeaway, seriesTakeaway, spoken } from './takeaway'
+import type { VarianceContent } from './deck-variance'
+import { sectorVariances, varianceTakeaway, type SectorVariance } from './variance'
+import { uncertainty } from '../../shared/dataset'
 
 /**
  * Everything an export shows, computed once from the scenario documents: chart specs, KPIs, the active
@@ -19,6 +22,11 @@ export type ExportContext = {
   clock: () => Date
   appVersion: string
   engine?: Engine
+  /**
+   * Base sample size of the "What drives the band" breakdown (deck only; costs one engine run per sample and
+   * factor + 2, shared by the sectors). Absent or 0: no breakdown, no slide.
+   */
+  varianceSamples?: number
 }
 
 export type Kpi = { scenario: string; sector: Sector; peak: number; peakQuarter: string; quartersAbove: number; peakCost: number }
@@ -57,6 +65,8 @@ export type ReportContent = {
   /** The sources-and-caveats content: inputs counted by confidence and guesses, what the indices mean, caveats. */
   sources: { provenance: Provenance; indexMeaning: string[]; caveats: string[] }
   comparison: { names: string[]; charts: { sector: Sector; chart: ChartSpec; takeaway: string }[]; kpis: Kpi[] } | null
+  /** What drives the band of each sector's peak exposure, when asked for (`ExportContext.varianceSamples`). */
+  variance: VarianceContent | null
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
@@ -248,9 +258,12 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     triggers: triggerLines(ctx.model, doc),
     overrides: overrideRows(ctx.model, doc),
     sources: { provenance: prov, indexMeaning: INDEX_MEANING, caveats: caveats(prov, doc, ctx.model.datasetVersion) },
-    comparison
+    comparison,
+    variance: ctx.varianceSamples ? varianceContent(sectorVariances(ctx.model, doc, economy, uncertainty, ctx.varianceSamples), ECONOMY_LABELS[economy], doc.seed) : null
   }
 }
+
+const varianceContent = (rows: SectorVariance[], economyLabel: string, seed: number): VarianceContent => ({ rows, takeaway: varianceTakeaway(rows), brief: varianceTakeaway(rows, true), economyLabel, seed })
 
 /** Cost pressure of the three sectors as lines on one chart, and what it says. */
 function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string): ReportContent['cost'] {

@@ -4,6 +4,7 @@ import { stampLines, type ChartSpec } from './chart-spec'
 import { fmt, type Kpi, type ReportContent, type SectorContent } from './content'
 import { driverEffect, headlineDrivers, pct, signedPoints, type DriverRow } from './insights'
 import { addBullets, addContentSlide, addFittedText, addNativeChart, addTableSlides, addTitleSlide, createDeck, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, writeDeck, type Deck, type TableCell } from './deck-blocks'
+import { varianceSlide } from './deck-variance'
 import { isolateBidi } from './safe-text'
 import { shortName } from './takeaway'
 import { ellipsize, fitText } from './text-fit'
@@ -11,7 +12,8 @@ import { ellipsize, fitText } from './text-fit'
 /**
  * The scenario deck (16:9), in the order a facilitator presents it: title; executive summary; for a
  * comparison, the comparison first (a slide per sector and the key figures); a slide per sector whose title
- * is the takeaway, with a native chart on an axis shared by all sectors; cost pressure; active measures;
+ * is the takeaway, with a native chart on an axis shared by all sectors; what drives the band (when computed);
+ * cost pressure; active measures;
  * overridden assumptions; sources and caveats. Speaker notes give the drivers and caveats. Every slide
  * carries the export stamp; every chart's "Edit Data" opens exactly its numbers.
  */
@@ -30,6 +32,7 @@ export async function buildDeck(content: ReportContent): Promise<Uint8Array> {
     kpiSlides(deck, cmp.kpis, content.threshold)
   }
   for (const s of content.sectors) sectorSlide(deck, s, content)
+  if (content.variance) varianceSlide(deck, content.variance)
   costSlide(deck, content)
   measureSlides(deck, content)
   assumptionSlides(deck, content)
