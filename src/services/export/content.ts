@@ -1,7 +1,8 @@
 import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
 import type { ChartConfig, ReportOptions } from '../../shared/contract/export'
 import { SCENARIO_COLORS } from '../../shared/palette'
-import { axisRange, buildChartSpec, INDEX_UNIT, quarterText, SCENARIO_DASHES, type ChartInputs, type ChartSpec, type Stamp } from './chart-spec'
+import { axisRange, buildChartSpec, INDEX_UNIT, inForceNote, quarterText, SCENARIO_DASHES, type ChartInputs, type ChartSpec, type InForceNote, type Stamp } from './chart-spec'
+import { inForceBefore, type InForce } from '../../shared/in-force'
 import { createEngine, type Engine } from './engine'
 import { driverRows, driversAt, INDEX_MEANING, provenance, type DriverRow, type Provenance } from './insights'
 import { isolateBidi, xmlSafe } from './safe-text'
@@ -111,6 +112,17 @@ export const withoutMeasures = (model: Model, doc: ScenarioDoc, keepOverrides = 
 
 const hasOverrides = (doc: ScenarioDoc) => Object.keys(doc.overrides).length > 0
 
+/** The scenario's measures in force since before its horizon (catalogue short names; unknown ids left out). */
+export function inForceOf(model: Model, doc: ScenarioDoc): InForce[] {
+  const settings = doc.measures.flatMap((s) => {
+    const i = model.measureIndex.get(s.id)
+    if (i === undefined) return []
+    const m = model.measures[i]
+    return [{ id: s.id, side: m.side, name: m.short, enabled: s.enabled, start: s.start, end: s.end, suspensions: s.suspensions }]
+  })
+  return inForceBefore(settings, doc.horizon.start)
+}
+
 /** Headline figures of one sector, from the engine's `kpis` (as the app's headline and KPI table). */
 export function sectorKpi(scenario: string, result: EvalResult, economy: ChartConfig['economy'], sector: Sector, threshold: number): Kpi {
   const k = kpis(result.economies[economy][sector], threshold, result.quarters)
@@ -168,6 +180,7 @@ export function chartInputs(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompare:
     modified: !comparison && config.reference && hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(ctx.model, doc, true)) : null,
     band: !comparison && config.band ? engine.band(ctx.model, doc, config) : null,
     attribution: !comparison && config.stacking === 'measure' && config.metric === 'exposure' ? engine.attribution(ctx.model, doc, config.economy, config.sector) : null,
+    inForce: comparison ? [] : inForceOf(ctx.model, doc),
     stamp: makeStamp(ctx, doc)
   }
 }
@@ -215,10 +228,11 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
   const economy = options.economy
   const split = engine.split(ctx.model, doc)
   const quarters = result.quarters.map(quarterText)
+  const inForce = inForceOf(ctx.model, doc)
   const sectors: SectorContent[] = SECTORS.map((sector) => {
     const config: ChartConfig = { sector, economy, metric: 'exposure', stacking: 'channel', band: options.band, reference: true }
     const band = options.band ? engine.band(ctx.model, doc, config) : null
-    const chart = buildChartSpec({ config, scenarios: [{ name: doc.name, result }], reference, modified, band, attribution: null, stamp })
+    const chart = buildChartSpec({ config, scenarios: [{ name: doc.name, result }], reference, modified, band, attribution: null, inForce, stamp })
     const kpi = sectorKpi(doc.name, result, economy, sector, options.threshold)
     const values = result.economies[economy][sector].exposure
     const at = split[economy][sector]
@@ -227,7 +241,7 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     return { sector, chart, kpi, takeaway, drivers: driverRows(ctx.model, at, peakAt, values[peakAt] ?? 0, ctx.model.datasetVersion, economy) }
   })
   if (options.axis !== 'each') shareAxis(sectors.map((s) => s.chart))
-  const cost = costContent(result, economy, quarters, stamp, doc.name)
+  const cost = costContent(result, economy, quarters, stamp, doc.name, inForceNote(inForce, quarters[0] ?? ''))
 
   let comparison: ReportContent['comparison'] = null
   if (compare.length > 0) {
@@ -266,7 +280,7 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
 const varianceContent = (rows: SectorVariance[], economyLabel: string, seed: number): VarianceContent => ({ rows, takeaway: varianceTakeaway(rows), brief: varianceTakeaway(rows, true), economyLabel, seed })
 
 /** Cost pressure of the three sectors as lines on one chart, and what it says. */
-function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string): ReportContent['cost'] {
+function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string, inForce: InForceNote | null): ReportContent['cost'] {
   const lines = SECTORS.map((sector, i) => ({ key: `cost-${sector}`, name: SECTOR_LABELS[sector], color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], values: result.economies[economy][sector].cost, dash: SCENARIO_DASHES[i % SCENARIO_DASHES.length] }))
   const chart: ChartSpec = {
     title: `Cost pressure by sector, ${ECONOMY_LABELS[economy]}`,
@@ -279,6 +293,7 @@ function costContent(result: EvalResult, economy: ChartConfig['economy'], quarte
     stacked: [],
     lines,
     band: null,
+    inForce,
     stamp
   }
   // The sector whose cost pressure peaks highest leads the takeaway.

@@ -1,6 +1,6 @@
 import { SECTOR_LABELS } from '../../core'
 import { SIDE_COLORS } from '../../shared/palette'
-import { stampLines, type ChartSpec } from './chart-spec'
+import { inForceText, stampLines, type ChartSpec } from './chart-spec'
 import { fmt, type Kpi, type ReportContent, type SectorContent } from './content'
 import { driverEffect, headlineDrivers, pct, signedPoints, type DriverRow } from './insights'
 import { addBullets, addContentSlide, addFittedText, addNativeChart, addTableSlides, addTitleSlide, createDeck, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, writeDeck, type Deck, type TableCell } from './deck-blocks'
@@ -72,7 +72,8 @@ const kpiRuns = (facts: [string, string][]) =>
 function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
   const { chart, kpi } = s
   const slide = addContentSlide(deck, s.takeaway, `${chart.title} · ${chart.subtitle}`)
-  addNativeChart(deck, slide, chart, { x: 0.3, y: CONTENT_TOP, w: 9.3, h: CONTENT_BOTTOM - CONTENT_TOP })
+  addNativeChart(deck, slide, chart, { x: 0.3, y: CONTENT_TOP, w: 9.3, h: CONTENT_BOTTOM - CONTENT_TOP - inForceHeight(chart) })
+  addInForce(slide, chart, 9.3)
   const n = chart.categories.length
   slide.addText(
     kpiRuns([
@@ -86,6 +87,20 @@ function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
   const panel = peakPanel(s.drivers)
   if (panel) addFittedText(slide, panel, { x: 9.8, y: 4.6, w: 3.1, h: CONTENT_BOTTOM - 4.6 }, { maxPt: 16 })
   slide.addNotes(sectorNotes(s, c))
+}
+
+/** Room under a chart for the note on measures in force since before the horizon (two lines at 14 pt). */
+const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.62 : 0)
+
+/**
+ * Measures in force since before the first quarter, as a note under the chart: a native chart cannot place a
+ * date marker before its first category (it would sit on the y-axis). Cut with … if long; in full in the notes.
+ */
+function addInForce(slide: ReturnType<typeof addContentSlide>, chart: ChartSpec, width: number) {
+  if (!chart.inForce) return
+  // Two lines at 14 pt: the items that fit, and how many more (all of them in the notes).
+  const text = inForceText(chart.inForce, { size: MIN_PT, maxWidth: 2 * (width * 72 - 14.4) * 0.9 })
+  addFittedText(slide, text, { x: 0.3, y: CONTENT_BOTTOM - inForceHeight(chart), w: width, h: inForceHeight(chart) }, { maxPt: MIN_PT, color: DECK_COLORS.muted })
 }
 
 /**
@@ -116,6 +131,7 @@ export function sectorNotes(s: SectorContent, c: ReportContent): string {
     drivers.length > 0 ? 'What drives the peak (index points; a share is of what adds to the peak, before relief):' : 'Exposure stays near zero: no driver to name.',
     ...drivers,
     '',
+    ...(s.chart.inForce ? [`${inForceText(s.chart.inForce)}.`, ''] : []),
     'Caveats:',
     ...c.sources.caveats.map((t) => `- ${t}`),
     `- ${c.sources.indexMeaning[0]}`
@@ -124,7 +140,8 @@ export function sectorNotes(s: SectorContent, c: ReportContent): string {
 
 function costSlide(deck: Deck, c: ReportContent) {
   const slide = addContentSlide(deck, c.cost.takeaway, `${c.cost.chart.title} · ${c.cost.chart.subtitle}`)
-  addNativeChart(deck, slide, c.cost.chart, { x: 0.3, y: CONTENT_TOP, w: SLIDE.W - 0.6, h: CONTENT_BOTTOM - CONTENT_TOP })
+  addNativeChart(deck, slide, c.cost.chart, { x: 0.3, y: CONTENT_TOP, w: SLIDE.W - 0.6, h: CONTENT_BOTTOM - CONTENT_TOP - inForceHeight(c.cost.chart) })
+  addInForce(slide, c.cost.chart, SLIDE.W - 0.6)
   slide.addNotes([`${c.cost.takeaway}.`, '', c.sources.indexMeaning[1], c.sources.indexMeaning[2]].join('\n'))
 }
 
