@@ -273,11 +273,11 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     overrides: overrideRows(ctx.model, doc),
     sources: { provenance: prov, indexMeaning: INDEX_MEANING, caveats: caveats(prov, doc, ctx.model.datasetVersion) },
     comparison,
-    variance: ctx.varianceSamples ? varianceContent(sectorVariances(ctx.model, doc, economy, uncertainty, ctx.varianceSamples), ECONOMY_LABELS[economy], doc.seed) : null
+    variance: ctx.varianceSamples ? varianceContent(sectorVariances(ctx.model, doc, economy, uncertainty, ctx.varianceSamples), doc.name, ECONOMY_LABELS[economy], doc.seed) : null
   }
 }
 
-const varianceContent = (rows: SectorVariance[], economyLabel: string, seed: number): VarianceContent => ({ rows, takeaway: varianceTakeaway(rows), brief: varianceTakeaway(rows, true), economyLabel, seed })
+const varianceContent = (rows: SectorVariance[], scenario: string, economyLabel: string, seed: number): VarianceContent => ({ rows, takeaway: varianceTakeaway(rows), brief: varianceTakeaway(rows, true), scenario, economyLabel, seed })
 
 /** Cost pressure of the three sectors as lines on one chart, and what it says. */
 function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string, inForce: InForceNote | null): ReportContent['cost'] {
@@ -319,7 +319,7 @@ function caveats(prov: Provenance, doc: ScenarioDoc, datasetVersion: string): st
   const conf = ['H', 'M', 'L'].map((c) => `${prov.byConfidence[c] ?? 0} ${c}`).join(', ')
   const out = [
     `${prov.guesses} of ${prov.inputs} sourced inputs in dataset ${datasetVersion} are modelling guesses; confidence of inputs: ${conf} (H primary or two sources, M one credible source, L weak source or guess).`,
-    'Drivers are the Shapley split of the peak quarter in index points: interactions between measures are split fairly; what adds to the peak (+) and what relieves it (−) sum to the peak. A share is of the gross additions (the + points), so shares never exceed 100 % (the largest are shown).'
+    'Drivers are the Shapley split of the peak quarter in index points (interactions split fairly): what adds (+) and what relieves (−) sum to the peak; shares are of the additions, never above 100 %.'
   ]
   const overrides = Object.keys(doc.overrides).length
   if (overrides > 0) out.push(`${overrides} figure${overrides === 1 ? ' is' : 's are'} overridden in this scenario (see Assumptions); the rest is the baseline dataset.`)

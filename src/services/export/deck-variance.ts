@@ -3,6 +3,7 @@ import { SCENARIO_COLORS } from '../../shared/palette'
 import { VARIANCE_TITLE, varianceNote, varianceRows } from '../../shared/variance'
 import { niceCeiling } from '../../shared/axis'
 import { addBarChart, addContentSlide, addFittedText, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, titleFit, type Deck } from './deck-blocks'
+import { isolateBidi } from './safe-text'
 import { fitText } from './text-fit'
 import { FLAT_VARIANCE, type SectorVariance } from './variance'
 
@@ -20,6 +21,8 @@ export type VarianceContent = {
   takeaway: string
   /** The same without the shares, for when the full one does not fit the title. */
   brief: string
+  /** The scenario it describes (the first one of a comparison). */
+  scenario: string
   economyLabel: string
   seed: number
 }
@@ -64,7 +67,7 @@ const barValue = (x: number) => Math.max(0, 100 * x)
 export function varianceSlide(deck: Deck, v: VarianceContent) {
   // The full takeaway when it fits the title at its smallest size, else the one without shares (never cut).
   const title = [v.takeaway, v.brief].map(keepPercent).find((t) => !titleFit(t).cut) ?? keepPercent(v.brief)
-  const slide = addContentSlide(deck, title, `Peak exposure of each sector, ${v.economyLabel}: the share of its spread over the samples that each factor explains alone`)
+  const slide = addContentSlide(deck, title, `${isolateBidi(v.scenario)} · peak exposure of each sector, ${v.economyLabel}: the share of its spread over the samples each factor explains alone`)
   const factors = drawnFactors(v.rows)
   const first = v.rows[0]?.breakdown
   const footnote = first
