@@ -2,7 +2,7 @@ import { CHANNELS, ECONOMIES, SECTORS } from '../engine/types'
 import type { Dataset } from './assumptions-schema'
 import type { Catalogue, Side } from './catalogue-schema'
 import { isGuessSource } from './guess'
-import { REQUIRED_ASSUMPTIONS, critKey, requiredForCatalogue } from './keys'
+import { REQUIRED_ASSUMPTIONS, costShareKey, critKey, requiredForCatalogue } from './keys'
 
 /**
  * Provenance rules that span both data files (docs/MODEL.md §2.1):
@@ -16,13 +16,16 @@ import { REQUIRED_ASSUMPTIONS, critKey, requiredForCatalogue } from './keys'
 export type ProvenanceIssue = { file: 'measures' | 'assumptions'; path: string; message: string }
 
 /**
- * Every assumption id the engine may read: the required ids, every criticality weight
- * (optional, absent = 0) and every coverage κ the catalogue names. The engine-reads test
+ * Every assumption id the engine may read: the required ids, every criticality weight and cost
+ * share (optional, absent = 0) and every coverage κ the catalogue names. The engine-reads test
  * (provenance.test.ts) checks this against what the engine actually looks up.
  */
 export const engineReadIds = (catalogue: { readonly measures: readonly Catalogue['measures'][number][] }): Set<string> => {
   const ids = new Set<string>([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(catalogue)])
-  for (const e of ECONOMIES) for (const s of SECTORS) for (const k of CHANNELS) ids.add(critKey(e, s, k))
+  for (const e of ECONOMIES) for (const s of SECTORS) for (const k of CHANNELS) {
+    ids.add(critKey(e, s, k))
+    ids.add(costShareKey(e, s, k))
+  }
   for (const m of catalogue.measures) for (const c of m.channels) if (c.coverage !== undefined) ids.add(c.coverage)
   return ids
 }
