@@ -114,7 +114,7 @@ test('export the scenario: a deck with native charts holding the shown numbers, 
   expect(texts.some((t) => t.startsWith('Sources and caveats'))).toBe(true)
   // What drives the band: right after the sector slides, a bar chart by factor with a bar per sector.
   expect(texts[5]).toMatch(/^What drives the band: /)
-  expect(texts[5]).toMatch(/96 samples × \(\d+ \+ 2\) = [\d,]+ engine runs shared by the sectors, seed \d+/)
+  expect(texts[5]).toMatch(/192 samples × \(\d+ \+ 2\) = [\d,]+ engine runs shared by the sectors, seed \d+/)
   // Three sector charts, the variance bars and the cost-pressure chart; the sector charts hold the numbers the app shows.
   expect(parsed.charts).toHaveLength(5)
   expect(parsed.charts[3].series.map((s) => s.kind)).toEqual(['bar', 'bar', 'bar'])

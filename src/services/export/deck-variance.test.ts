@@ -19,7 +19,7 @@ const fake = (sector: Sector, variance: number, factors: [string, number, number
   sector,
   breakdown: {
     economy: 'us', sector, kpi: 'peak', quarter: null, view: 'mixture', branches: 1, mean: 10, variance, samples: 8, evaluations: 8 * (factors.length + 2),
-    factors: factors.map(([label, first, total]) => ({ id: label.toLowerCase(), label, firstOrder: first, firstOrderLow: first - 0.1, firstOrderHigh: first + 0.1, total: total ?? first + 0.05 })),
+    factors: factors.map(([label, first, total]) => ({ id: label.toLowerCase(), label, firstOrder: first, firstOrderLow: first - 0.1, firstOrderHigh: first + 0.1, total: total ?? first + 0.05, totalLow: first - 0.05, totalHigh: first + 0.2 })),
     interactions: 1 - factors.reduce((a, [, f]) => a + f, 0)
   } satisfies VarianceBreakdown
 })
@@ -50,7 +50,9 @@ describe('variance breakdown for the deck', () => {
     expect(drawnFactors([fake('defense', 4, [['A', 0.01, 0.015]])])).toEqual([])
     expect(drawnFactors([fake('defense', 0, [['A', 0.4]])])).toEqual([])
     expect(keepPercent('Autos (28 %)')).toBe('Autos (28\u00a0%)')
-    expect(interval({ firstOrderLow: -0.012, firstOrderHigh: 0.17 })).toBe('\u22121–17\u00a0%')
+    const f = { id: 'f', label: 'F', firstOrder: 0.05, firstOrderLow: -0.012, firstOrderHigh: 0.17, total: 0.1, totalLow: 0.04, totalHigh: 0.3 }
+    expect(interval(f)).toBe('\u22121–17\u00a0%')
+    expect(interval(f, 'total')).toBe('4–30\u00a0%')
   })
 
   it('adds the slide after the sector slides: bars = first-order shares, workbook = chart, sample count and seed in the footnote', async () => {

@@ -1,4 +1,4 @@
-import { SECTOR_LABELS } from '../../core'
+import { SECTOR_LABELS, type VarianceFactor } from '../../core'
 import { SCENARIO_COLORS } from '../../shared/palette'
 import { VARIANCE_TITLE, varianceNote, varianceRows } from '../../shared/variance'
 import { niceCeiling } from '../../shared/axis'
@@ -33,8 +33,9 @@ const wholePct = (x: number) => {
   return n < 0 ? `\u2212${-n}` : String(n)
 }
 
-/** A factor's bootstrap 90 % interval, compact: "7–50 %", "−1–17 %". */
-export const interval = (f: { firstOrderLow: number; firstOrderHigh: number } | undefined) => (f ? `${wholePct(f.firstOrderLow)}–${wholePct(f.firstOrderHigh)}\u00a0%` : '')
+/** A factor's bootstrap 90 % interval of its first-order (or total) index, compact: "7–50 %", "−1–17 %". */
+export const interval = (f: VarianceFactor | undefined, index: 'first' | 'total' = 'first') =>
+  !f ? '' : index === 'first' ? `${wholePct(f.firstOrderLow)}–${wholePct(f.firstOrderHigh)}\u00a0%` : `${wholePct(f.totalLow)}–${wholePct(f.totalHigh)}\u00a0%`
 
 /** "45 %" never breaks before its sign: a no-break space between the figure and "%". */
 export const keepPercent = (s: string) => s.replace(/(\d) %/g, '$1\u00a0%')
@@ -71,7 +72,7 @@ export function varianceSlide(deck: Deck, v: VarianceContent) {
   const factors = drawnFactors(v.rows)
   const first = v.rows[0]?.breakdown
   const footnote = first
-    ? keepPercent(`Bars: first-order Sobol index of each sector’s peak exposure (an estimate below 0 is sampling noise, drawn at 0). ${first.samples} samples × (${first.factors.length} + 2) = ${first.evaluations.toLocaleString('en-US')} engine runs shared by the sectors, seed ${v.seed}${first.branches > 1 ? `, ${first.view === 'mixture' ? `mixture of ${first.branches} branches` : `branch ${first.view}`}` : ''}; brackets: bootstrap 90 % intervals.`)
+    ? keepPercent(`Bars: first-order Sobol index of each sector’s peak exposure (an estimate below 0 is sampling noise, drawn at 0). ${first.samples} samples × (${first.factors.length} + 2) = ${first.evaluations.toLocaleString('en-US')} engine runs shared by the sectors, seed ${v.seed}${first.branches > 1 ? `, ${first.view === 'mixture' ? `mixture of ${first.branches} branches` : `branch ${first.view}`}` : ''}; brackets: bootstrap 90 % intervals of each index.`)
     : ''
   const footTop = CONTENT_BOTTOM - 0.7
   if (factors.length > 0) {
@@ -106,7 +107,7 @@ function addSectorPanel(slide: ReturnType<typeof addContentSlide>, rows: readonl
       continue
     }
     const shown = varianceRows(b).slice(0, 2)
-    shown.forEach((r, i) => runs.push({ text: keepPercent(`${r.label}: ${r.alone} alone (${interval(b.factors[i])}); ${r.total} total`), options: { breakLine: true, paraSpaceAfter: i === shown.length - 1 ? 8 : 0 } }))
+    shown.forEach((r, i) => runs.push({ text: keepPercent(`${r.label}: ${r.alone} alone (${interval(b.factors[i])}); ${r.total} total (${interval(b.factors[i], 'total')})`), options: { breakLine: true, paraSpaceAfter: i === shown.length - 1 ? 8 : 0 } }))
   }
   // One size for the whole panel: the largest at which all of it fits (measured, never the viewer's autofit).
   const size = fitText(runs.map((r) => r.text).join('\n'), box.w * 72 - 14.4, box.h * 72 - 7.2 - rows.length * 8, 18, MIN_PT)
@@ -119,7 +120,7 @@ export function varianceNotes(v: VarianceContent): string {
   for (const { sector, breakdown: b } of v.rows) {
     lines.push(`${SECTOR_LABELS[sector]} (peak exposure): ${varianceNote(b)}`)
     if (b.variance <= FLAT_VARIANCE) lines.push('- does not vary over the samples.')
-    else for (const r of varianceRows(b)) lines.push(`- ${r.label}: ${r.alone} alone (90 % interval ${r.interval}), ${r.total} with interactions.`)
+    else for (const r of varianceRows(b)) lines.push(`- ${r.label}: ${r.alone} alone (90 % interval ${r.interval}), ${r.total} with interactions (${r.totalInterval}).`)
     lines.push('')
   }
   lines.push('How to read it: the tornado moves one input at a time from this scenario; this breakdown moves every input at once over its range, correlations and the two postures included, so the two can rank factors differently. "Alone" is the share a factor explains by itself; "total" adds its interactions with the others.')

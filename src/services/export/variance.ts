@@ -18,7 +18,7 @@ import { sharePct } from '../../shared/variance'
  */
 
 /** Base sample size of the deck's breakdown: the workspace's (renderer/workers/jobs.ts VARIANCE_SAMPLES), so the slide matches the screen. */
-export const DECK_VARIANCE_SAMPLES = 96
+export const DECK_VARIANCE_SAMPLES = 192
 
 export type SectorVariance = { sector: Sector; breakdown: VarianceBreakdown }
 
