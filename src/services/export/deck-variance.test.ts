@@ -65,8 +65,8 @@ describe('variance breakdown for the deck', () => {
     expect(at).toBe(2 + SECTORS.length)
     // Titled by the takeaway, or by its brief form when the full one would not fit: never cut.
     expect([keepPercent(v!.takeaway), keepPercent(v!.brief)].some((t) => texts[at].startsWith(t))).toBe(true)
-    expect(texts[at].split(` ${doc.name} · peak exposure of each sector`)[0]).not.toContain('…')
-    expect(texts[at]).toContain(`${doc.name} · peak exposure of each sector, US & allies`)
+    expect(texts[at].split(` ${doc.name} · peak exposure by sector`)[0]).not.toContain('…')
+    expect(texts[at]).toContain(`${doc.name} · peak exposure by sector, US & allies`)
     const evaluations = v!.rows[0].breakdown.evaluations
     expect(texts[at]).toContain(`${SAMPLES} samples × (${v!.rows[0].breakdown.factors.length} + 2) = ${evaluations} engine runs shared by the sectors, seed ${doc.seed}`)
     // The bar chart: a series per sector (first sector last, so it sits on top), a category per drawn factor.

@@ -68,11 +68,11 @@ const barValue = (x: number) => Math.max(0, 100 * x)
 export function varianceSlide(deck: Deck, v: VarianceContent) {
   // The full takeaway when it fits the title at its smallest size, else the one without shares (never cut).
   const title = [v.takeaway, v.brief].map(keepPercent).find((t) => !titleFit(t).cut) ?? keepPercent(v.brief)
-  const slide = addContentSlide(deck, title, `${isolateBidi(v.scenario)} · peak exposure of each sector, ${v.economyLabel}: the share of its spread over the samples each factor explains alone`)
+  const slide = addContentSlide(deck, title, `${isolateBidi(v.scenario)} · peak exposure by sector, ${v.economyLabel}: share of its spread each factor explains alone`)
   const factors = drawnFactors(v.rows)
   const first = v.rows[0]?.breakdown
   const footnote = first
-    ? keepPercent(`Bars: first-order Sobol index of each sector’s peak exposure (an estimate below 0 is sampling noise, drawn at 0). ${first.samples} samples × (${first.factors.length} + 2) = ${first.evaluations.toLocaleString('en-US')} engine runs shared by the sectors, seed ${v.seed}${first.branches > 1 ? `, ${first.view === 'mixture' ? `mixture of ${first.branches} branches` : `branch ${first.view}`}` : ''}; brackets: bootstrap 90 % intervals of each index.`)
+    ? keepPercent(`Bars: first-order Sobol index of each sector’s peak exposure (below 0: sampling noise, drawn at 0). ${first.samples} samples × (${first.factors.length} + 2) = ${first.evaluations.toLocaleString('en-US')} engine runs shared by the sectors, seed ${v.seed}${first.branches > 1 ? `, ${first.view === 'mixture' ? `mixture of ${first.branches} branches` : `branch ${first.view}`}` : ''}; brackets: bootstrap 90 % intervals of each index.`)
     : ''
   const footTop = CONTENT_BOTTOM - 0.7
   if (factors.length > 0) {
