@@ -88,7 +88,7 @@ for (const size of SIZES) {
   }
 }
 
-test('the checks can fail: axe reports a contrast failure, the clip check a cut-off label', async ({ page, host }) => {
+test('the checks can fail: axe reports a contrast failure, the clip check a cut-off label, select and field', async ({ page, host }) => {
   await openApp(page, host)
   await page.evaluate(() => {
     const p = document.createElement('p')
@@ -99,6 +99,21 @@ test('the checks can fail: axe reports a contrast failure, the clip check a cut-
   })
   expect((await axeViolations(page)).some((v) => v.startsWith('color-contrast'))).toBe(true)
   expect(await clippedText(page.locator('#planted'))).toHaveLength(1)
+  // A select narrower than its chosen option (the old branch picker's "Suspensio…"), an ellipsis over text in
+  // a child element, and a name field narrower than its value; the same select at its natural width passes.
+  await page.evaluate(() => {
+    const box = document.createElement('div')
+    box.id = 'planted-2'
+    box.innerHTML = `<label>Branch <select style="width:7em"><option>Suspensions extended a year — 60 %</option></select></label>
+      <p style="width:60px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap"><span>An ellipsis over a child's text</span></p>
+      <input type="text" style="width:50px" value="A scenario name longer than its field">`
+    document.querySelector('.app-header')?.append(box)
+  })
+  const found = await clippedText(page.locator('#planted-2'))
+  expect(found, found.join('\n')).toHaveLength(3)
+  expect(found[0]).toMatch(/^select.*Suspensions extended a year/)
+  await page.locator('#planted-2 select').evaluate((s) => ((s as HTMLSelectElement).style.width = 'auto'))
+  expect(await clippedText(page.locator('#planted-2'))).toHaveLength(2)
 })
 
 test.describe('at 1280×720', () => {

@@ -46,6 +46,8 @@ for (const size of [
       for (const s of ['defense', 'autos', 'electronics']) await expect(page.getByTestId(`chart-${s}`).locator('.axis-unit')).toHaveText('index')
       await expect(page.getByLabel('Scenario name')).toBeInViewport({ ratio: 1 })
       await expect(page.getByLabel('Scenario name')).toHaveValue('Untitled scenario')
+      // Each chart's title column holds its text (the headline button once ran over the y axis).
+      for (const over of await page.locator('#charts .chart-head').evaluateAll((hs) => hs.map((h) => h.scrollWidth - h.clientWidth))) expect(over).toBeLessThanOrEqual(1)
       const aside = page.getByRole('complementary', { name: 'Chart options and legend' })
       expect(await aside.evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1)).toBe(true)
       // The timeline folds to its head on a short screen (the charts need the height) and opens on request.
