@@ -8,14 +8,14 @@ type Props = { series: readonly SeriesDef[]; showBaseline: boolean; baselineZero
 /** Labels this short ("Y/Sc", "Gallium") pair up two to a row in the workspace's legend column. */
 const SHORT = 8
 
-/** Series in legend order: channels gathered under their group's title (first-seen group order), anything else as it came. */
-function withGroups(series: readonly SeriesDef[]): ({ kind: 'group'; title: string } | { kind: 'series'; s: SeriesDef })[] {
+/** Series in legend order: channels gathered by group (first-seen group order), each group's title on its first series. */
+function withGroups(series: readonly SeriesDef[]): { s: SeriesDef; group: string | null }[] {
   const groups = new Map<string | null, SeriesDef[]>()
   for (const s of series) {
     const g = legendGroup(s.key)
     groups.set(g, [...(groups.get(g) ?? []), s])
   }
-  return [...groups].flatMap(([title, list]) => [...(title ? [{ kind: 'group' as const, title }] : []), ...list.map((s) => ({ kind: 'series' as const, s }))])
+  return [...groups].flatMap(([title, list]) => list.map((s, i) => ({ s, group: i === 0 ? title : null })))
 }
 
 /**
@@ -27,18 +27,14 @@ function withGroups(series: readonly SeriesDef[]): ({ kind: 'group'; title: stri
 export const ChartLegend = memo(function ChartLegend({ series, showBaseline, baselineZero, showModified, full, band, bandText = null, extra = null }: Props) {
   return (
     <ul className="legend" aria-label="Legend">
-      {withGroups(series).map((item) =>
-        item.kind === 'group' ? (
-          <li key={`group-${item.title}`} className="legend-group">
-            {item.title}
-          </li>
-        ) : (
-          <li key={item.s.key} className={[item.s.active === false ? 'inactive' : '', item.s.label.length <= SHORT ? 'short' : ''].join(' ').trim() || undefined} title={item.s.active === false ? `${item.s.label}: no exposure in any chart` : undefined}>
-            <span className="swatch" style={{ background: item.s.color, '--swatch': item.s.color } as CSSProperties} aria-hidden="true" />
-            {item.s.label}
-          </li>
-        )
-      )}
+      {withGroups(series).map(({ s, group }) => (
+        // A group's title rides in its first item, so a wrapping legend never leaves a title at a line's end.
+        <li key={s.key} className={[s.active === false ? 'inactive' : '', !group && s.label.length <= SHORT ? 'short' : '', group ? 'starts-group' : ''].join(' ').trim() || undefined} title={s.active === false ? `${s.label}: no exposure in any chart` : undefined}>
+          {group && <span className="legend-group">{group}</span>}
+          <span className="swatch" style={{ background: s.color, '--swatch': s.color } as CSSProperties} aria-hidden="true" />
+          {s.label}
+        </li>
+      ))}
       {showBaseline && baselineZero && <li className="legend-note">No measures: 0 in every quarter (assumptions alone give none)</li>}
       {showBaseline && !baselineZero && full && (
         <li>
