@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenario } from '../model/default-scenario'
 import { evaluate } from '../engine/evaluate'
+import { evaluateView } from '../engine/branches'
 import { kpis } from './kpis'
 import { shiftDate, shiftedDoc, timingSweep, SweepError } from './timing-sweep'
 import { shippedModel } from '../testing/fixtures'
@@ -25,10 +26,25 @@ describe('timingSweep', () => {
     expect(sweep.points.map((p) => p.shift)).toEqual([-4, -3, -2, -1, 0, 1, 2, 3, 4])
     expect(sweep.points[4].setting).toBe('2025-04-04')
     expect(sweep.points[0].setting).toBe('2024-04-04')
-    expect(sweep.base).toBe(kpis(evaluate(model, doc).economies.us.defense, 20).peakExposure)
+    expect(sweep.base).toBe(kpis(evaluateView(model, doc).economies.us.defense, 20).peakExposure)
     const later = shiftedDoc(model, doc, { kind: 'measure', id: 'cn-mofcom-18' }, 3)!.doc
-    expect(sweep.points[7].value).toBe(kpis(evaluate(model, later).economies.us.defense, 20).peakExposure)
+    expect(sweep.points[7].value).toBe(kpis(evaluateView(model, later).economies.us.defense, 20).peakExposure)
     expect(sweep.label).toBe('REE licensing (No. 18)')
+  })
+
+  it('sweeps the scenario as the charts show it: the branch view (one branch or the mixture), not the document without its branches', () => {
+    expect(doc.branches.length).toBeGreaterThan(1)
+    const opts = { target: { kind: 'measure' as const, id: 'cn-mofcom-18' }, economy: 'us' as const, sector: 'electronics' as const, kpi: 'peakExposure' as const, quarters: 1, threshold: 20 }
+    const bases = [...doc.branches.map((b) => b.id), 'mixture'].map((view) => {
+      const viewed = { ...doc, branchView: view }
+      const base = timingSweep(model, viewed, opts).base
+      expect(base, view).toBe(kpis(evaluateView(model, viewed).economies.us.electronics, 20).peakExposure)
+      return base
+    })
+    // The views differ here, and at least one differs from the bare document (what the sweep used to read).
+    expect(new Set(bases).size).toBeGreaterThan(1)
+    const bare = kpis(evaluate(model, doc).economies.us.electronics, 20).peakExposure
+    expect(bases.some((b) => b !== bare)).toBe(true)
   })
 
   it('within the horizon, a later licensing start moves the exposure it causes later (No. 18 alone at 30 % approval, autos)', () => {
