@@ -5,6 +5,7 @@ import { evaluateView } from '../engine/branches'
 import { kpis } from './kpis'
 import { shiftDate, shiftedDoc, timingSweep, SweepError } from './timing-sweep'
 import { shippedModel } from '../testing/fixtures'
+import { cpuMsOnce } from '../testing/cpu-time'
 
 const model = shippedModel()
 
@@ -80,13 +81,18 @@ describe('timingSweep', () => {
     expect(() => timingSweep(model, doc, { target: { kind: 'measure', id: 'cn-mofcom-18' }, economy: 'us', sector: 'defense', kpi: 'peakExposure', quarters: 21, threshold: 20 })).toThrow(/1–20 quarters/)
   })
 
-  it('runs a 24-quarter sweep (25 evaluations) in well under 100 ms', () => {
+  it('runs a 24-quarter sweep (25 evaluations) in well under 100 ms of CPU time', () => {
     const opts = { target: { kind: 'measure' as const, id: 'cn-mofcom-18' }, economy: 'us' as const, sector: 'defense' as const, kpi: 'peakExposure' as const, quarters: 12, threshold: 20 }
-    timingSweep(model, doc, opts)
-    const t = performance.now()
-    const sweep = timingSweep(model, doc, opts)
+    let sweep = timingSweep(model, doc, opts) // warm: the first call compiles
+    // CPU time of this process, not wall time: "< 500 ms wall" failed on a loaded machine, where a 15 ms job
+    // can wait seconds for a core. CPU time barely moves with the load (11–18 ms here at load 8–10), so the
+    // bound can be the target itself (≤ 100 ms; `npm run bench:sweep` prints the figure), tighter than
+    // before. The least of 5 runs: one run slowed by a GC pause does not count. (A calibration ratio against
+    // 25 bare evaluations was tried and dropped: the engine re-evaluates a document it has just seen faster,
+    // so the ratio did not tell one evaluation per point from two.)
+    let sweepMs = Infinity
+    for (let run = 0; run < 5; run++) sweepMs = Math.min(sweepMs, cpuMsOnce(() => (sweep = timingSweep(model, doc, opts))))
     expect(sweep.points).toHaveLength(25)
-    // Generous bound for a shared test machine; the benchmark prints the real figure.
-    expect(performance.now() - t).toBeLessThan(500)
+    expect(sweepMs).toBeLessThan(100)
   })
 })
