@@ -15,7 +15,7 @@ export { ASSUMPTION_GROUPS, type Assumption, type AssumptionGroup, type Project,
 export { evaluate } from './engine/evaluate'
 export { measureActivity, type MeasureActivity, type MeasureActivityRow } from './engine/activity'
 export { quarterLabels, quarterIndex, quarterLabel, quarterTime } from './time/quarters'
-export { attribute, EXACT_SHAPLEY_MAX, SAMPLED_PERMUTATIONS, type Attribution, type SectorAttribution, type AttributionOptions } from './analysis/attribution'
+export { attribute, EXACT_SHAPLEY_MAX, SHAPLEY_EVALUATIONS, type Attribution, type SectorAttribution, type AttributionOptions } from './analysis/attribution'
 export { simulate, quantile, effectiveLayers, type Band, type SectorBands, type SimulationResult, type SimulateOptions } from './analysis/uncertainty'
 export { loadUncertainty, UncertaintySpecError, POSTURES, type UncertaintySpec, type Posture } from './analysis/uncertainty-spec'
 export { ALL_LAYERS, type Layers } from './analysis/uncertainty-draws'
