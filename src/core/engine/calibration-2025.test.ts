@@ -25,7 +25,7 @@ describe('calibration: the model against 2025 (strict)', () => {
     })
   }
 
-  it('the late-October stoppage comes from the Nexperia stop: without it the checks fail', () => {
+  it('the late-October stoppage comes from the Nexperia stop: without it the legacy-chip check fails and Q4 autos drop', () => {
     const doc = structuredClone(parsed.doc)
     // The scenario leaves the stop at its catalogue default (on, 4 Oct – 9 Nov 2025): switch it off explicitly.
     doc.measures = [...doc.measures.filter((m) => m.id !== 'cn-nexperia-stop'),
@@ -33,7 +33,9 @@ describe('calibration: the model against 2025 (strict)', () => {
     const off = compareCalibration(evaluateView(shippedModel(), doc), parseObserved(observedJson))
     const get = (id: string) => off.checks.find((c) => c.id === id) as (typeof off.checks)[number]
     expect(get('autos-q4-legacy-chips').pass).toBe(false)
-    expect(get('autos-q4-stoppages').pass).toBe(false)
+    // Q4 also carries the yttrium squeeze (No. 18's Y/Sc rate), so the total falls rather than vanishing.
+    const on = report.checks.find((c) => c.id === 'autos-q4-stoppages')?.model as number
+    expect(get('autos-q4-stoppages').model).toBeLessThan(on - 1)
   })
 
   it('covers every target named in issue 11 item 5', () => {

@@ -11,7 +11,7 @@ import { ECONOMIES, SECTORS } from './types'
 const model = shippedModel()
 
 describe('golden cases', () => {
-  it('every measure off ⇒ zero exposure and zero cost (no structural exposure in this dataset)', () => {
+  it('every measure off and the outside event off (allOff) ⇒ zero exposure and zero cost (no other structural exposure)', () => {
     const r = evaluate(model, allOff(model))
     for (const e of ECONOMIES) for (const s of SECTORS) {
       expect(Math.max(...r.economies[e][s].exposure)).toBe(0)

@@ -65,6 +65,8 @@ const K_NDFEB = CHANNELS.indexOf('ndfeb')
 const K_SMCO = CHANNELS.indexOf('smco')
 const K_DYTB = CHANNELS.indexOf('dy_tb')
 const K_LIGHT = CHANNELS.indexOf('light_ree')
+const K_REE_FEED = CHANNELS.indexOf('ree_feed')
+const E_CN = 1
 const S_DEFENSE = 0
 const S_AUTOS = 1
 const E_US = 0
@@ -143,6 +145,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   }
   // Stage chain: ex-China magnet makers' feed. Dy/Tb (for high-coercivity NdFeB grades) and Sm metal
   // (for SmCo) come from China; what their licences deny this quarter is output ex-China plants lose.
+  feedEvent(plan, inp, ws)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
   feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
@@ -165,11 +168,15 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const crit = inp.crit[c] as number
         const costW = inp.costWeight[c] as number
         const isTariff = k === K_TARIFFS
-        if (crit === 0 && !isTariff) continue
+        // Nothing to compute where neither exposure (crit) nor cost (cost share) reads the cell.
+        if (crit === 0 && costW === 0 && !isTariff) continue
         // Stress starts when any measure on the cell first acts; substitution clocks run from there.
         let stressStart = Number.POSITIVE_INFINITY
         for (const g of gd) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
         for (const g of gi) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
+        // China's own feed also loses what an outside event (Myanmar) takes, whatever the measures.
+        const feedEvent = e === E_CN && k === K_REE_FEED && ws.eventOn === 1
+        if (feedEvent && inp.feedEventFrom < stressStart) stressStart = inp.feedEventFrom
         if (stressStart === Number.POSITIVE_INFINITY) continue
         // exp(−age/τ) advanced by recurrence (age grows by exactly one quarter per slot).
         let decay4 = 1
@@ -232,6 +239,13 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
               uncovD *= uncovered[o] as number
             }
             tariffCost += tariffTerm[o] as number
+          }
+          if (feedEvent) {
+            // Flows an outside event takes are neither approved nor re-orderable.
+            const ev = ws.eventPass[t] as number
+            passD *= ev
+            passLic *= ev
+            uncovD *= ev
           }
           let passI = 1
           let uncovI = 1
@@ -345,6 +359,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
 
 /** Per-plan scratch buffers; the stage chain's part is `StageWorkspace` (stages.ts). */
 type GateWorkspace = StageWorkspace & {
+  /** Outside feed event (Myanmar): pass factor per slot, and whether it acts at all this run. */
+  eventPass: Float64Array; eventOn: number
   passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array
 }
 const workspaces = new WeakMap<Plan, GateWorkspace>()
@@ -357,11 +373,29 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
       gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === G_SOURCING ? 1 : 0)),
       passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
       ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots),
-      metalShort: new Float64Array(plan.slots), metalLoss: new Float64Array(plan.slots)
+      metalShort: new Float64Array(plan.slots), metalLoss: new Float64Array(plan.slots),
+      eventPass: new Float64Array(plan.slots), eventOn: 0
     }
     workspaces.set(plan, w)
   }
   return w
+}
+
+/**
+ * Outside event on China's own feed (docs/MODEL.md §3.3): pass factor 1 − depth·(share of slot t inside
+ * [from, until)), depth = Myanmar's share of China's RE-feed imports × the share of it cut.
+ */
+const feedEvent = (plan: Plan, inp: Inputs, ws: GateWorkspace): void => {
+  const from = inp.feedEventFrom
+  const until = inp.feedEventUntil
+  ws.eventOn = inp.feedEventDepth > 0 && until > from ? 1 : 0
+  for (let t = 0; t < plan.slots; t++) {
+    const qs = plan.q0 + t
+    const a = qs > from ? qs : from
+    const b = qs + 1 < until ? qs + 1 : until
+    const inside = b > a ? b - a : 0
+    ws.eventPass[t] = 1 - inp.feedEventDepth * inside
+  }
 }
 
 /** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */

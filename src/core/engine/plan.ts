@@ -128,8 +128,10 @@ const setGateParams = (g: Gate, m: Measure, c: Measure['channels'][number], p: R
   const aSteady = isRule ? pct(p, 'waiver', 0) : pct(p, approvalId, 0)
   g.kappaScale = m.mechanism === 'tariff' ? pct(p, 'scope', 1) : m.mechanism === 'sourcing-rule' ? pct(p, 'enforcement', 1) : 1
   g.aSteady = aSteady
-  // A per-effect approval (e.g. ≤14-nm review) has no learning curve of its own.
-  g.aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady) : aSteady
+  // An element group's own approval (`approval-<group>`, e.g. Y/Sc under No. 18) shares the measure's
+  // initial period: never above the first-weeks rate. A per-effect approval (≤14-nm review) has none.
+  g.aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady)
+    : approvalId.startsWith('approval-') ? Math.min(aSteady, pct(p, 'initial-approval', aSteady)) : aSteady
   g.usInitialFactor = pct(p, 'us-initial-factor', 1)
   g.aDefense = p.has('defense-approval') ? pct(p, 'defense-approval', 1) : Number.POSITIVE_INFINITY
   g.tariffRate = m.mechanism === 'tariff' ? pct(p, 'rate', 0) : 0

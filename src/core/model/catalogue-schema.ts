@@ -38,7 +38,7 @@ export type Mechanism = (typeof MECHANISMS)[number]
 
 /** Parameter ids each mechanism reads; the primary (slider) param must be the first listed. */
 export const MECHANISM_PARAMS: Record<Mechanism, { required: readonly string[]; optional: readonly string[] }> = {
-  licensing: { required: ['approval'], optional: ['initial-approval', 'initial-weeks', 'lag-weeks', 'us-initial-factor', 'us-initial-weeks', 'defense-approval', 'chip-approval'] },
+  licensing: { required: ['approval'], optional: ['initial-approval', 'initial-weeks', 'lag-weeks', 'us-initial-factor', 'us-initial-weeks', 'defense-approval', 'chip-approval', 'approval-y-sc'] },
   tariff: { required: ['rate', 'scope'], optional: [] },
   'sourcing-rule': { required: ['enforcement'], optional: ['waiver', 'waiver-weeks', 'prestock-quarters'] },
   capacity: { required: ['funding'], optional: [] },

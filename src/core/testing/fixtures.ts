@@ -25,10 +25,11 @@ export const scenarioWith = (model: Model, edits: Record<string, Partial<Measure
   return doc
 }
 
-/** Every measure off. */
+/** Every measure off, and the outside event (Myanmar feed, an assumption) off too: a world without the dispute. */
 export const allOff = (model: Model): ScenarioDoc => {
   const doc = defaultScenario(model, 'all off')
   doc.measures = doc.measures.map((m) => ({ ...m, enabled: false }))
+  doc.overrides = { ...doc.overrides, 'myanmar-cut': 0 }
   return doc
 }
 

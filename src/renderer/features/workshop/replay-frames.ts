@@ -16,7 +16,8 @@ export const ease = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t < 0.5 ? 4 * t * 
 /** Share of the change shown `elapsed` ms into a replay (0 during the hold, 1 at the end). */
 export const progressAt = (elapsed: number) => ease((elapsed - REPLAY_HOLD_MS) / (REPLAY_MS - REPLAY_HOLD_MS))
 
-const mix = (a: readonly number[], b: readonly number[], t: number) => b.map((v, i) => (a[i] ?? v) + (v - (a[i] ?? v)) * t)
+// (1 − t)·a + t·b lands exactly on b at t = 1 (a + (b − a)·t can miss it by rounding).
+const mix = (a: readonly number[], b: readonly number[], t: number) => b.map((v, i) => (1 - t) * (a[i] ?? v) + t * v)
 
 /** True when two results can be blended: the same quarters. */
 export const blendable = (a: EvalResult, b: EvalResult) => a.quarters.length === b.quarters.length && a.quarters.every((q, i) => q === b.quarters[i])
