@@ -5,6 +5,9 @@ import { TORNADO_KPI_LABELS, type View } from '../../state/view-state'
 import { VARIANCE_TITLE, sharePct, varianceRows } from '../../../shared/variance'
 import './uncertainty.css'
 
+/** A share and its interval stay on one line (a narrow column wraps between the two, never inside "60 %"). */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const
+
 type Props = { state: JobState<VarianceBreakdown>; view: View }
 
 /** Bar width for a share, clamped to the track (estimates can fall a little outside 0–1 by sampling noise). */
@@ -55,7 +58,7 @@ export const VarianceView = memo(function VarianceView({ state, view }: Props) {
                   <span className="variance-ci" style={{ left: width(f.firstOrderLow), width: `calc(${width(f.firstOrderHigh)} - ${width(f.firstOrderLow)})` }} />
                 </span>
                 <span className="variance-values">
-                  {rows[i]?.alone} alone ({rows[i]?.interval}); {rows[i]?.total} total ({rows[i]?.totalInterval})
+                  <span style={NO_WRAP}>{rows[i]?.alone} alone ({rows[i]?.interval});</span> <span style={NO_WRAP}>{rows[i]?.total} total ({rows[i]?.totalInterval})</span>
                 </span>
               </li>
             ))}
