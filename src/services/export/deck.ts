@@ -59,8 +59,10 @@ function titleSlide(deck: Deck, c: ReportContent) {
 
 function summarySlide(deck: Deck, c: ReportContent) {
   const slide = addContentSlide(deck, 'Executive summary', `${c.economyLabel} · horizon ${c.horizon} · exposure and cost pressure are indices 0–100`)
-  addBullets(slide, c.summary, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 22 })
-  slide.addNotes(['Executive summary.', ...c.summary, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n'))
+  // What drives the band goes before the closing line on how sure the inputs are.
+  const lines = c.variance ? [...c.summary.slice(0, -1), c.variance.takeaway, ...c.summary.slice(-1)] : c.summary
+  addBullets(slide, lines, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 22 })
+  slide.addNotes(['Executive summary.', ...lines, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n'))
 }
 
 const kpiRuns = (facts: [string, string][]) =>
