@@ -35,5 +35,6 @@ export { evidenceFor, buildEvidence, meaningOf, EVIDENCE_TOP, type Evidence, typ
 export { evaluateBranches, evaluateView, attributeView, applyBranch, mixResults, BASE_BRANCH_ID, type BranchResult, type BranchesResult } from './engine/branches'
 export { ASSUMPTION_GROUP_LABELS } from './model/assumptions-schema'
 export { countGuessInputs, engineReadIds, type GuessCount } from './model/provenance'
+export { guessInputShare, type GuessInputShare } from './model/guess'
 export { isGuessSource } from './model/guess'
 export { upgradeCatalogueIds, parseIdMigrations, idMigrationsSchema, type IdMigration, type IdMigrations, type CatalogueUpgrade } from './scenario/catalogue-migration'

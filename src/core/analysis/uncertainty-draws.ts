@@ -85,6 +85,9 @@ export const extendSuspensions = (setting: MeasureSetting, extensions: readonly 
 /** Options of `compileDesign`. */
 export type DesignOptions = { spec?: UncertaintySpec; layers?: Partial<Layers>; distribution?: MarginalShape }
 
+// Φ as a module-local binding: called ≈ 300 times per draw (an imported binding is a getter call under tsx).
+const Phi = normalCdf
+
 // Which posture factor a latent loads on: 1 = Beijing, −1 = Washington (0 = none).
 const POSTURE_TAG: Record<Posture, 1 | -1> = { beijing: 1, washington: -1 }
 
@@ -226,11 +229,11 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
   const sample = (n: Float64Array, values: Float64Array, forcedBranch?: number): DrawSample => {
     const pB = n[zB] as number
     const pW = retaliation * pB + Math.sqrt(1 - retaliation * retaliation) * (n[eW] as number)
-    for (const it of assumptions) values[it.index] = it.inv(normalCdf(latentValue(it, n, pB, pW)))
+    for (const it of assumptions) values[it.index] = it.inv(Phi(latentValue(it, n, pB, pW)))
     let branch = 0
     if (forcedBranch !== undefined) branch = forcedBranch
     else if (branchLatent) {
-      const u = normalCdf(latentValue(branchLatent, n, pB, pW))
+      const u = Phi(latentValue(branchLatent, n, pB, pW))
       const k = cumulative.findIndex((c) => u < c)
       branch = order[k < 0 ? order.length - 1 : k] as number
     }
@@ -239,12 +242,12 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
       const it = policy[i] as PolicyItem
       const inv = it.inv[branch]
       // On the slider's grid (a value a planner could set), inside the sampling range.
-      out.policy[i] = inv ? Math.min(it.high, Math.max(it.low, Math.round(inv(normalCdf(latentValue(it, n, pB, pW))) / it.step) * it.step)) : Number.NaN
+      out.policy[i] = inv ? Math.min(it.high, Math.max(it.low, Math.round(inv(Phi(latentValue(it, n, pB, pW))) / it.step) * it.step)) : Number.NaN
     }
     for (let j = 0; j < extensions.length; j++) {
       const x = extensions[j] as ExtensionItem
       // Extended iff Φ(latent) < probability; the loading makes a hawkish posture push the latent up (lapse).
-      out.extended[j] = normalCdf(latentValue(x, n, pB, pW)) < x.probability ? 1 : 0
+      out.extended[j] = Phi(latentValue(x, n, pB, pW)) < x.probability ? 1 : 0
     }
     return out
   }

@@ -9,10 +9,21 @@ import { quarterIndex, quarterLabel } from '../time/quarters'
 import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
 import { fillNormals, type MarginalShape } from './copula'
 import { fastEvaluator } from './fast-eval'
+import { quantilesInPlace } from './select'
 import { mulberry32 } from './rng'
 import type { BranchView } from './uncertainty-branches'
 import { compileDesign, extendSuspensions, type Design, type Layers } from './uncertainty-draws'
 import type { UncertaintySpec } from './uncertainty-spec'
+
+// Module-local aliases of functions called per draw: loaders that compile ESM to CommonJS (tsx: the CLI
+// and the benchmarks) turn every imported binding into a getter call (see engine/kernel.ts).
+const buildInputs_ = buildInputs
+const runKernel_ = runKernel
+const composeExposure_ = composeExposure
+const costIndex_ = costIndex
+const setPlanParam_ = setPlanParam
+const retuneMeasure_ = retuneMeasure
+const summariseProfile_ = summariseProfile
 
 /**
  * Percentile bands per quarter (index points 0–100). `p10`/`p50`/`p90` are the sample quantiles;
@@ -127,7 +138,7 @@ export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<Simul
       const v = policy[i] as number
       const m = policyAt[i] as number
       if (Number.isNaN(v) || m < 0) continue
-      setPlanParam(w.plan, m, design.policyTargets[i]!.param, v)
+      setPlanParam_(w.plan, m, design.policyTargets[i]!.param, v)
       dirty[m] = 1
     }
     for (const m of extended) variant[m] = 0
@@ -142,9 +153,9 @@ export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<Simul
     for (const m of moved) {
       const isExt = extended.includes(m)
       if (dirty[m] === 0 && !isExt) continue
-      retuneMeasure(w.plan, m, isExt ? segmentsFor(b, m, variant[m] as number) : undefined)
+      retuneMeasure_(w.plan, m, isExt ? segmentsFor(b, m, variant[m] as number) : undefined)
       // Without triggers a measure's profile depends on its own segments and timing only: rewrite it in place.
-      if (!triggers) summariseProfile(w.plan.ownSegs[m]!, w.plan.q0, w.plan.slots, w.plan.timing[m]!, w.profiles[m])
+      if (!triggers) summariseProfile_(w.plan.ownSegs[m]!, w.plan.q0, w.plan.slots, w.plan.timing[m]!, w.profiles[m])
     }
   }
   return {
@@ -156,10 +167,10 @@ export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<Simul
       const b = d.branch
       const w = work[b]!
       if (design.changesMeasures) applyDraw(w, b, d.policy, d.extended)
-      inputs = buildInputs(w.plan, values, inputs)
-      runKernel(w.plan, inputs, w.plan.triggers.length > 0 ? profilesFor(w.plan, mask) : w.profiles, out)
-      composeExposure(out.terms, H, exposure)
-      for (let i = 0; i < cost.length; i++) cost[i] = costIndex(out.costX[i] as number)
+      inputs = buildInputs_(w.plan, values, inputs)
+      runKernel_(w.plan, inputs, w.plan.triggers.length > 0 ? profilesFor(w.plan, mask) : w.profiles, out)
+      composeExposure_(out.terms, H, exposure)
+      for (let i = 0; i < cost.length; i++) cost[i] = costIndex_(out.costX[i] as number)
       return { exposure, cost, branch: b }
     },
     points: () =>
@@ -223,12 +234,10 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
     const b: Band = { p10: [], p50: [], p90: [], point: [], low: [], high: [], stretched: [] }
     for (let h = 0; h < H; h++) {
       const column = all.subarray((offset + h) * samples, (offset + h + 1) * samples)
-      column.sort()
-      const p10 = quantile(column, 0.1)
-      const p90 = quantile(column, 0.9)
+      const [p10, p50, p90] = quantilesInPlace(column, BAND_PROBABILITIES) as [number, number, number]
       const point = pointOf(which, offset + h)
       b.p10.push(p10)
-      b.p50.push(quantile(column, 0.5))
+      b.p50.push(p50)
       b.p90.push(p90)
       b.point.push(point)
       b.low.push(Math.min(p10, point))
@@ -257,6 +266,9 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
     economies
   }
 }
+
+/** P10, P50, P90. */
+const BAND_PROBABILITIES = [0.1, 0.5, 0.9] as const
 
 /** Quantile of a sorted array (type 7: linear interpolation between order statistics). */
 export const quantile = (sorted: Float64Array, p: number): number => {

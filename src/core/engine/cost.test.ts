@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { defaultScenario } from '../model/default-scenario'
 import { allOff, always, scenarioWith, shippedModel, sum } from '../testing/fixtures'
 import type { ScenarioDoc } from '../scenario/schema'
 import { cellCostX, SHOCK_GAP } from './cost'
+import { evaluateView } from './branches'
 import { evaluate } from './evaluate'
 
 /**
@@ -58,6 +60,11 @@ describe('cost pressure by cost share (engine)', () => {
     const critical = withOverrides(no18(), { 'crit-us-autos-ndfeb': 0.5 })
     expect(usAutosCost(critical)).toBe(base)
     expect(sum(evaluate(model, critical).economies.us.autos.exposure)).not.toBe(sum(evaluate(model, no18()).economies.us.autos.exposure))
+    // Even a criticality of 0 (the low end of germanium's range for cars) leaves the cell's cost in place.
+    const doc = defaultScenario(model)
+    const zero = { ...doc, overrides: { ...doc.overrides, 'crit-us-autos-germanium': 0 } }
+    expect(v('cost-share-us-autos-germanium')).toBeGreaterThan(0)
+    expect(evaluateView(model, zero).economies.us.autos.cost).toEqual(evaluateView(model, doc).economies.us.autos.cost)
   })
 
   it('a thinner margin reads as more cost pressure for the same price rise', () => {
@@ -78,3 +85,32 @@ describe('cost pressure by cost share (engine)', () => {
     expect(lowPass.economies.cn.autos.cost[0]).toBeGreaterThan(r.economies.cn.autos.cost[0] as number)
   })
 })
+
+describe('cost invariants on the default scenario (every quarter, economy and sector)', () => {
+  const ends = (prefix: string, end: 'low' | 'high') =>
+    Object.fromEntries(model.assumptions.filter((a) => a.id.startsWith(prefix) && a[end] !== undefined).map((a) => [a.id, a[end] as number]))
+  const costs = (o: Record<string, number>) => {
+    const doc = defaultScenario(model)
+    const r = evaluateView(model, { ...doc, overrides: { ...doc.overrides, ...o } })
+    return (['us', 'cn'] as const).flatMap((e) => (['defense', 'autos', 'electronics'] as const).flatMap((s) => r.economies[e][s].cost))
+  }
+  const base = costs({})
+  const atLeast = (xs: number[]) => xs.forEach((x, i) => expect(x).toBeGreaterThanOrEqual((base[i] as number) - 1e-12))
+
+  it('never falls when cost shares rise, price multiples rise or margins thin', () => {
+    atLeast(costs(ends('cost-share-', 'high')))
+    atLeast(costs(ends('price-shock-', 'high')))
+    atLeast(costs(ends('operating-margin-', 'low')))
+    // …and each of them moves something.
+    expect(sum(costs(ends('cost-share-', 'high')))).toBeGreaterThan(sum(base))
+    expect(sum(costs(ends('operating-margin-', 'low')))).toBeGreaterThan(sum(base))
+  })
+
+  it('exposure does not read cost inputs: cost shares, margins and price multiples leave it unchanged', () => {
+    const doc = defaultScenario(model)
+    const exposure = (o: Record<string, number>) => JSON.stringify((['us', 'cn'] as const).map((e) => evaluateView(model, { ...doc, overrides: { ...doc.overrides, ...o } }).economies[e]).map((x) => [x.defense.exposure, x.autos.exposure, x.electronics.exposure]))
+    const e0 = exposure({})
+    expect(exposure({ ...ends('cost-share-', 'high'), ...ends('operating-margin-', 'low'), ...ends('price-shock-', 'high') })).toBe(e0)
+  })
+})
+

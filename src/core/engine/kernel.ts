@@ -165,7 +165,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         const crit = inp.crit[c] as number
         const costW = inp.costWeight[c] as number
         const isTariff = k === K_TARIFFS
-        if (crit === 0 && !isTariff) continue
+        // Nothing to compute where neither exposure (crit) nor cost (cost share) reads the cell.
+        if (crit === 0 && costW === 0 && !isTariff) continue
         // Stress starts when any measure on the cell first acts; substitution clocks run from there.
         let stressStart = Number.POSITIVE_INFINITY
         for (const g of gd) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)

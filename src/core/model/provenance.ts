@@ -1,7 +1,7 @@
 import { CHANNELS, ECONOMIES, SECTORS } from '../engine/types'
 import type { Dataset } from './assumptions-schema'
 import type { Catalogue, Side } from './catalogue-schema'
-import { isGuessSource } from './guess'
+import { guessInputShare } from './guess'
 import { REQUIRED_ASSUMPTIONS, costShareKey, critKey, requiredForCatalogue } from './keys'
 
 /**
@@ -84,16 +84,10 @@ export type GuessCount = { assumptions: number; params: number; projects: number
 
 /**
  * Count the inputs whose source is a GUESS (judgement, confidence L): assumptions, measure
- * parameters and allied projects. The CLI prints it; the evidence view shows the share of a figure
- * resting on them.
+ * parameters and allied projects. A view of `guessInputShare` (guess.ts), the one count the CLI, the
+ * evidence view and the decks share.
  */
-export const countGuessInputs = (model: {
-  assumptions: readonly { id: string; source: string }[]
-  measures: readonly { id: string; params: readonly { id: string; source: string }[] }[]
-  projects: readonly { id: string; source: string }[]
-}): GuessCount => {
-  const a = model.assumptions.filter((x) => isGuessSource(x.source)).map((x) => `assumption:${x.id}`)
-  const p = model.measures.flatMap((m) => m.params.filter((x) => isGuessSource(x.source)).map((x) => `measure:${m.id}.${x.id}`))
-  const j = model.projects.filter((x) => isGuessSource(x.source)).map((x) => `project:${x.id}`)
-  return { assumptions: a.length, params: p.length, projects: j.length, total: a.length + p.length + j.length, ids: [...a, ...p, ...j] }
+export const countGuessInputs = (model: Parameters<typeof guessInputShare>[0]): GuessCount => {
+  const c = guessInputShare(model)
+  return { assumptions: c.assumptions.guess, params: c.params.guess, projects: c.projects.guess, total: c.guess, ids: c.ids }
 }

@@ -1,10 +1,10 @@
-import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
+import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, guessInputShare, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
 import type { ChartConfig, ReportOptions } from '../../shared/contract/export'
 import { SCENARIO_COLORS } from '../../shared/palette'
 import { axisRange, buildChartSpec, INDEX_UNIT, inForceNote, quarterText, SCENARIO_DASHES, type ChartInputs, type ChartSpec, type InForceNote, type Stamp } from './chart-spec'
 import { inForceBefore, type InForce } from '../../shared/in-force'
 import { createEngine, type Engine } from './engine'
-import { driverRows, driversAt, INDEX_MEANING, provenance, type DriverRow, type Provenance } from './insights'
+import { driverRows, driversAt, INDEX_MEANING, type DriverRow, type Provenance } from './insights'
 import { isolateBidi, xmlSafe } from './safe-text'
 import { comparisonTakeaway, seriesTakeaway, spoken } from './takeaway'
 import type { VarianceContent } from './deck-variance'
@@ -255,7 +255,9 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     if (options.axis !== 'each') shareAxis(charts.map((c) => c.chart))
     comparison = { names: all.map((s) => s.name), charts, kpis: kpiList }
   }
-  const prov = provenance(ctx.model)
+  // The one GUESS count the CLI prints too (core/model/guess.ts): inputs = assumptions, parameters, projects.
+  const g = guessInputShare(ctx.model)
+  const prov: Provenance = { inputs: g.total, guesses: g.guess, byConfidence: g.byConfidence }
   return {
     stamp,
     title: doc.name,
