@@ -91,8 +91,8 @@ function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
   slide.addNotes(sectorNotes(s, c))
 }
 
-/** Room under a chart for the note on measures in force since before the horizon (two lines at 14 pt). */
-const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.62 : 0)
+/** Room under a chart for the note on measures in force since before the horizon (one line at 14 pt: the legend already takes much of the chart's height). */
+const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.38 : 0)
 
 /**
  * Measures in force since before the first quarter, as a note under the chart: a native chart cannot place a
@@ -100,8 +100,8 @@ const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.62 : 0)
  */
 function addInForce(slide: ReturnType<typeof addContentSlide>, chart: ChartSpec, width: number) {
   if (!chart.inForce) return
-  // Two lines at 14 pt: the items that fit, and how many more (all of them in the notes).
-  const text = inForceText(chart.inForce, { size: MIN_PT, maxWidth: 2 * (width * 72 - 14.4) * 0.9 })
+  // One line at 14 pt: the items that fit, and how many more (all of them in the notes).
+  const text = inForceText(chart.inForce, { size: MIN_PT, maxWidth: (width * 72 - 14.4) * 0.9 })
   addFittedText(slide, text, { x: 0.3, y: CONTENT_BOTTOM - inForceHeight(chart), w: width, h: inForceHeight(chart) }, { maxPt: MIN_PT, color: DECK_COLORS.muted })
 }
 
