@@ -283,3 +283,81 @@ test('workshop screens at 1280×720 and 1920×1080, light and dark: names visibl
   }
   expect(consoleSeen).toEqual([])
 })
+
+test('what a facilitator relies on: a reload mid-round keeps the round and its unrecorded changes; the reveal reads the figures on screen; R is held while hidden and replays the round after the dialog closes, after a reload and in presentation', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  const caption = page.getByTestId('replay-caption')
+  const pressR = async () => {
+    await page.locator('body').click({ position: { x: 640, y: 5 } })
+    await page.keyboard.press('r')
+  }
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  const create = page.getByRole('dialog', { name: 'Workshops' })
+  await create.getByLabel('Workshop name').fill('Reload and reveal')
+  await create.getByRole('button', { name: 'Create workshop' }).click()
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Reload and reveal (workshop)')
+
+  // One recorded move (the count reads "1 move"), then a change nobody has recorded yet.
+  await sw(page, 'cn-14nm-approval').click()
+  await record(page, 'Beijing', 'Deny 14-nm chips')
+  await expect(page.getByTestId('workshop-round')).toHaveText('Round 1 (open · 1 move)')
+  await sw(page, 'us-fdpr-expansion').click()
+  await expect(page.getByTestId('draft-state')).toContainText('draft kept')
+
+  // A reload (a crashed tab, a facilitator pressing Ctrl+R): the workshop's scenario under its own name, the
+  // recorded move and the unrecorded change both there, and the status says which is which.
+  await page.reload()
+  await expect(bar(page)).toContainText('Workshop: Reload and reveal')
+  await expect(page.getByRole('status').first()).toContainText('Changes not yet recorded as moves were recovered')
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Reload and reveal (workshop)')
+  await expect(sw(page, 'cn-14nm-approval')).toBeChecked()
+  await expect(sw(page, 'us-fdpr-expansion')).toBeChecked()
+  await record(page, 'Washington', 'Extend FDPR')
+  await expect(page.getByTestId('workshop-round')).toHaveText('Round 1 (open · 2 moves)')
+
+  // Hidden: R shows nothing of the result and says why.
+  let dialog = await openRound(page)
+  await dialog.getByLabel('Hide the results from the room until the reveal').click()
+  await expect(dialog.getByLabel('Hide the results from the room until the reveal')).toBeChecked()
+  await dialog.getByLabel('Sector', { exact: true }).selectOption({ label: 'Electronics' })
+  await predict(dialog, 'Beijing', 'Electronics', '17')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await pressR()
+  await expect(caption).toHaveText('Results are hidden until the reveal: nothing to replay yet.')
+  await expect(page.getByTestId('chart-electronics')).toHaveCount(0)
+  await expect(caption).toBeHidden({ timeout: 5000 })
+
+  // Apply and reveal: no replay behind the dialog; it plays when the dialog closes.
+  dialog = await openRound(page)
+  await dialog.getByRole('button', { name: 'Apply round 1' }).click()
+  await dialog.getByRole('button', { name: 'Reveal' }).click()
+  const reveal = dialog.getByTestId('reveal')
+  await expect(reveal).toBeVisible()
+  await expect(caption).toBeHidden()
+  const after = (await reveal.getByRole('row', { name: /^Electronics/ }).getByRole('cell').nth(1).innerText()).trim()
+  await expect(reveal).toContainText(`Predictions against the outcome (Electronics: ${after})`)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(caption).toHaveText('Replaying round 1: before → after')
+  await expect(caption).toBeHidden({ timeout: 5000 })
+  // The reveal's figure is the one on the chart the room sees (the scenario's branch view), to the decimal.
+  await expect(page.getByTestId('headline-electronics')).toContainText(`Peak ${after} in`)
+
+  // After a reload, R replays the applied round (not the opening of the scenario), here and in presentation.
+  await page.reload()
+  await expect(page.getByTestId('workshop-round')).toContainText('Round 1 (applied · revealed)')
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Reload and reveal (workshop)')
+  await pressR()
+  await expect(caption).toHaveText('Replaying round 1: before → after')
+  await expect(caption).toBeHidden({ timeout: 5000 })
+  await page.keyboard.press('F5')
+  await expect(page.getByTestId('presentation')).toContainText('Scenario: Reload and reveal (workshop)')
+  await page.keyboard.press('r')
+  await expect(caption).toHaveText('Replaying round 1: before → after')
+  await expect(caption).toBeHidden({ timeout: 5000 })
+  await page.keyboard.press('Escape')
+  expect(errors).toEqual([])
+})

@@ -30,6 +30,7 @@ beforeAll(async () => {
   services = createServices({ dataDir: join(dir, 'data'), runtime: 'web', log: () => {} })
   digest = databaseDigest(services.dbFile)
   host = await startWebHost({ dispatch: services.dispatch, rendererDir: join(dir, 'renderer'), token: TOKEN, maxBodyBytes: MAX_BODY, bodyTimeoutMs: 700, headersTimeoutMs: 700 })
+  await calibrate()
 })
 afterAll(async () => {
   host.server.closeAllConnections()
@@ -39,12 +40,32 @@ afterAll(async () => {
 })
 
 const api = (headers: Record<string, string>, body = '{}') => call(host.port, '/api/scenario.list', { headers, body })
-/** A normal call answered promptly: the host is up and not starved. */
-async function expectResponsive() {
+/** Wall time of one normal call (ms), and its reply. */
+async function timedCall() {
   const started = performance.now()
   const reply = await api(auth)
+  return { ms: performance.now() - started, reply }
+}
+/**
+ * How long a normal call takes on this machine right now, with nobody attacking: the median of 5, timed
+ * in this process before the hostile tests (a loaded machine slows every call, not only the attacked ones).
+ */
+let calm = 0
+async function calibrate() {
+  const times: number[] = []
+  for (let i = 0; i < 5; i++) times.push((await timedCall()).ms)
+  calm = times.sort((a, b) => a - b)[2] as number
+}
+/**
+ * A normal call answered promptly: the host is up and not starved. Within 1 s on a quiet machine, as
+ * before; on a loaded one, within 10 calm calls (a flat 1 s failed there while the host was fine). A host
+ * starved by slow clients answers only once they are cut off (the 700 ms deadline, checked every 700 ms):
+ * caught exactly as before whenever a calm call takes under 100 ms.
+ */
+async function expectResponsive() {
+  const { ms, reply } = await timedCall()
   expect(reply.status).toBe(200)
-  expect(performance.now() - started).toBeLessThan(1_000)
+  expect(ms).toBeLessThan(Math.max(1_000, 10 * calm))
 }
 
 describe('web host gate', () => {

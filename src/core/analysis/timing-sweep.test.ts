@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenario } from '../model/default-scenario'
 import { evaluate } from '../engine/evaluate'
+import { evaluateView } from '../engine/branches'
 import { kpis } from './kpis'
 import { shiftDate, shiftedDoc, timingSweep, SweepError } from './timing-sweep'
 import { shippedModel } from '../testing/fixtures'
+import { cpuMsOnce } from '../testing/cpu-time'
 
 const model = shippedModel()
 
@@ -25,10 +27,25 @@ describe('timingSweep', () => {
     expect(sweep.points.map((p) => p.shift)).toEqual([-4, -3, -2, -1, 0, 1, 2, 3, 4])
     expect(sweep.points[4].setting).toBe('2025-04-04')
     expect(sweep.points[0].setting).toBe('2024-04-04')
-    expect(sweep.base).toBe(kpis(evaluate(model, doc).economies.us.defense, 20).peakExposure)
+    expect(sweep.base).toBe(kpis(evaluateView(model, doc).economies.us.defense, 20).peakExposure)
     const later = shiftedDoc(model, doc, { kind: 'measure', id: 'cn-mofcom-18' }, 3)!.doc
-    expect(sweep.points[7].value).toBe(kpis(evaluate(model, later).economies.us.defense, 20).peakExposure)
+    expect(sweep.points[7].value).toBe(kpis(evaluateView(model, later).economies.us.defense, 20).peakExposure)
     expect(sweep.label).toBe('REE licensing (No. 18)')
+  })
+
+  it('sweeps the scenario as the charts show it: the branch view (one branch or the mixture), not the document without its branches', () => {
+    expect(doc.branches.length).toBeGreaterThan(1)
+    const opts = { target: { kind: 'measure' as const, id: 'cn-mofcom-18' }, economy: 'us' as const, sector: 'electronics' as const, kpi: 'peakExposure' as const, quarters: 1, threshold: 20 }
+    const bases = [...doc.branches.map((b) => b.id), 'mixture'].map((view) => {
+      const viewed = { ...doc, branchView: view }
+      const base = timingSweep(model, viewed, opts).base
+      expect(base, view).toBe(kpis(evaluateView(model, viewed).economies.us.electronics, 20).peakExposure)
+      return base
+    })
+    // The views differ here, and at least one differs from the bare document (what the sweep used to read).
+    expect(new Set(bases).size).toBeGreaterThan(1)
+    const bare = kpis(evaluate(model, doc).economies.us.electronics, 20).peakExposure
+    expect(bases.some((b) => b !== bare)).toBe(true)
   })
 
   it('within the horizon, a later licensing start moves the exposure it causes later (No. 18 alone at 30 % approval, autos)', () => {
@@ -64,13 +81,18 @@ describe('timingSweep', () => {
     expect(() => timingSweep(model, doc, { target: { kind: 'measure', id: 'cn-mofcom-18' }, economy: 'us', sector: 'defense', kpi: 'peakExposure', quarters: 21, threshold: 20 })).toThrow(/1–20 quarters/)
   })
 
-  it('runs a 24-quarter sweep (25 evaluations) in well under 100 ms', () => {
+  it('runs a 24-quarter sweep (25 evaluations) in well under 100 ms of CPU time', () => {
     const opts = { target: { kind: 'measure' as const, id: 'cn-mofcom-18' }, economy: 'us' as const, sector: 'defense' as const, kpi: 'peakExposure' as const, quarters: 12, threshold: 20 }
-    timingSweep(model, doc, opts)
-    const t = performance.now()
-    const sweep = timingSweep(model, doc, opts)
+    let sweep = timingSweep(model, doc, opts) // warm: the first call compiles
+    // CPU time of this process, not wall time: "< 500 ms wall" failed on a loaded machine, where a 15 ms job
+    // can wait seconds for a core. CPU time barely moves with the load (11–18 ms here at load 8–10), so the
+    // bound can be the target itself (≤ 100 ms; `npm run bench:sweep` prints the figure), tighter than
+    // before. The least of 5 runs: one run slowed by a GC pause does not count. (A calibration ratio against
+    // 25 bare evaluations was tried and dropped: the engine re-evaluates a document it has just seen faster,
+    // so the ratio did not tell one evaluation per point from two.)
+    let sweepMs = Infinity
+    for (let run = 0; run < 5; run++) sweepMs = Math.min(sweepMs, cpuMsOnce(() => (sweep = timingSweep(model, doc, opts))))
     expect(sweep.points).toHaveLength(25)
-    // Generous bound for a shared test machine; the benchmark prints the real figure.
-    expect(performance.now() - t).toBeLessThan(500)
+    expect(sweepMs).toBeLessThan(100)
   })
 })

@@ -1,12 +1,13 @@
 import type { Model } from '../model/load-model'
 import type { ScenarioDoc } from '../scenario/schema'
-import { evaluate } from '../engine/evaluate'
+import { evaluateView } from '../engine/branches'
 import type { Economy, Sector } from '../engine/types'
 import { kpis, type Kpis } from './kpis'
 
 /**
  * Timing sweep: what if a move came earlier or later? One KPI of one economy × sector, evaluated with the
- * move's start shifted by −N … +N quarters (docs/WORKSHOP-FORMAT.md §sweep). Pure and deterministic.
+ * move's start shifted by −N … +N quarters (docs/WORKSHOP-FORMAT.md §sweep), as the charts show the scenario
+ * (its branch view: one branch, or the probability-weighted mixture). Pure and deterministic.
  *
  * - A measure: its start (and its end, so the move keeps its length) move by k quarters; the measure is
  *   switched on for the sweep even when the scenario has it off (a sweep of an inactive move would be flat).
@@ -103,7 +104,8 @@ export function timingSweep(model: Model, doc: ScenarioDoc, opts: SweepOptions):
   for (let shift = -opts.quarters; shift <= opts.quarters; shift++) {
     const shifted = shiftedDoc(model, doc, opts.target, shift)
     if (!shifted) continue
-    const result = evaluate(model, shifted.doc)
+    // As the charts show it (the scenario's branch view), so shift 0 is the figure on screen.
+    const result = evaluateView(model, shifted.doc)
     const value = pick(kpis(result.economies[opts.economy][opts.sector], opts.threshold), opts.kpi)
     if (shift === 0) base = value
     points.push({ shift, setting: shifted.setting, value })

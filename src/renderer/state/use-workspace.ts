@@ -265,16 +265,21 @@ export function useWorkspace(api: Api) {
     [write, doc]
   )
 
+  /** Opens a library scenario; resolves with the document it loaded (null when it could not be opened). */
   const open = useCallback(
-    async (id: string) => {
+    async (id: string): Promise<ScenarioDoc | null> => {
       const r = await api.call('scenario.get', { id })
-      if (!r.ok) return setStatus({ kind: 'error', text: r.error.message })
+      if (!r.ok) {
+        setStatus({ kind: 'error', text: r.error.message })
+        return null
+      }
       load(r.value.doc, { id: r.value.id, version: r.value.version, json: canonicalJson(r.value.doc) })
       const notes = r.value.catalogueNotes
       setStatus({
         kind: 'info',
         text: notes.length > 0 ? `Opened “${r.value.name}”, brought up to this version's catalogue: ${notes.join(' ')} Save to keep these changes.` : `Opened “${r.value.name}”.`
       })
+      return r.value.doc
     },
     [api, load]
   )
@@ -338,6 +343,8 @@ export function useWorkspace(api: Api) {
   return {
     doc,
     dirty,
+    /** The start-up recovery of this tab's own draft is done (until then the draft may still be replaced). */
+    ready,
     status,
     setStatus,
     /** The saved scenario the draft belongs to (id null: never saved) and the version it started from. */

@@ -1,4 +1,4 @@
-import { ECONOMY_LABELS, SECTORS, SECTOR_LABELS, SWEEP_KPI_LABELS, evaluate, kpis, quarterIndex, type Economy, type Model, type ScenarioDoc, type Sector } from '../../core'
+import { ECONOMY_LABELS, SECTORS, SECTOR_LABELS, SWEEP_KPI_LABELS, evaluateView, kpis, quarterIndex, type Economy, type Model, type ScenarioDoc, type Sector } from '../../core'
 import type { Workshop } from '../../shared/contract/workshop'
 import { quarterText } from '../export/chart-spec'
 
@@ -45,7 +45,7 @@ export type AfterActionContent = {
 }
 
 const peaks = (model: Model, doc: ScenarioDoc) => {
-  const r = evaluate(model, doc)
+  const r = evaluateView(model, doc)
   return (e: Economy, s: Sector) => kpis(r.economies[e][s], 20).peakExposure
 }
 
@@ -74,8 +74,8 @@ export function afterActionContent(model: Model, w: Workshop, date: string): Aft
   const lastApplied = [...w.rounds].reverse().find((r) => r.after)
   const endDoc = lastApplied?.after ?? first
   const economy = w.rounds[w.rounds.length - 1].kpi.economy
-  const startResult = evaluate(model, first)
-  const endResult = evaluate(model, endDoc)
+  const startResult = evaluateView(model, first)
+  const endResult = evaluateView(model, endDoc)
   const series = (r: typeof startResult) => Object.fromEntries(SECTORS.map((s) => [s, r.economies[economy][s].exposure])) as Record<Sector, number[]>
   const q0 = quarterIndex(endResult.quarters[0])
   const last = endResult.quarters.length - 1

@@ -1,5 +1,6 @@
 import PptxGenJS from 'pptxgenjs'
 import { ECONOMY_LABELS, SECTOR_LABELS } from '../../core'
+import { niceCeiling } from '../../shared/axis'
 import { fmt } from '../export/content'
 import { svgToPng } from '../export/raster'
 import type { ActionRound, AfterActionContent } from './after-action-content'
@@ -82,7 +83,7 @@ function movesSlides(r: ActionRound, slide: (title: string, subtitle?: string) =
     const body = rows.map((m): Cell[] => [
       { text: m.team, options: { bold: true } },
       { text: m.withdrawn ? `(withdrawn) ${m.description}` : m.description, options: { color: m.withdrawn ? MUTED : INK, italic: m.withdrawn } },
-      { text: m.rationale || '—', options: { color: m.rationale ? INK : MUTED } }
+      { text: m.rationale || '—', options: { color: m.rationale && !m.withdrawn ? INK : MUTED, italic: m.withdrawn } }
     ])
     s.addTable([[head('Team'), head('Move'), head('Rationale')], ...body], { x: 0.5, y: 1.5, w: W - 1, colW: [1.6, 5.4, W - 1 - 7], fontFace: FONT, fontSize: 13, color: INK, valign: 'top', border: { type: 'solid', pt: 0.75, color: BORDER }, margin: 0.06, autoPage: false })
   }
@@ -91,12 +92,14 @@ function movesSlides(r: ActionRound, slide: (title: string, subtitle?: string) =
 function outcomeSlide(pptx: PptxGenJS, r: ActionRound, slide: (title: string, subtitle?: string) => PptxGenJS.Slide) {
   const s = slide(`Round ${r.number} — what it did`, `Peak exposure by sector (index 0–100), before and ${r.applied ? 'after' : 'with the moves so far (not applied)'} · predictions on ${r.kpiLabel}`)
   const labels = r.exposure.map((x) => `${SECTOR_LABELS[x.sector]} (${x.economy === 'us' ? 'US' : 'CN'})`)
+  // The screen's y-axis steps, not a fixed 0–100: a move from 1.8 to 1.9 must not vanish in a 100-point axis.
+  const top = niceCeiling(Math.max(1, ...r.exposure.flatMap((x) => [x.before, x.after])))
   s.addChart(pptx.ChartType.bar, [
     { name: 'Before the round', labels, values: r.exposure.map((x) => x.before) },
     { name: r.applied ? 'After the round' : 'With the moves so far', labels, values: r.exposure.map((x) => x.after) }
   ], {
     x: 0.4, y: 1.45, w: 7.4, h: 5.4, barDir: 'col', barGrouping: 'clustered', chartColors: ['9AA0A6', ACCENT], showLegend: true, legendPos: 'b', legendFontSize: 12, legendFontFace: FONT,
-    catAxisLabelFontSize: 12, catAxisLabelFontFace: FONT, catAxisLabelColor: INK, valAxisMinVal: 0, valAxisMaxVal: 100, valAxisMajorUnit: 20, valAxisLabelFontSize: 11, valAxisLabelColor: MUTED,
+    catAxisLabelFontSize: 12, catAxisLabelFontFace: FONT, catAxisLabelColor: INK, valAxisMinVal: 0, valAxisMaxVal: top, valAxisMajorUnit: top / 5, valAxisLabelFontSize: 11, valAxisLabelColor: MUTED,
     showValue: true, dataLabelFontSize: 10, dataLabelFormatCode: '0.0', dataLabelColor: INK, valGridLine: { color: BORDER, size: 0.75, style: 'dash' },
     altText: `Round ${r.number}: peak exposure before and after, by sector`
   })

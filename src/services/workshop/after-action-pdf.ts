@@ -1,4 +1,5 @@
 import { ECONOMY_LABELS, SECTOR_LABELS } from '../../core'
+import { niceCeiling } from '../../shared/axis'
 import { escapeXml as esc } from '../export/chart-svg'
 import { fmt } from '../export/content'
 import { footerTemplate, type PrintableReport } from '../export/report-html'
@@ -38,8 +39,10 @@ function roundSection(r: ActionRound): string {
     : `<table><thead><tr><th>Team</th><th>Move</th><th>Rationale</th></tr></thead><tbody>${r.moves
         .map((m) => `<tr class="${m.withdrawn ? 'withdrawn' : ''}"><th>${esc(m.team)}</th><td>${m.withdrawn ? '(withdrawn) ' : ''}${esc(m.description)}</td><td>${esc(m.rationale || '—')}</td></tr>`)
         .join('')}</tbody></table>`
+  // Bars on the screen's y-axis steps (60 mm = the ceiling), so small changes stay visible.
+  const mmPerPoint = 60 / niceCeiling(Math.max(1, ...r.exposure.flatMap((x) => [x.before, x.after])))
   const exposure = `<table><thead><tr><th>Sector</th><th class="num">Before</th><th class="num">${r.applied ? 'After' : 'With moves so far'}</th><th>Change (grey: before, blue: ${r.applied ? 'after' : 'with moves'})</th></tr></thead><tbody>${r.exposure
-    .map((x) => `<tr><td>${SECTOR_LABELS[x.sector]} (${esc(ECONOMY_LABELS[x.economy])})</td><td class="num">${x.before.toFixed(1)}</td><td class="num">${x.after.toFixed(1)}</td><td><span class="bar before" style="width:${(x.before * 0.6).toFixed(1)}mm"></span><br><span class="bar" style="width:${(x.after * 0.6).toFixed(1)}mm"></span></td></tr>`)
+    .map((x) => `<tr><td>${SECTOR_LABELS[x.sector]} (${esc(ECONOMY_LABELS[x.economy])})</td><td class="num">${x.before.toFixed(1)}</td><td class="num">${x.after.toFixed(1)}</td><td><span class="bar before" style="width:${(x.before * mmPerPoint).toFixed(1)}mm"></span><br><span class="bar" style="width:${(x.after * mmPerPoint).toFixed(1)}mm"></span></td></tr>`)
     .join('')}</tbody></table>`
   const outcome = r.outcome ? `<p><b>Moved most: ${esc(r.outcome.mostMoved)}. Outcome, ${esc(r.outcome.of)}: ${(Math.round(r.outcome.figure * 10) / 10).toFixed(1)}.</b></p>` : '<p>Not applied yet: no outcome.</p>'
   const predictions = r.predictions.length === 0

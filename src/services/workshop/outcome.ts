@@ -1,4 +1,4 @@
-import { SECTORS, evaluate, kpis, type Model, type ScenarioDoc } from '../../core'
+import { SECTORS, evaluateView, kpis, type Model, type ScenarioDoc } from '../../core'
 import type { Outcome, Prediction, RoundKpi } from '../../shared/contract/workshop'
 
 /**
@@ -14,7 +14,7 @@ export function bands(kpi: RoundKpi['kpi']): { close: number; near: number } {
 
 /** The KPI of every sector of the round's economy for one scenario. */
 export function sectorKpis(model: Model, doc: ScenarioDoc, kpi: RoundKpi): Record<(typeof SECTORS)[number], number> {
-  const result = evaluate(model, doc)
+  const result = evaluateView(model, doc)
   return Object.fromEntries(SECTORS.map((s) => [s, kpis(result.economies[kpi.economy][s], kpi.threshold)[kpi.kpi]])) as Record<(typeof SECTORS)[number], number>
 }
 

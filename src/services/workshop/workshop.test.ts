@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import { defaultScenario, evaluate, kpis, type ScenarioDoc } from '../../core'
+import { defaultScenario, evaluate, evaluateView, kpis, type ScenarioDoc } from '../../core'
+import { afterActionContent } from './after-action-content'
+import { niceCeiling } from '../../shared/axis'
 import { model } from '../../shared/dataset'
 import type { Input, Method, Output } from '../../shared/contract'
 import type { Workshop } from '../../shared/contract/workshop'
@@ -91,8 +93,8 @@ describe('workshops over real SQLite', () => {
     const r1 = w.rounds[0]
     expect(r1).toMatchObject({ status: 'applied', hidden: true, revealed: false })
     // The outcome is the engine's own figure, and points follow the documented bands.
-    const before = evaluate(model, start).economies.us
-    const after = evaluate(model, { ...afterCn, name: 'x' }).economies.us
+    const before = evaluateView(model, start).economies.us
+    const after = evaluateView(model, { ...afterCn, name: 'x' }).economies.us
     const figure = kpis(after.defense, 20).peakExposure
     expect(r1.outcome!.figure).toBeCloseTo(figure, 10)
     const delta = (k: 'defense' | 'autos' | 'electronics') => Math.abs(kpis(after[k], 20).peakExposure - kpis(before[k], 20).peakExposure)
@@ -132,6 +134,28 @@ describe('workshops over real SQLite', () => {
     expect((await failure(s, 'workshop.reveal', { id: w.id })).code).toBe('conflict')
   })
 
+  it('scores and reports the figures the room sees: the scenario as the charts show it (its branch view), not the document without its branches', async () => {
+    const s = makeServices()
+    const start = defaultScenario(model, 'Start')
+    expect(start.branches.length).toBeGreaterThan(1)
+    const kpi = { economy: 'us' as const, sector: 'electronics' as const, kpi: 'peakExposure' as const, threshold: 20 }
+    let w: Workshop = await call(s, 'workshop.create', { name: 'Views', from: { doc: start }, kpi })
+    const moved = withMeasure(w.pending, 'cn-14nm-approval', { enabled: true })
+    w = await call(s, 'workshop.recordMoves', { id: w.id, teamId: 'beijing', rationale: 'r', doc: moved })
+    w = await call(s, 'workshop.applyRound', { id: w.id })
+    const shown = (d: ScenarioDoc) => kpis(evaluateView(model, d).economies.us.electronics, 20).peakExposure
+    const bare = (d: ScenarioDoc) => kpis(evaluate(model, d).economies.us.electronics, 20).peakExposure
+    // The two readings differ for this scenario (else this test would prove nothing)…
+    expect(Math.abs(shown(start) - bare(start))).toBeGreaterThan(0.5)
+    // …and the outcome, the reveal's before/after and the after-action report all read the one on screen.
+    const o = w.rounds[0].outcome!
+    expect(o.figure).toBeCloseTo(shown(moved), 10)
+    expect(o.sectors.find((x) => x.sector === 'electronics')).toMatchObject({ before: shown(start), after: shown(moved) })
+    const report = afterActionContent(model, w, '2026-12-01')
+    expect(report.rounds[0].exposure.find((x) => x.economy === 'us' && x.sector === 'electronics')).toMatchObject({ before: shown(start), after: shown(moved) })
+    expect(Math.max(...report.path.start.electronics)).toBeCloseTo(shown(start), 10)
+  })
+
   it('exports the moves log as CSV and the after-action deck with a slide per round and the whole path', async () => {
     const s = makeServices()
     let w = await call(s, 'workshop.create', { name: 'Report, "quoted"', from: { doc: defaultScenario(model, 'S') } })
@@ -152,6 +176,11 @@ describe('workshops over real SQLite', () => {
     expect(text).toContain('Switched on CN approval of 14-nm chips')
     expect(text).toContain('Line one, with a comma')
     expect(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/'))).toBe(true)
+    // The round's bar chart uses the screen's y-axis steps (a fixed 0–100 hid a 1.8 → 1.9 change).
+    const chartXml = await zip.file(Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!)!.async('string')
+    const top = niceCeiling(Math.max(...afterActionContent(model, w, '2026-12-01').rounds[0].exposure.flatMap((x) => [x.before, x.after])))
+    expect(top).toBeLessThan(100)
+    expect(chartXml).toContain(`<c:max val="${top}"/>`)
     const pdf = await call(s, 'workshop.afterAction', { id: w.id, format: 'pdf' })
     expect(pdf.kind === 'file' && Buffer.from(pdf.base64, 'base64').toString().startsWith('%PDF')).toBe(true)
   })
@@ -211,7 +240,7 @@ describe('workshops over real SQLite', () => {
     const rows = parseCsv(Buffer.from(csv.base64, 'base64').toString('utf8'))
     expect(rows[0]).toEqual(['Shift (quarters)', 'Start date', 'Peak exposure (index 0–100)'])
     expect(rows.slice(1).map((r) => r[0])).toEqual(['-3', '-2', '-1', '0', '1', '2', '3'])
-    expect(Number(rows[4][2])).toBeCloseTo(kpis(evaluate(model, doc).economies.us.defense, 20).peakExposure, 9)
+    expect(Number(rows[4][2])).toBeCloseTo(kpis(evaluateView(model, doc).economies.us.defense, 20).peakExposure, 9)
     const png = await call(s, 'sweep.export', { doc, options, format: 'png' })
     expect(png.kind === 'file' && Buffer.from(png.base64, 'base64').subarray(1, 4).toString()).toBe('PNG')
     expect((await failure(s, 'sweep.export', { doc, options: { ...options, target: { kind: 'trigger', id: 't-9' } }, format: 'csv' })).message).toMatch(/no trigger “t-9”/)

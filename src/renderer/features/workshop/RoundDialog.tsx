@@ -7,6 +7,11 @@ import type { WorkshopState } from './use-workshop'
 type Props = { w: WorkshopState; onClose: () => void }
 
 const num = (v: number) => (Math.round(v * 10) / 10).toFixed(1)
+/** A change as shown (one decimal): a change that rounds to zero reads "0.0", never "−0.0" or "+0.0". */
+export const signedChange = (d: number) => {
+  const shown = num(Math.abs(d))
+  return Number(shown) === 0 ? shown : `${d > 0 ? '+' : '−'}${shown}`
+}
 
 /**
  * The facilitator's round: review the moves (withdraw any), hide the results and take each team's
@@ -231,7 +236,7 @@ function Outcome({ round, teamName }: { round: Round; teamName: (id: string) => 
               <th scope="row">{SECTOR_LABELS[s.sector]}{s.sector === o.mostMoved ? ' (moved most)' : ''}</th>
               <td>{num(s.before)}</td>
               <td>{num(s.after)}</td>
-              <td>{s.after - s.before >= 0 ? '+' : '−'}{num(Math.abs(s.after - s.before))}</td>
+              <td>{signedChange(s.after - s.before)}</td>
             </tr>
           ))}
         </tbody>

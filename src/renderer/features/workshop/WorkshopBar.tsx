@@ -14,7 +14,8 @@ type Props = {
 export function roundState(w: WorkshopState): string {
   const r = w.round
   if (!r) return ''
-  if (r.status === 'open') return `${r.hidden ? 'open · results hidden' : 'open'} · ${r.moves.filter((m) => m.withdrawnAt === null).length} moves`
+  const live = r.moves.filter((m) => m.withdrawnAt === null).length
+  if (r.status === 'open') return `${r.hidden ? 'open · results hidden' : 'open'} · ${live} move${live === 1 ? '' : 's'}`
   return r.revealed ? 'applied · revealed' : 'applied · awaiting the reveal'
 }
 

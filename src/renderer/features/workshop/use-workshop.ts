@@ -36,13 +36,33 @@ export function useWorkshop(api: Api, ws: Workspace, replay: Replay) {
     else setStatus(null)
   }, [ws.status])
 
-  /** Puts the workshop's scenario in the workspace: the saved version, then the round's pending moves on top. */
+  /**
+   * Puts the workshop's scenario in the workspace: the saved version, then the round's pending moves on top
+   * (named as the library names the scenario: the document just opened, not the draft it replaced).
+   */
   const sync = useCallback(async (w: Workshop) => {
     ownStatus.current = true
-    await wsRef.current.open(w.scenarioId)
+    const opened = await wsRef.current.open(w.scenarioId)
+    if (!opened) return
     const round = w.rounds[w.rounds.length - 1]
-    if (round.status === 'open' && round.moves.some((m) => m.withdrawnAt === null)) wsRef.current.onEdit({ type: 'replace', doc: { ...w.pending, name: wsRef.current.doc.name } })
+    if (round.status === 'open' && round.moves.some((m) => m.withdrawnAt === null)) wsRef.current.onEdit({ type: 'replace', doc: { ...w.pending, name: opened.name } })
   }, [])
+
+  // A round applied or revealed while the round dialog covers the charts is replayed when it closes.
+  const deferredReplay = useRef(false)
+  const takeDeferredReplay = useCallback(() => {
+    if (!deferredReplay.current) return
+    deferredReplay.current = false
+    replay.play()
+  }, [replay])
+  /** Makes the last applied round the change R replays (after opening a workshop, a reload, an import). */
+  const rememberLastRound = useCallback(
+    (w: Workshop) => {
+      const r = w.rounds[w.rounds.length - 1]
+      if (r.status === 'applied' && r.after && r.revealed) replay.setChange(r.before, r.after, `round ${r.number}`)
+    },
+    [replay]
+  )
 
   const call = useCallback(
     async <M extends Method>(method: M, input: Input<M>, ok?: string): Promise<Output<M> | null> => {
@@ -68,21 +88,32 @@ export function useWorkshop(api: Api, ws: Workspace, replay: Replay) {
   }, [])
 
   const open = useCallback(
-    async (id: string) => {
+    async (id: string, options: { keepRecoveredDraft?: boolean } = {}) => {
       const w = await call('workshop.get', { id })
       if (!w) return localStorage.removeItem(ACTIVE_KEY)
       adopt(w)
-      await sync(w)
-      setStatus({ kind: 'info', text: `Opened workshop “${w.name}”, round ${w.rounds.length}.` })
+      const now = wsRef.current
+      const round = w.rounds[w.rounds.length - 1]
+      // After a reload, this tab's recovered draft of the workshop's scenario is the round as it stood, with
+      // any change not yet recorded as a move: it stays (reopening the version would drop those changes).
+      const keep = options.keepRecoveredDraft === true && now.recovered && now.current.id === w.scenarioId && round.status === 'open'
+      if (!keep) await sync(w)
+      rememberLastRound(w)
+      const unrecorded = keep && canonicalJson({ ...now.doc, name: '' }) !== canonicalJson({ ...w.pending, name: '' })
+      setStatus({ kind: 'info', text: `Opened workshop “${w.name}”, round ${w.rounds.length}.${unrecorded ? ' Changes not yet recorded as moves were recovered: record them for a team, or set them back.' : ''}` })
     },
-    [call, adopt, sync]
+    [call, adopt, sync, rememberLastRound]
   )
 
-  // Back into the workshop after a reload.
+  // Back into the workshop after a reload, once the workspace has recovered this tab's draft (opening it
+  // earlier would race the recovery: one would silently replace the other).
+  const reopened = useRef(false)
   useEffect(() => {
+    if (!ws.ready || reopened.current) return
+    reopened.current = true
     const id = localStorage.getItem(ACTIVE_KEY)
-    if (id) void open(id)
-  }, [open])
+    if (id) void open(id, { keepRecoveredDraft: true })
+  }, [ws.ready, open])
 
   const close = useCallback(() => {
     setWorkshop(null)
@@ -111,6 +142,7 @@ export function useWorkshop(api: Api, ws: Workspace, replay: Replay) {
     status,
     setStatus,
     busy,
+    takeDeferredReplay,
     /** The room does not see results: the round is hidden and not yet revealed. */
     resultsHidden: round !== null && round.hidden && !round.revealed,
     open,
@@ -144,14 +176,16 @@ export function useWorkshop(api: Api, ws: Workspace, replay: Replay) {
       return change('workshop.applyRound', { id }, 'Round applied.', async (w) => {
         const r = w.rounds[w.rounds.length - 1]
         await sync(w)
-        if (r.after) replay.setChange(r.before, r.after, `round ${r.number}`, r.revealed)
-        setStatus({ kind: 'info', text: r.revealed ? `Round ${r.number} applied: version saved. Press R to replay it.` : `Round ${r.number} applied; results stay hidden until the reveal.` })
+        if (r.after) replay.setChange(r.before, r.after, `round ${r.number}`)
+        deferredReplay.current = r.revealed
+        setStatus({ kind: 'info', text: r.revealed ? `Round ${r.number} applied: version saved. Close this dialog to see the change replayed; R replays it again.` : `Round ${r.number} applied; results stay hidden until the reveal.` })
       })
     },
     reveal: () =>
-      change('workshop.reveal', { id }, 'Revealed.', (w) => {
+      change('workshop.reveal', { id }, 'Revealed: close this dialog to see the change replayed; R replays it again.', (w) => {
         const r = w.rounds[w.rounds.length - 1]
-        if (r.after) replay.setChange(r.before, r.after, `round ${r.number}`, true)
+        if (r.after) replay.setChange(r.before, r.after, `round ${r.number}`)
+        deferredReplay.current = true
       }),
     undo: () => change('workshop.undoRound', { id }, 'Round undone: the scenario is back where the round started; its moves can be changed and the round applied again.', sync),
     startRound: () => change('workshop.startRound', { id }, 'Next round started.', sync),
@@ -167,6 +201,7 @@ export function useWorkshop(api: Api, ws: Workspace, replay: Replay) {
       if (!r) return false
       adopt(r.workshop)
       await sync(r.workshop)
+      rememberLastRound(r.workshop)
       setStatus({ kind: 'info', text: `Imported workshop “${r.workshop.name}”${r.renamedFrom ? ` (renamed from “${r.renamedFrom}”: the name was taken)` : ''}.` })
       return true
     },
