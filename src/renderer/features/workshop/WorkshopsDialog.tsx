@@ -118,7 +118,10 @@ export function WorkshopsDialog({ api, w, doc, onClose }: Props) {
               {items.map((x) => (
                 <li key={x.id} className="row">
                   <span className="row-main">
-                    <span className="row-name">{x.name}</span>
+                    <span className="row-name">
+                      {x.name}
+                      {w.workshop?.id === x.id && <span className="hint"> · open now</span>}
+                    </span>
                     <span className="hint">
                       {x.teams.map((t) => t.name).join(' vs ')} · {x.rounds} round{x.rounds === 1 ? '' : 's'} · {time(x.updatedAt)}
                     </span>
