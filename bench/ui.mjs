@@ -157,6 +157,8 @@ async function measureApp() {
       addEventListener('click', () => { if (down) __probe.t0 = down }, true)
     })
     const s = await measure(page, slider, N, WARMUP)
+    // The strip starts folded at 1280×720 (the charts take the height); open, it redraws on every toggle.
+    await page.getByRole('button', { name: 'Show timeline' }).click()
     const tl = await timelineLag(page, c, N_BAND)
     if (process.env.ONLY_REDRAW) return { toggle: t, slider: s, band: t, timeline: tl }
     // 2. Bands on: click → the band of the new scenario painted (Monte Carlo in the worker).

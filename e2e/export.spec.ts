@@ -112,8 +112,12 @@ test('export the scenario: a deck with native charts holding the shown numbers, 
   expect(texts.some((t) => t.startsWith('Active measures'))).toBe(true)
   expect(texts.some((t) => t.startsWith('Assumptions') || t.startsWith('No overrides'))).toBe(true)
   expect(texts.some((t) => t.startsWith('Sources and caveats'))).toBe(true)
-  // Three sector charts and the cost-pressure chart, each with the numbers the app shows.
-  expect(parsed.charts).toHaveLength(4)
+  // What drives the band: right after the sector slides, a bar chart by factor with a bar per sector.
+  expect(texts[5]).toMatch(/^What drives the band: /)
+  expect(texts[5]).toMatch(/192 samples × \(\d+ \+ 2\) = [\d,]+ engine runs shared by the sectors, seed \d+/)
+  // Three sector charts, the variance bars and the cost-pressure chart; the sector charts hold the numbers the app shows.
+  expect(parsed.charts).toHaveLength(5)
+  expect(parsed.charts[3].series.map((s) => s.kind)).toEqual(['bar', 'bar', 'bar'])
   ;(['defense', 'autos', 'electronics'] as const).forEach((sector, i) => {
     const areas = parsed.charts[i].series.filter((s) => s.kind === 'area')
     const sums = shown[sector].map((_, t) => areas.reduce((acc, a) => acc + (a.values[t] ?? 0), 0))
@@ -179,8 +183,8 @@ test('export a comparison: deck with a comparison slide per sector and the KPI t
   // The comparison comes first: a slide per sector right after the executive summary, then the key figures.
   expect(texts.slice(2, 5).every((t) => /— exposure, US & allies: comparison/.test(t))).toBe(true)
   expect(texts[5]).toContain('Comparison: key figures')
-  // Three comparison charts, then the sector charts and the cost chart: one line per scenario, under the labels shown.
-  expect(parsed.charts).toHaveLength(7)
+  // Three comparison charts, then the sector charts, the variance bars and the cost chart: one line per scenario, under the labels shown.
+  expect(parsed.charts).toHaveLength(8)
   expect(parsed.charts[0].series.map((s) => s.name)).toEqual(labels.map((l) => l.trim()))
 
   const chart = await download(page, async () => {
@@ -191,6 +195,36 @@ test('export a comparison: deck with a comparison slide per sector and the KPI t
   const svg = chart.bytes.toString('utf8')
   expect(svg).toContain('Defense — exposure, US &amp; allies: comparison')
   for (const l of labels) expect(svg).toContain(`>${l.trim()}<`)
+})
+
+test('measures in force before the horizon sit at the plot’s edge as “in force since”, not as markers on the y-axis', async ({ page, host }) => {
+  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size)
+    await page.goto(host.url)
+    const chart = page.getByTestId('chart-defense')
+    await expect(chart.locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible()
+    // The default scenario has Beijing and Washington measures dated 2023–2024: one arrowhead per side at the left edge.
+    for (const side of ['beijing', 'washington']) {
+      const edge = chart.getByTestId(`edge-marker-${side}`)
+      await expect(edge).toBeVisible()
+      await expect(edge.locator('title')).toContainText('in force since 20')
+    }
+    // No visible date line on the y-axis: every one is clear of the plot's left edge.
+    const clear = await chart.evaluate((el) => {
+      const axis = el.querySelector('.recharts-cartesian-axis.recharts-yAxis line, .recharts-yAxis .recharts-cartesian-axis-line')?.getBoundingClientRect()
+      const lines = [...el.querySelectorAll('.chart-markers line.mk')].filter((l) => getComputedStyle(l).visibility === 'visible')
+      return { axis: axis?.right ?? null, left: lines.map((l) => l.getBoundingClientRect().left) }
+    })
+    expect(clear.axis).not.toBeNull()
+    expect(clear.left.length).toBeGreaterThan(0)
+    for (const x of clear.left) expect(x).toBeGreaterThan((clear.axis as number) + 0.5)
+    // The first quarter's hover names them.
+    const box = await chart.locator('.recharts-wrapper > svg.recharts-surface').first().boundingBox()
+    const plot = await chart.locator('.chart-markers path.mk-edge').first().boundingBox()
+    await page.mouse.move((plot?.x ?? 0) + 2, (box?.y ?? 0) + (box?.height ?? 0) / 2)
+    await expect(chart.getByTestId('marker-labels')).toContainText('in force since')
+    await page.screenshot({ path: test.info().outputPath(`edge-markers-${size.width}.png`) })
+  }
 })
 
 test('a name with a character documents cannot hold is refused on save with a clear message', async ({ page, host }) => {

@@ -11,23 +11,51 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /**
  * Text that is cut off: an element that shows text and hides what overflows (overflow hidden/clip, or an
- * ellipsis) while its content is wider or taller than its box. Scrolling boxes are not clipped (their
- * content can be reached); text fields and visually-hidden helpers are skipped.
+ * ellipsis) while its content is wider or taller than its box; a `<select>` whose chosen option is wider
+ * than the control shows it (measured on a copy sized to that option alone); a text field whose value is
+ * wider than the field. Scrolling boxes are not clipped (their content can be reached); visually-hidden
+ * helpers are skipped.
  */
 export function clippedText(root: Locator): Promise<string[]> {
   return root.evaluate((el) => {
     const out: string[] = []
     const hasText = (e: Element) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')
-    for (const e of [el, ...el.querySelectorAll('*')]) {
-      if (!(e instanceof HTMLElement) || !hasText(e)) continue
-      if (e.closest('.visually-hidden, svg, input, textarea, select, option')) continue
+    const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`
+    const shown = (e: Element) => {
       const r = e.getBoundingClientRect()
-      if (r.width === 0 || r.height === 0) continue
+      return r.width > 0 && r.height > 0 && !e.closest('.visually-hidden')
+    }
+    for (const e of [el, ...el.querySelectorAll('*')]) {
+      if (!(e instanceof HTMLElement) || !shown(e)) continue
+      if (e instanceof HTMLSelectElement) {
+        // The chosen option's text at the control's own font, padding and arrow: a copy with only that option, sized to it.
+        const text = e.selectedOptions[0]?.text ?? ''
+        if (!text.trim()) continue
+        const copy = e.cloneNode(false) as HTMLSelectElement
+        copy.removeAttribute('id')
+        copy.append(new Option(text))
+        copy.style.cssText = 'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none;field-sizing:content;left:0;top:0'
+        e.parentElement?.append(copy)
+        const needed = copy.getBoundingClientRect().width
+        copy.remove()
+        const has = e.getBoundingClientRect().width
+        if (needed > has + 1) out.push(`${name(e)} "${text.slice(0, 60)}" (option needs ${Math.round(needed)} px in ${Math.round(has)})`)
+        continue
+      }
+      if (e instanceof HTMLInputElement && ['text', 'search', ''].includes(e.getAttribute('type') ?? '') && e.value) {
+        if (e.scrollWidth > e.clientWidth + 1) out.push(`${name(e)} value "${e.value.slice(0, 60)}" (${e.scrollWidth} in ${e.clientWidth})`)
+        continue
+      }
+      if (e.closest('svg, input, textarea, select, option')) continue
       const s = getComputedStyle(e)
       const hides = (o: string) => o === 'hidden' || o === 'clip'
-      const wide = e.scrollWidth > e.clientWidth + 1 && (hides(s.overflowX) || s.textOverflow === 'ellipsis')
+      const ellipsis = s.textOverflow === 'ellipsis' && hides(s.overflowX)
+      // Text of its own that overflows a box that hides it; or an ellipsis box whose content (of any depth) is cut.
+      if (!hasText(e) && !ellipsis) continue
+      if (!hasText(e) && !(e.textContent ?? '').trim()) continue
+      const wide = e.scrollWidth > e.clientWidth + 1 && (hides(s.overflowX) || ellipsis)
       const tall = e.scrollHeight > e.clientHeight + 1 && hides(s.overflowY)
-      if (wide || tall) out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 60)}" (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight})`)
+      if (wide || tall) out.push(`${name(e)} "${(e.textContent ?? '').trim().slice(0, 60)}" (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight})`)
     }
     return out
   })

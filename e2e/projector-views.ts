@@ -24,11 +24,21 @@ export type ViewName =
   | 'history'
   | 'save-as'
   | 'export'
+  | 'sweep'
+  | 'evidence'
+  | 'workshop'
+  | 'workshop-round'
   | 'compare'
   | 'presentation'
 
-/** Views in the workspace (tabs) and the dialogs opened from it; presentation and compare have their own setup. */
-export const WORKSPACE_VIEWS: ViewName[] = ['exposure', 'cost', 'sensitivity', 'assumptions', 'help', 'triggers', 'library', 'history', 'save-as', 'export']
+/**
+ * Views in the workspace (tabs) and the dialogs opened from it; presentation and compare have their own setup.
+ * The workshop comes last: it plays on a copy of the scenario (left open when the workshop is left), and its
+ * round dialog is opened from the workshop line.
+ */
+export const WORKSPACE_VIEWS: ViewName[] = [
+  'exposure', 'cost', 'sensitivity', 'assumptions', 'help', 'triggers', 'library', 'history', 'save-as', 'export', 'sweep', 'evidence', 'workshop', 'workshop-round'
+]
 
 /** Waits until the three exposure charts have drawn (a surface with a real size each). */
 export async function chartsDrawn(page: Page) {
@@ -82,6 +92,36 @@ export async function openView(page: Page, view: ViewName): Promise<Locator> {
     case 'export':
       await page.getByRole('button', { name: 'Export…', exact: true }).click()
       return visible(dialog(page, 'Export scenario'))
+    case 'sweep': {
+      await tab('Sensitivity')
+      await page.getByRole('button', { name: 'Timing sweep…' }).click()
+      const sweep = await visible(dialog(page, 'Timing sweep'))
+      await expect(sweep.getByTestId('sweep-chart').locator('.recharts-line-dot').first()).toBeVisible({ timeout: 20_000 })
+      return sweep
+    }
+    case 'evidence': {
+      await tab('Exposure')
+      await chartsDrawn(page)
+      await page.getByTestId('chart-autos').getByRole('button', { name: /— why\?$/ }).click()
+      const evidence = await visible(dialog(page, 'Why this number?'))
+      await expect(evidence.getByTestId('evidence-view')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 })
+      return evidence
+    }
+    case 'workshop': {
+      // During a round: the workshop line with its team, rationale and buttons, over the workspace.
+      await page.getByRole('button', { name: 'Workshop…' }).click()
+      const create = await visible(dialog(page, 'Workshops'))
+      await create.getByLabel('Workshop name').fill('Projector seminar')
+      await create.getByRole('button', { name: 'Create workshop' }).click()
+      await expect(create).toBeHidden()
+      await expect(page.getByTestId('workshop-round')).toContainText('Round 1')
+      await expect(page.getByTestId('workshop-bar').getByRole('button', { name: 'Record moves' })).toBeVisible()
+      await chartsDrawn(page)
+      return page.locator('.app')
+    }
+    case 'workshop-round':
+      await page.getByTestId('workshop-bar').getByRole('button', { name: 'Round…' }).click()
+      return visible(page.getByRole('dialog', { name: /— round 1$/ }))
     case 'compare':
       return openCompare(page)
     case 'presentation':
@@ -97,7 +137,7 @@ async function visible(l: Locator) {
 
 /** Closes whatever dialog or mode `openView` opened, back to the workspace. */
 export async function closeView(page: Page, view: ViewName) {
-  if (['exposure', 'cost', 'sensitivity', 'assumptions'].includes(view)) return
+  if (['exposure', 'cost', 'sensitivity', 'assumptions', 'workshop'].includes(view)) return
   if (view === 'presentation') await page.keyboard.press('Escape')
   else await page.locator('dialog[open]').getByRole('button', { name: 'Close', exact: true }).first().click()
   await expect(page.locator('dialog[open]')).toHaveCount(0)

@@ -6,7 +6,8 @@ import { axeViolations, clippedText, contrast, offscreenText, topTick, watchCons
 import { SIZES, THEMES, WORKSPACE_VIEWS, closeView, openApp, openView } from './projector-views'
 
 /**
- * Projector-proof (issue 13, item 7): every view at 1280×720 and 1920×1080, light and dark — no axe
+ * Projector-proof (issue 13, item 7): every view (the workshop line during a round, its round dialog, the
+ * timing sweep and the evidence view among them) at 1280×720 and 1920×1080, light and dark — no axe
  * violations (WCAG 2.1 AA, contrast included), no clipped or pushed-out text, zero console warnings —
  * plus the presentation's scenario name and fixed navigation, the y-axis lock, measure rows and markers.
  * Screenshots of every view go to SHOTS_DIR (default test-results/projector-shots) to be looked at.
@@ -39,6 +40,12 @@ for (const size of SIZES) {
         for (const view of WORKSPACE_VIEWS) {
           const root = await openView(page, view)
           await check(view, root)
+          // During a round the workshop line is one line: its parts share one row (it once wrapped at 1280 px).
+          if (view === 'workshop') {
+            const tops = await page.getByTestId('workshop-bar').evaluate((bar) => [...bar.children].map((c) => c.getBoundingClientRect().top))
+            expect(tops.length).toBeGreaterThan(2)
+            expect(Math.max(...tops) - Math.min(...tops), `workshop line parts at ${tops.join(', ')}`).toBeLessThan(8)
+          }
           await closeView(page, view)
         }
         const pres = await openView(page, 'presentation')
@@ -88,7 +95,7 @@ for (const size of SIZES) {
   }
 }
 
-test('the checks can fail: axe reports a contrast failure, the clip check a cut-off label', async ({ page, host }) => {
+test('the checks can fail: axe reports a contrast failure, the clip check a cut-off label, select and field', async ({ page, host }) => {
   await openApp(page, host)
   await page.evaluate(() => {
     const p = document.createElement('p')
@@ -99,6 +106,21 @@ test('the checks can fail: axe reports a contrast failure, the clip check a cut-
   })
   expect((await axeViolations(page)).some((v) => v.startsWith('color-contrast'))).toBe(true)
   expect(await clippedText(page.locator('#planted'))).toHaveLength(1)
+  // A select narrower than its chosen option (the old branch picker's "Suspensio…"), an ellipsis over text in
+  // a child element, and a name field narrower than its value; the same select at its natural width passes.
+  await page.evaluate(() => {
+    const box = document.createElement('div')
+    box.id = 'planted-2'
+    box.innerHTML = `<label>Branch <select style="width:7em"><option>Suspensions extended a year — 60 %</option></select></label>
+      <p style="width:60px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap"><span>An ellipsis over a child's text</span></p>
+      <input type="text" style="width:50px" value="A scenario name longer than its field">`
+    document.querySelector('.app-header')?.append(box)
+  })
+  const found = await clippedText(page.locator('#planted-2'))
+  expect(found, found.join('\n')).toHaveLength(3)
+  expect(found[0]).toMatch(/^select.*Suspensions extended a year/)
+  await page.locator('#planted-2 select').evaluate((s) => ((s as HTMLSelectElement).style.width = 'auto'))
+  expect(await clippedText(page.locator('#planted-2'))).toHaveLength(2)
 })
 
 test.describe('at 1280×720', () => {

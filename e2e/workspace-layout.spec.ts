@@ -6,6 +6,8 @@ import { test, expect } from './fixtures'
 // Layout from 1280×720 up, in both OS themes: nothing overflows sideways, all three charts are on screen,
 // and toggling a measure does not move anything. Screenshots go to a temp dir for people to look at.
 const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'chokepoint-shots-'))
+/** Smallest plot area (px) a sector chart may have at 1280×720 and up: readable from the back of a room. */
+const MIN_PLOT = 160
 
 for (const size of [
   { width: 1280, height: 720 },
@@ -33,6 +35,25 @@ for (const size of [
       }
       await expect(page.getByTestId('timeline')).toBeInViewport()
 
+      // Readable charts (issue 13): each plot area (recharts' clip rectangle: the area the data is drawn in,
+      // axes excluded) at least 160 px tall, a y axis naming its unit, the scenario's name on screen, and the
+      // legend column showing all of itself without scrolling.
+      const plots = await page.locator('#charts .recharts-surface').evaluateAll((svgs) =>
+        svgs.map((svg) => Number(svg.querySelector('defs clipPath rect')?.getAttribute('height') ?? 0))
+      )
+      expect(plots).toHaveLength(3)
+      for (const h of plots) expect(h, `plot heights ${plots.join(', ')}`).toBeGreaterThanOrEqual(MIN_PLOT)
+      for (const s of ['defense', 'autos', 'electronics']) await expect(page.getByTestId(`chart-${s}`).locator('.axis-unit')).toHaveText('index')
+      await expect(page.getByLabel('Scenario name')).toBeInViewport({ ratio: 1 })
+      await expect(page.getByLabel('Scenario name')).toHaveValue('Untitled scenario')
+      // Each chart's title column holds its text (the headline button once ran over the y axis).
+      for (const over of await page.locator('#charts .chart-head').evaluateAll((hs) => hs.map((h) => h.scrollWidth - h.clientWidth))) expect(over).toBeLessThanOrEqual(1)
+      const aside = page.getByRole('complementary', { name: 'Chart options and legend' })
+      expect(await aside.evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1)).toBe(true)
+      // The timeline folds to its head on a short screen (the charts need the height) and opens on request.
+      const show = page.getByRole('button', { name: size.height < 900 ? 'Show timeline' : 'Hide timeline' })
+      await expect(show).toHaveAttribute('aria-expanded', size.height < 900 ? 'false' : 'true')
+
       // No layout shift: toggling a measure leaves every chart, panel and the timeline where it was.
       const boxes = () =>
         page.evaluate(() =>
@@ -56,3 +77,18 @@ for (const size of [
     })
   }
 }
+
+test('at 1280×720 the folded timeline opens on request and the charts give it room, then fold it again', async ({ page, host }) => {
+  await page.goto(host.url)
+  await expect(page.locator('#charts .recharts-surface')).toHaveCount(3)
+  const timeline = page.getByTestId('timeline')
+  await expect(timeline.getByTestId('timeline-cn-mofcom-18')).toHaveCount(0)
+  await expect(timeline).toContainText(/\d+ measures in force within the horizon/)
+  await timeline.getByRole('button', { name: 'Show timeline' }).click()
+  await expect(timeline.getByTestId('timeline-cn-mofcom-18')).toBeVisible()
+  await expect(timeline.getByRole('button', { name: 'Hide timeline' })).toHaveAttribute('aria-expanded', 'true')
+  const box = await page.getByTestId('chart-electronics').boundingBox()
+  expect(box!.y + box!.height).toBeLessThanOrEqual(720)
+  await timeline.getByRole('button', { name: 'Hide timeline' }).click()
+  await expect(timeline.getByTestId('timeline-cn-mofcom-18')).toHaveCount(0)
+})

@@ -1,6 +1,8 @@
-import { guessShare, type GuessShare } from '../core/evidence/guess'
+import { guessInputShare, type GuessInputShare } from '../core/model/guess'
 
-export { guessShare, type GuessShare }
+/** The shared GUESS count (src/core/model/guess.ts): the CLI, the evidence view and the decks print the same "N of M". */
+export const guessShare = guessInputShare
+export type GuessShare = GuessInputShare
 
 /** One line for the CLI: "GUESS inputs (dataset …): 101 of 153 (66 %) — 83 of 108 assumptions, 18 of 45 measure parameters, 0 of 9 allied projects". */
 export const guessLine = (c: GuessShare, datasetVersion: string): string =>

@@ -71,9 +71,10 @@ export const formatBreakdown = (name: string, r: VarianceBreakdown): string => {
     `${name}: what drives the band of ${what}, ${r.economy} ${r.sector}${r.branches <= 1 ? '' : r.view === 'mixture' ? ' (mixture of branches)' : ` (branch ${r.view})`}`,
     `mean ${r.mean.toFixed(1)}, standard deviation ${Math.sqrt(r.variance).toFixed(1)} index points; N = ${r.samples}, ${r.evaluations} engine runs, seeded`,
     '',
-    `${'factor'.padEnd(58)} first-order  (90 % interval)   total`,
-    ...r.factors.map((f) => `${f.label.padEnd(58)} ${pct(f.firstOrder)}     (${pct(f.firstOrderLow)} – ${pct(f.firstOrderHigh)})  ${pct(f.total)}`),
+    `${'factor'.padEnd(58)} first-order  (90 % interval)   total   (90 % interval)`,
+    ...r.factors.map((f) => `${f.label.padEnd(58)} ${pct(f.firstOrder)}     (${pct(f.firstOrderLow)} – ${pct(f.firstOrderHigh)})  ${pct(f.total)}  (${pct(f.totalLow)} – ${pct(f.totalHigh)})`),
     `${'interactions (1 − Σ first-order)'.padEnd(58)} ${pct(r.interactions)}`,
+    '(90 % intervals: bootstrap over the N rows, the estimate\'s own sampling noise; a total below its first-order share equals it within that noise)',
     ''
   ]
   return lines.join('\n')

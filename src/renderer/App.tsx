@@ -30,6 +30,8 @@ import './features/sensitivity/sensitivity.css'
 import './features/presentation/presentation.css'
 
 const MEASURE_IDS = model.measures.map((m) => m.id)
+/** The timeline starts open where the charts keep ≥ 160-px plots with it (900 px of height and more). */
+const timelineOpenAtStart = () => typeof window === 'undefined' || window.matchMedia('(min-height: 900px)').matches
 
 export function App({ api }: { api: Api }) {
   const ws = useWorkspace(api)
@@ -37,6 +39,8 @@ export function App({ api }: { api: Api }) {
   const [view, dispatchView] = useReducer(viewReducer, initialView)
   const [showTables, setShowTables] = useState(false)
   const [triggersOpen, setTriggersOpen] = useState(false)
+  // The timeline folds to one line on short screens (a 720-px projector): the three charts need the height.
+  const [timelineOpen, setTimelineOpen] = useState(timelineOpenAtStart)
   const results = useResults(doc)
   const ok = results.ok ? results : null
   const derived = useDerived(doc, ok?.result ?? null, ok?.baseline ?? null, ok, view.economy, view.tab === 'cost' || view.presenting)
@@ -151,6 +155,8 @@ export function App({ api }: { api: Api }) {
         <p className={`status ${(mode.workshop.status ?? ws.status)?.kind ?? ''}`} role="status" aria-live="polite">
           {mode.workshop.status?.text ?? ws.status?.text ?? ''}
         </p>
+        {/* The branch is the scenario's (saved with it) and every tab follows it: it sits on the scenario's line, at full width. */}
+        <BranchPicker doc={doc} onEdit={ws.onEdit} />
         <WorkshopButtons mode={mode} />
       </div>
       <WorkshopChrome mode={mode} threshold={view.threshold} />
@@ -168,8 +174,6 @@ export function App({ api }: { api: Api }) {
             {(view.tab === 'exposure' || view.tab === 'cost' || view.tab === 'sensitivity') && (
               <EconomyStackControls view={view} dispatch={dispatchView} stackingShown={view.tab === 'exposure'} />
             )}
-            {/* On the exposure tab the picker ends the legend, beside the band it qualifies (rows are scarce at 1280×720). */}
-            {view.tab !== 'exposure' && <BranchPicker doc={doc} onEdit={ws.onEdit} />}
           </div>
           <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${view.tab}`}>
             {hidden && mode.workshop.round ? (
@@ -182,9 +186,20 @@ export function App({ api }: { api: Api }) {
               </div>
             ) : (
               <>
-                {view.tab === 'exposure' && <ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
                 {view.tab === 'exposure' && sectorInputs && (
-                  <ChartsArea {...sectorInputs} economy={view.economy} stacking={view.stacking} markers={derived.markers} allMarkers={derived.allMarkers} enabledIds={derived.enabledIds} threshold={view.threshold} options={chartOptions} showTables={showTables} axisLock={axisLock}  legendExtra={<BranchPicker doc={doc} onEdit={ws.onEdit} />} />
+                  <ChartsArea
+                    {...sectorInputs}
+                    economy={view.economy}
+                    stacking={view.stacking}
+                    markers={derived.markers}
+                    allMarkers={derived.allMarkers}
+                    enabledIds={derived.enabledIds}
+                    threshold={view.threshold}
+                    options={chartOptions}
+                    showTables={showTables}
+                    axisLock={axisLock}
+                    aside={<ChartOptionsBar view={view} dispatch={dispatchView} showTables={showTables} onTables={setShowTables} />}
+                  />
                 )}
                 <Suspense fallback={<p className="loading">Loading…</p>}>
                 {view.tab === 'cost' && <CostView economy={view.economy} rows={derived.costRows} markers={derived.markers} showBaseline={view.showBaseline} large={false} />}
@@ -207,6 +222,8 @@ export function App({ api }: { api: Api }) {
             triggerCount={doc.triggers.length}
             onTriggers={openTriggers}
             onRemoveTrigger={removeTrigger}
+            open={timelineOpen}
+            onOpen={setTimelineOpen}
           />
         </div>
         <MeasurePanel side="washington" defs={washingtonMeasures} settings={derived.settings} onEdit={ws.onEdit} />

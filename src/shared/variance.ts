@@ -11,11 +11,14 @@ export const VARIANCE_TITLE = 'What drives the band'
 export const sharePct = (x: number): string => `${Math.round(100 * x)} %`
 
 /** One row per factor, largest first-order share first. */
-export type VarianceRow = { id: string; label: string; alone: string; interval: string; total: string }
+export type VarianceRow = { id: string; label: string; alone: string; interval: string; total: string; totalInterval: string }
 
-/** Rows of a breakdown: the share alone (first-order), its bootstrap 90 % interval, and with interactions (total). */
+/** Rows of a breakdown: the share alone (first-order) and with interactions (total), each with its bootstrap 90 % interval. */
 export const varianceRows = (b: VarianceBreakdown): VarianceRow[] =>
-  b.factors.map((f) => ({ id: f.id, label: f.label, alone: sharePct(f.firstOrder), interval: `${sharePct(f.firstOrderLow)}–${sharePct(f.firstOrderHigh)}`, total: sharePct(f.total) }))
+  b.factors.map((f) => ({
+    id: f.id, label: f.label, alone: sharePct(f.firstOrder), interval: `${sharePct(f.firstOrderLow)}–${sharePct(f.firstOrderHigh)}`,
+    total: sharePct(f.total), totalInterval: `${sharePct(f.totalLow)}–${sharePct(f.totalHigh)}`
+  }))
 
 /** The sentence under the title: what was explained and how it was estimated. */
 export const varianceNote = (b: VarianceBreakdown): string => {

@@ -15,20 +15,27 @@ export type SectorAttribution = {
 /** Attribution for every economy × sector. */
 export type Attribution = Record<Economy, Record<Sector, SectorAttribution>>
 
-/** Up to this many players per economy, Shapley values are exact (2^n evaluations). */
-export const EXACT_SHAPLEY_MAX = 10
-/** Permutations (antithetic pairs × 2) used beyond `EXACT_SHAPLEY_MAX` players. */
-export const SAMPLED_PERMUTATIONS = 64
-/** Fixed seed of the permutation sample: attribution does not depend on the scenario's Monte Carlo seed. */
+/** Up to this many players per economy, Shapley values are exact (2^n evaluations, ≤ 256). */
+export const EXACT_SHAPLEY_MAX = 8
+/**
+ * Evaluation budget per economy beyond `EXACT_SHAPLEY_MAX` players: the number of cyclic designs is
+ * chosen so that about this many coalitions are evaluated (at least 2 designs, i.e. 4n orderings).
+ */
+export const SHAPLEY_EVALUATIONS = 360
+/** Fixed seed of the ordering sample: attribution does not depend on the scenario's Monte Carlo seed. */
 const ATTRIBUTION_SEED = 0x5eed
 
-/** `exactMax`: most players for exact Shapley (default 10); `permutations`: orderings sampled beyond (default 64). */
-export type AttributionOptions = { exactMax?: number; permutations?: number }
+/**
+ * `exactMax`: most players for exact Shapley (default 8); `cycles`: cyclic designs sampled beyond it
+ * (default from `SHAPLEY_EVALUATIONS`); `seed`: of the sampled orderings (default fixed, so results are
+ * reproducible; tests vary it to measure the sampling error).
+ */
+export type AttributionOptions = { exactMax?: number; cycles?: number; seed?: number }
 
 /**
  * Split each quarter's exposure by measure with Shapley values (docs/MODEL.md §5): exact when an
- * economy has ≤ `exactMax` active measures, otherwise averaged over a fixed set of antithetic
- * permutations. Interactions (saturation, overlapping gates) are shared fairly; the split sums
+ * economy has ≤ `exactMax` active measures, otherwise averaged over orderings from cyclic designs
+ * (each with its reverses) drawn from a fixed seed. Interactions (saturation, overlapping gates) are shared fairly; the split sums
  * exactly to the total. Players for an economy: measures active in the scenario that act on it,
  * plus any measure that triggers one of them.
  */
@@ -41,7 +48,7 @@ export const attribute = (model: Model, scenario: ScenarioDoc, opts: Attribution
     const players = playersFor(plan, e)
     const values = players.length <= (opts.exactMax ?? EXACT_SHAPLEY_MAX)
       ? exactShapley(ev, players, ei)
-      : sampledShapley(ev, players, ei, opts.permutations ?? SAMPLED_PERMUTATIONS)
+      : cyclicShapley(ev, players, ei, opts.cycles ?? cyclesFor(players.length), opts.seed)
     const bySector = {} as Record<Sector, SectorAttribution>
     SECTORS.forEach((s, si) => {
       const off = (si + ei * N_S) * H
@@ -122,36 +129,60 @@ const exactShapley = (ev: FastEvaluator, players: readonly number[], ei: number)
   return { baseline: v[0] as Float64Array, total: v[(1 << n) - 1] as Float64Array, phi }
 }
 
-const sampledShapley = (ev: FastEvaluator, players: readonly number[], ei: number, permutations: number): ShapleyValues => {
+/**
+ * Permutation-sampled Shapley values over cyclic designs (docs/MODEL.md §5): each of `cycles` random
+ * orderings of the players is used with all its n rotations and their reverses (2n orderings). Every
+ * player then sits once at every position in each direction, so each coalition size is sampled equally
+ * (stratified by size, the main source of variance under saturation); the coalitions met are arcs of the
+ * cycle and their complements, which the reverses meet again, so with a cache of coalition values the
+ * reverses (antithetic orderings) cost nothing. Each ordering's marginal effects telescope to total −
+ * baseline, so the split is exact for any sample. Costs ≤ cycles·n·(n−1) + 2 evaluations.
+ */
+const cyclicShapley = (ev: FastEvaluator, players: readonly number[], ei: number, cycles: number, seed = ATTRIBUTION_SEED): ShapleyValues => {
   const n = players.length
   const size = ev.plan.horizon * N_S * 2
-  const rng = mulberry32(ATTRIBUTION_SEED)
+  const rng = mulberry32(seed)
   const phi = players.map(() => new Float64Array(size))
   const mask = new Uint8Array(ev.plan.model.measures.length).fill(1)
-  for (const m of players) mask[m] = 0
-  const baseline = Float64Array.from(ev.exposure(mask, 1 << ei))
-  let total = baseline
-  const pairs = Math.max(1, Math.round(permutations / 2))
-  for (let p = 0; p < pairs; p++) {
-    const perm = randomPermutation(n, rng)
-    // Antithetic pair: the permutation and its reverse.
-    for (const order of [perm, [...perm].reverse()]) {
+  // Coalition values by member set: bit j (as a sum of powers of two, exact to 2^53) ⇔ player j in.
+  const cache = new Map<number, Float64Array>()
+  const value = (members: number, order: readonly number[], count: number): Float64Array => {
+    let v = cache.get(members)
+    if (v === undefined) {
       for (const m of players) mask[m] = 0
-      let prev = baseline
-      for (const j of order) {
-        mask[players[j] as number] = 1
-        const cur = Float64Array.from(ev.exposure(mask, 1 << ei))
-        const acc = phi[j] as Float64Array
-        for (let x = 0; x < size; x++) acc[x] = (acc[x] as number) + (cur[x] as number) - (prev[x] as number)
-        prev = cur
+      for (let i = 0; i < count; i++) mask[players[order[i] as number] as number] = 1
+      v = Float64Array.from(ev.exposure(mask, 1 << ei))
+      cache.set(members, v)
+    }
+    return v
+  }
+  const baseline = value(0, [], 0)
+  const order = new Array<number>(n).fill(0)
+  for (let c = 0; c < cycles; c++) {
+    const perm = randomPermutation(n, rng)
+    for (let shift = 0; shift < n; shift++) {
+      for (let dir = 0; dir < 2; dir++) {
+        for (let i = 0; i < n; i++) order[i] = perm[dir === 0 ? (shift + i) % n : (shift + n - 1 - i) % n] as number
+        let members = 0
+        let prev = baseline
+        for (let i = 0; i < n; i++) {
+          const j = order[i] as number
+          members += 2 ** j
+          const cur = value(members, order, i + 1)
+          const acc = phi[j] as Float64Array
+          for (let x = 0; x < size; x++) acc[x] = (acc[x] as number) + (cur[x] as number) - (prev[x] as number)
+          prev = cur
+        }
       }
-      total = prev
     }
   }
-  const count = pairs * 2
+  const count = cycles * 2 * n
   for (const acc of phi) for (let x = 0; x < size; x++) acc[x] = (acc[x] as number) / count
-  return { baseline, total, phi }
+  return { baseline, total: value(2 ** n - 1, order, n), phi }
 }
+
+/** Cyclic designs for n players within `SHAPLEY_EVALUATIONS` (each costs ≤ n·(n−1) evaluations). */
+export const cyclesFor = (n: number): number => Math.max(2, Math.round(SHAPLEY_EVALUATIONS / Math.max(1, n * (n - 1))))
 
 const popcount = (x: number): number => {
   let c = 0

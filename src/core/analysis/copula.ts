@@ -78,24 +78,48 @@ const triangularInv = (low: number, mode: number, high: number): InverseCdf => {
   return (u) => (u < f ? low + Math.sqrt(u * range * (mode - low)) : high - Math.sqrt((1 - u) * range * (high - mode)))
 }
 
-/** Beta-PERT (λ = 4) inverse CDF by tabulating the CDF of Beta(α, β) and inverting it. */
-const pertInv = (low: number, mode: number, high: number): InverseCdf => {
-  const range = high - low
-  const a = 1 + (4 * (mode - low)) / range
-  const b = 1 + (4 * (high - mode)) / range
-  // Unnormalised log-density on a uniform grid of the unit interval; endpoints handled by the α, β ≥ 1 bounds.
+/** ln(i/STEPS) and ln(1 − i/STEPS) on the integration grid (i = 1 … STEPS − 1), shared by every PERT table. */
+let gridLogs: { lx: Float64Array; l1x: Float64Array } | null = null
+const logsOfGrid = (): { lx: Float64Array; l1x: Float64Array } => {
+  if (gridLogs === null) {
+    const lx = new Float64Array(STEPS + 1)
+    const l1x = new Float64Array(STEPS + 1)
+    for (let i = 1; i < STEPS; i++) {
+      const x = i / STEPS
+      lx[i] = Math.log(x)
+      l1x[i] = Math.log(1 - x)
+    }
+    gridLogs = { lx, l1x }
+  }
+  return gridLogs
+}
+
+/**
+ * Inverse-CDF tables of Beta(α, β) on the unit interval by (α, β): a marginal is this table scaled to
+ * [low, high], and assumptions or branches with the same shape share it. Bounded (cleared when full)
+ * so a long session with many edited ranges cannot grow it without limit.
+ */
+const unitTables = new Map<string, Float64Array>()
+const UNIT_TABLES_MAX = 4096
+
+/** Beta(α, β) quantiles at u = k/(TABLE−1), as positions j + w on the STEPS grid divided by STEPS. */
+const unitTable = (a: number, b: number): Float64Array => {
+  const key = `${a},${b}`
+  const hit = unitTables.get(key)
+  if (hit !== undefined) return hit
+  const { lx, l1x } = logsOfGrid()
+  // CDF by the trapezoid rule on the unnormalised density; endpoints handled by the α, β ≥ 1 bounds.
   const cdf = new Float64Array(STEPS + 1)
   let prev = 0
-  const dens = (x: number): number => (x <= 0 ? (a === 1 ? 1 : 0) : x >= 1 ? (b === 1 ? 1 : 0) : Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log(1 - x)))
-  let prevD = dens(0)
+  let prevD = a === 1 ? 1 : 0
   for (let i = 1; i <= STEPS; i++) {
-    const d = dens(i / STEPS)
+    const d = i === STEPS ? (b === 1 ? 1 : 0) : Math.exp((a - 1) * (lx[i] as number) + (b - 1) * (l1x[i] as number))
     prev += (prevD + d) / 2
     cdf[i] = prev
     prevD = d
   }
   const total = prev
-  const table = new Float64Array(TABLE)
+  const unit = new Float64Array(TABLE)
   let j = 0
   for (let k = 0; k < TABLE; k++) {
     const target = (k / (TABLE - 1)) * total
@@ -103,8 +127,21 @@ const pertInv = (low: number, mode: number, high: number): InverseCdf => {
     const c0 = cdf[j] as number
     const c1 = cdf[Math.min(STEPS, j + 1)] as number
     const w = c1 > c0 ? (target - c0) / (c1 - c0) : 0
-    table[k] = low + range * ((j + Math.min(1, Math.max(0, w))) / STEPS)
+    unit[k] = (j + Math.min(1, Math.max(0, w))) / STEPS
   }
+  if (unitTables.size >= UNIT_TABLES_MAX) unitTables.clear()
+  unitTables.set(key, unit)
+  return unit
+}
+
+/** Beta-PERT (λ = 4) inverse CDF by tabulating the CDF of Beta(α, β) and inverting it. */
+const pertInv = (low: number, mode: number, high: number): InverseCdf => {
+  const range = high - low
+  const a = 1 + (4 * (mode - low)) / range
+  const b = 1 + (4 * (high - mode)) / range
+  const unit = unitTable(a, b)
+  const table = new Float64Array(TABLE)
+  for (let k = 0; k < TABLE; k++) table[k] = low + range * (unit[k] as number)
   table[0] = low
   table[TABLE - 1] = high
   return (u) => {

@@ -27,7 +27,8 @@ export const fastEvaluator = (plan: Plan, values: Float64Array = plan.values): F
   return {
     plan,
     setValues: (v) => {
-      inputs = buildInputs(plan, v)
+      // The previous inputs are no longer needed: overwrite their arrays instead of allocating.
+      inputs = buildInputs(plan, v, inputs)
     },
     exposure: (mask, economyMask = 3) => {
       runKernel(plan, inputs, profilesFor(plan, mask), out, economyMask)

@@ -21,7 +21,7 @@ export type VarianceOptions = {
   kpi: VarianceKpi
   /** Quarter (`YYYY-Qn`) for kpi 'quarter'. */
   quarter?: string
-  /** Base sample size N; the estimator costs N·(factors + 2) engine runs. Default 256. */
+  /** Base sample size N; the estimator costs N·(factors + 2) engine runs. Default `VARIANCE_SAMPLES`. */
   samples?: number
   seed?: number
   uncertainty?: UncertaintySpec
@@ -30,8 +30,12 @@ export type VarianceOptions = {
   distribution?: MarginalShape
 }
 
-/** One factor's share of the KPI's variance, with a bootstrap 90 % interval of the first-order index. */
-export type VarianceFactor = { id: string; label: string; firstOrder: number; firstOrderLow: number; firstOrderHigh: number; total: number }
+/**
+ * One factor's share of the KPI's variance: first-order (alone) and total (with interactions) Sobol
+ * indices, each with a bootstrap 90 % interval (the estimator's own sampling uncertainty at this N).
+ * Where `total` comes out below `firstOrder` the two are equal within that noise (their intervals overlap).
+ */
+export type VarianceFactor = { id: string; label: string; firstOrder: number; firstOrderLow: number; firstOrderHigh: number; total: number; totalLow: number; totalHigh: number }
 
 /** Result: factors sorted by first-order index (largest first). */
 export type VarianceBreakdown = {
@@ -51,8 +55,14 @@ export type VarianceBreakdown = {
   interactions: number
 }
 
-/** Bootstrap resamples for the first-order intervals (reuse the runs; no extra engine calls). */
+/** Bootstrap resamples for the intervals (reuse the runs; no extra engine calls). */
 const BOOTSTRAP = 200
+/**
+ * Default base sample size: 256 × (factors + 2) runs (3,328 for the default's 11 factors). At N = 96
+ * a total index could come out below its first-order one by sampling noise; the draw runner made the
+ * larger N affordable (docs/MODEL.md §6, §9).
+ */
+export const VARIANCE_SAMPLES = 256
 
 /**
  * What drives the band (docs/MODEL.md §6): first-order and total Sobol indices of one KPI over the
@@ -62,7 +72,7 @@ const BOOTSTRAP = 200
  * f(A_Bⁱ))²)/(2V) (Jansen 1999), where A_Bⁱ is A with block i's columns from B. Seeded.
  */
 export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: VarianceOptions): VarianceBreakdown => {
-  const N = Math.max(8, Math.floor(opts.samples ?? 256))
+  const N = Math.max(8, Math.floor(opts.samples ?? VARIANCE_SAMPLES))
   const runner = drawRunner(model, scenario, { uncertainty: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
   const { design } = runner
   const view = opts.branch ?? scenario.branchView
@@ -148,38 +158,53 @@ export const sobolIndices = (f: (normals: Float64Array) => number, blocks: reado
   const mean = all.reduce((a, b) => a + b, 0) / (2 * N)
   const variance = all.reduce((a, b) => a + (b - mean) ** 2, 0) / (2 * N - 1)
   const boot: Rng = mulberry32(seed ^ 0x5eed)
-  const resamples = Array.from({ length: BOOTSTRAP }, () => Array.from({ length: N }, () => Math.floor(boot() * N)))
-  const firstOrder = (fAB: Float64Array, idx: readonly number[] | null): number => {
-    const n = idx ? idx.length : N
-    let s = 0
+  const resamples = Array.from({ length: BOOTSTRAP }, () => Int32Array.from({ length: N }, () => Math.floor(boot() * N)))
+  // Both indices from one set of rows (`idx`: a bootstrap resample of the N rows; null = the rows as drawn).
+  // First-order: Saltelli (2010), f(B) centred on the mean of f(A), f(B) — the expectation is unchanged and
+  // the variance falls when the KPI's mean is large against its spread (exposure indices sit far from 0).
+  // Total: Jansen (1999). Both divide by the variance of f(A), f(B) over the same rows.
+  const indices = (fAB: Float64Array, idx: Int32Array | null): [number, number] => {
     let m = 0
     let m2 = 0
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < N; k++) {
       const j = idx ? (idx[k] as number) : k
       m += (fA[j] as number) + (fB[j] as number)
       m2 += (fA[j] as number) ** 2 + (fB[j] as number) ** 2
     }
-    const mu = m / (2 * n)
-    const v = m2 / (2 * n) - mu * mu
-    for (let k = 0; k < n; k++) {
+    const mu = m / (2 * N)
+    const v = m2 / (2 * N) - mu * mu
+    let s1 = 0
+    let st = 0
+    for (let k = 0; k < N; k++) {
       const j = idx ? (idx[k] as number) : k
-      // Centring f(B) leaves the estimator's expectation unchanged and cuts its variance when the
-      // KPI's mean is large against its spread (exposure indices sit far from 0).
-      s += ((fB[j] as number) - mu) * ((fAB[j] as number) - (fA[j] as number))
+      const a = fA[j] as number
+      const ab = fAB[j] as number
+      s1 += ((fB[j] as number) - mu) * (ab - a)
+      st += (a - ab) ** 2
     }
-    return v > 0 ? s / n / v : 0
+    return v > 1e-12 * (1 + mu * mu) ? [s1 / N / v, st / (2 * N) / v] : [0, 0]
   }
+  const at = (xs: Float64Array, q: number): number => xs[Math.round(q * (BOOTSTRAP - 1))] as number
   const factors = perBlock.map(({ block, fAB }) => {
-    let t = 0
-    for (let j = 0; j < N; j++) t += ((fA[j] as number) - (fAB[j] as number)) ** 2
-    const bs = resamples.map((idx) => firstOrder(fAB, idx)).sort((a, b) => a - b)
+    const [firstOrder, total] = indices(fAB, null)
+    const bs1 = new Float64Array(BOOTSTRAP)
+    const bsT = new Float64Array(BOOTSTRAP)
+    resamples.forEach((idx, r) => {
+      const [a, b] = indices(fAB, idx)
+      bs1[r] = a
+      bsT[r] = b
+    })
+    bs1.sort()
+    bsT.sort()
     return {
       id: block.id,
       label: block.label,
-      firstOrder: firstOrder(fAB, null),
-      firstOrderLow: bs[Math.floor(0.05 * (BOOTSTRAP - 1))] as number,
-      firstOrderHigh: bs[Math.ceil(0.95 * (BOOTSTRAP - 1))] as number,
-      total: variance > 0 ? t / (2 * N) / variance : 0
+      firstOrder,
+      firstOrderLow: Math.min(firstOrder, at(bs1, 0.05)),
+      firstOrderHigh: Math.max(firstOrder, at(bs1, 0.95)),
+      total,
+      totalLow: Math.min(total, at(bsT, 0.05)),
+      totalHigh: Math.max(total, at(bsT, 0.95))
     }
   })
   return { mean, variance, factors }

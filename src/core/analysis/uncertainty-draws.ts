@@ -36,7 +36,7 @@ type Latent = { posture: -1 | 0 | 1; a: number; group: number; b: number; own: n
 type AssumptionItem = Latent & { index: number; inv: InverseCdf }
 /** `inv[b]`: inverse CDF in branch b (mode = that branch's value), or null where the param is pinned or the measure off. */
 type PolicyItem = Latent & { measure: string; param: string; inv: (InverseCdf | null)[]; step: number; low: number; high: number }
-type ExtensionItem = Latent & { probability: number; measures: ReadonlySet<string>; until: ReadonlySet<string>; months: number }
+type ExtensionItem = Latent & ExtensionTarget & { probability: number }
 
 /** A compiled sampling design; `draw` turns one normal vector into assumption values and a scenario. */
 export type Design = {
@@ -54,10 +54,39 @@ export type Design = {
    * `forcedBranch` evaluates every draw under one branch (per-branch bands; common random numbers).
    */
   draw: (normals: Float64Array, values: Float64Array, forcedBranch?: number) => { branch: number; doc: ScenarioDoc }
+  /**
+   * The same draw without building a scenario (the Monte Carlo's hot path): fills `values`, and returns
+   * the branch with the sampled measure parameters (`policy[i]` for `policyTargets[i]`, on the slider
+   * grid; NaN where not sampled in that branch) and which extensions happened (`extended[j]` for
+   * `extensionTargets[j]`). The returned object and its arrays are reused by the next call.
+   */
+  sample: (normals: Float64Array, values: Float64Array, forcedBranch?: number) => DrawSample
+  /** Measure parameters `sample` draws, in order. */
+  policyTargets: readonly { measure: string; param: string }[]
+  /** Suspension extensions `sample` decides, in order (applied in this order to a measure in several). */
+  extensionTargets: readonly ExtensionTarget[]
+}
+
+/** Output of `Design.sample` (see there). */
+export type DrawSample = { branch: number; policy: Float64Array; extended: Uint8Array }
+/** A suspension extension: suspensions of `measures` ending on a date in `until` move `months` later. */
+export type ExtensionTarget = { measures: ReadonlySet<string>; until: ReadonlySet<string>; months: number }
+
+/** A measure setting with the given extensions applied (in order), exactly as a draw's scenario carries it. */
+export const extendSuspensions = (setting: MeasureSetting, extensions: readonly ExtensionTarget[]): MeasureSetting => {
+  let s = setting
+  for (const x of extensions) {
+    if (!x.measures.has(s.id)) continue
+    s = { ...s, suspensions: s.suspensions.map((h) => (h.until !== null && x.until.has(h.until) ? { ...h, until: addMonths(h.until, x.months) } : h)) }
+  }
+  return s
 }
 
 /** Options of `compileDesign`. */
 export type DesignOptions = { spec?: UncertaintySpec; layers?: Partial<Layers>; distribution?: MarginalShape }
+
+// Φ as a module-local binding: called ≈ 300 times per draw (an imported binding is a getter call under tsx).
+const Phi = normalCdf
 
 // Which posture factor a latent loads on: 1 = Beijing, −1 = Washington (0 = none).
 const POSTURE_TAG: Record<Posture, 1 | -1> = { beijing: 1, washington: -1 }
@@ -196,23 +225,44 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
   const latentValue = (l: Latent, n: Float64Array, pB: number, pW: number): number =>
     (l.posture === 1 ? l.a * pB : l.posture === -1 ? l.a * pW : 0) + (l.group >= 0 ? l.b * (n[l.group] as number) : 0) + l.c * (n[l.own] as number)
 
+  const out: DrawSample = { branch: 0, policy: new Float64Array(policy.length), extended: new Uint8Array(extensions.length) }
+  const sample = (n: Float64Array, values: Float64Array, forcedBranch?: number): DrawSample => {
+    const pB = n[zB] as number
+    const pW = retaliation * pB + Math.sqrt(1 - retaliation * retaliation) * (n[eW] as number)
+    for (const it of assumptions) values[it.index] = it.inv(Phi(latentValue(it, n, pB, pW)))
+    let branch = 0
+    if (forcedBranch !== undefined) branch = forcedBranch
+    else if (branchLatent) {
+      const u = Phi(latentValue(branchLatent, n, pB, pW))
+      const k = cumulative.findIndex((c) => u < c)
+      branch = order[k < 0 ? order.length - 1 : k] as number
+    }
+    out.branch = branch
+    for (let i = 0; i < policy.length; i++) {
+      const it = policy[i] as PolicyItem
+      const inv = it.inv[branch]
+      // On the slider's grid (a value a planner could set), inside the sampling range.
+      out.policy[i] = inv ? Math.min(it.high, Math.max(it.low, Math.round(inv(Phi(latentValue(it, n, pB, pW))) / it.step) * it.step)) : Number.NaN
+    }
+    for (let j = 0; j < extensions.length; j++) {
+      const x = extensions[j] as ExtensionItem
+      // Extended iff Φ(latent) < probability; the loading makes a hawkish posture push the latent up (lapse).
+      out.extended[j] = Phi(latentValue(x, n, pB, pW)) < x.probability ? 1 : 0
+    }
+    return out
+  }
+
   return {
     dim,
     blocks: used,
     branches: branchDocs,
     pinned,
     changesMeasures: policy.length > 0 || extensions.length > 0,
+    sample,
+    policyTargets: policy.map((p) => ({ measure: p.measure, param: p.param })),
+    extensionTargets: extensions.map((x) => ({ measures: x.measures, until: x.until, months: x.months })),
     draw: (n, values, forcedBranch) => {
-      const pB = n[zB] as number
-      const pW = retaliation * pB + Math.sqrt(1 - retaliation * retaliation) * (n[eW] as number)
-      for (const it of assumptions) values[it.index] = it.inv(normalCdf(latentValue(it, n, pB, pW)))
-      let branch = 0
-      if (forcedBranch !== undefined) branch = forcedBranch
-      else if (branchLatent) {
-        const u = normalCdf(latentValue(branchLatent, n, pB, pW))
-        const k = cumulative.findIndex((c) => u < c)
-        branch = order[k < 0 ? order.length - 1 : k] as number
-      }
+      const { branch } = sample(n, values, forcedBranch)
       const base = branchDocs[branch]!.doc
       if (policy.length === 0 && extensions.length === 0) return { branch, doc: base }
       const edits = new Map<string, MeasureSetting>()
@@ -226,21 +276,19 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
         }
         return s
       }
-      for (const it of policy) {
-        const inv = it.inv[branch]
-        if (!inv) continue
+      policy.forEach((it, i) => {
+        const v = out.policy[i] as number
+        if (Number.isNaN(v)) return
         const s = edit(it.measure)
-        // On the slider's grid (a value a planner could set), inside the sampling range.
-        if (s) s.params[it.param] = Math.min(it.high, Math.max(it.low, Math.round(inv(normalCdf(latentValue(it, n, pB, pW))) / it.step) * it.step))
-      }
-      for (const x of extensions) {
-        // Extended iff Φ(latent) < probability; the loading makes a hawkish posture push the latent up (lapse).
-        if (!(normalCdf(latentValue(x, n, pB, pW)) < x.probability)) continue
+        if (s) s.params[it.param] = v
+      })
+      extensions.forEach((x, j) => {
+        if (out.extended[j] !== 1) return
         for (const id of x.measures) {
           const s = edit(id)
-          if (s) s.suspensions = s.suspensions.map((h) => (h.until !== null && x.until.has(h.until) ? { ...h, until: addMonths(h.until, x.months) } : h))
+          if (s) edits.set(id, extendSuspensions(s, [x]))
         }
-      }
+      })
       return { branch, doc: { ...base, measures: base.measures.map((m) => edits.get(m.id) ?? m) } }
     }
   }

@@ -5,7 +5,8 @@ import type { Branch, ScenarioDoc } from '../scenario/schema'
 import { shippedModel } from '../testing/fixtures'
 import uncertaintyJson from '../../../resources/data/uncertainty.json'
 import { mulberry32, pert, triangular } from './rng'
-import { compilePlan, profilesFor } from '../engine/plan'
+import { compilePlan } from '../engine/plan'
+import { fastEvaluator } from './fast-eval'
 import { fillNormals } from './copula'
 import { drawRunner, quantile, simulate, type SimulationResult } from './uncertainty'
 import type { Layers } from './uncertainty-draws'
@@ -106,23 +107,42 @@ describe('branches', () => {
 })
 
 describe('draw runner', () => {
-  it('its cached activity profiles equal the engine’s for sampled draws (timings, extensions, branches)', () => {
-    const doc = withBranches([0.4, 0.3, 0.3])
-    const runner = drawRunner(model, doc, { uncertainty })
-    const rng = mulberry32(12)
-    const normals = new Float64Array(runner.design.dim)
-    const values = Float64Array.from(model.baseValues)
-    const mask = new Uint8Array(model.measures.length).fill(1)
-    const keys = new Set<string>()
-    for (let i = 0; i < 40; i++) {
-      fillNormals(normals, rng)
-      const { doc: drawn } = runner.design.draw(normals, values)
-      const plan = compilePlan(model, drawn)
-      keys.add(JSON.stringify(plan.timing) + JSON.stringify(plan.ownSegs))
-      expect(runner.profilesOf(plan)).toEqual(profilesFor(plan, mask))
-    }
-    expect(keys.size).toBeGreaterThan(10)
-  })
+  // The runner re-parameterises one forked plan per branch instead of compiling each drawn scenario:
+  // it must give exactly what compiling the drawn scenario gives (timings, approvals, extensions, branches, triggers).
+  const escalation = (): ScenarioDoc => {
+    const doc = defaultScenario(model)
+    const a = doc.measures.find((m) => m.id === 'cn-mofcom-18')!.id
+    const b = doc.measures.find((m) => m.id === 'cn-mofcom-57')!.id
+    return { ...doc, branches: [], triggers: [{ id: 't1', ifMeasure: a, thenMeasure: b, lagQuarters: 1, intensity: 0.5 }] }
+  }
+  const cases: [string, ScenarioDoc][] = [
+    ['branches (mixture)', withBranches([0.4, 0.3, 0.3])],
+    ['no branches: sampled suspension extensions', { ...defaultScenario(model), branches: [], branchView: 'mixture' }],
+    ['a trigger', escalation()]
+  ]
+  for (const [name, doc] of cases) {
+    it(`gives byte-identical results to compiling each drawn scenario: ${name}`, () => {
+      const runner = drawRunner(model, doc, { uncertainty })
+      const rng = mulberry32(12)
+      const normals = new Float64Array(runner.design.dim)
+      const values = Float64Array.from(model.baseValues)
+      const keys = new Set<string>()
+      for (let i = 0; i < 40; i++) {
+        fillNormals(normals, rng)
+        const { doc: drawn, branch } = runner.design.draw(normals, values)
+        const plan = compilePlan(model, drawn)
+        keys.add(JSON.stringify(plan.timing) + JSON.stringify(plan.ownSegs))
+        const ref = fastEvaluator(plan, Float64Array.from(values))
+        const expected = Float64Array.from(ref.exposure(new Uint8Array(model.measures.length).fill(1)))
+        const r = runner.run(normals)
+        expect(r.branch).toBe(branch)
+        expect(r.exposure).toEqual(expected)
+        expect(r.cost).toEqual(ref.cost())
+      }
+      // The draws really moved timings / suspensions (otherwise the comparison proves little).
+      expect(keys.size).toBeGreaterThan(10)
+    })
+  }
 })
 
 describe('honest bands', () => {

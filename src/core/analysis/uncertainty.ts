@@ -1,18 +1,29 @@
 import type { Model } from '../model/load-model'
 import type { ScenarioDoc } from '../scenario/schema'
-import { N_E, N_S, compilePlan, profilesFor, type Plan } from '../engine/plan'
+import { N_E, N_S, compilePlan, forkPlan, profilesFor, retuneMeasure, setPlanParam, type Plan } from '../engine/plan'
 import { composeExposure, costIndex } from '../engine/evaluate'
-import { buildInputs } from '../engine/inputs'
+import { buildInputs, type Inputs } from '../engine/inputs'
 import { allocKernelOut, runKernel } from '../engine/kernel'
-import { summariseProfile, type QuarterProfile } from '../engine/profiles'
+import { ownSegments, summariseProfile, type QuarterProfile, type Segment } from '../engine/profiles'
 import { quarterIndex, quarterLabel } from '../time/quarters'
 import { ECONOMIES, SECTORS, type Economy, type Sector } from '../engine/types'
 import { fillNormals, type MarginalShape } from './copula'
 import { fastEvaluator } from './fast-eval'
+import { quantilesInPlace } from './select'
 import { mulberry32 } from './rng'
 import type { BranchView } from './uncertainty-branches'
-import { compileDesign, type Design, type Layers } from './uncertainty-draws'
+import { compileDesign, extendSuspensions, type Design, type Layers } from './uncertainty-draws'
 import type { UncertaintySpec } from './uncertainty-spec'
+
+// Module-local aliases of functions called per draw: loaders that compile ESM to CommonJS (tsx: the CLI
+// and the benchmarks) turn every imported binding into a getter call (see engine/kernel.ts).
+const buildInputs_ = buildInputs
+const runKernel_ = runKernel
+const composeExposure_ = composeExposure
+const costIndex_ = costIndex
+const setPlanParam_ = setPlanParam
+const retuneMeasure_ = retuneMeasure
+const summariseProfile_ = summariseProfile
 
 /**
  * Percentile bands per quarter (index points 0–100). `p10`/`p50`/`p90` are the sample quantiles;
@@ -60,19 +71,32 @@ export type SimulateOptions = {
   branch?: BranchView
 }
 
-/** Evaluates draws of a design: caches one evaluator per branch for draws that leave measures alone. */
+/** Evaluates draws of a design on one re-parameterised plan per branch (no scenario compiled per draw). */
 export type DrawRunner = {
   design: Design
   /** Exposure and cost per [e][s][t] of one draw (views valid until the next call) and its branch. */
   run: (normals: Float64Array, forcedBranch?: number) => { exposure: Float64Array; cost: Float64Array; branch: number }
-  /** The profiles the runner uses for a plan (exposed so a test can compare them with the engine's). */
-  profilesOf: (plan: Plan) => readonly QuarterProfile[]
   /** Point estimate per branch: exposure and cost per [e][s][t] at the scenario's own values (copies). */
   points: () => { exposure: Float64Array; cost: Float64Array }[]
   horizon: number
 }
 
-/** Build the draw evaluator shared by `simulate` and the variance breakdown. */
+/** One branch's working plan: a fork re-parameterised per draw, with its activity profiles. */
+type BranchWork = {
+  plan: Plan
+  /** Profiles per measure (scenarios without triggers); those of measures a draw moves are own buffers, rewritten per draw. */
+  profiles: QuarterProfile[]
+  /** Own segments per (measure, set of extensions applied), so a draw never re-parses dates. */
+  segments: Map<number, readonly Segment[]>[]
+}
+
+/**
+ * Build the draw evaluator shared by `simulate` and the variance breakdown. Each branch's plan is
+ * compiled once and forked; a draw sets the sampled measure parameters and suspension ends on its
+ * branch's fork (`setPlanParam`/`retuneMeasure`, the engine's own resolution rules) instead of
+ * compiling a scenario, so results are byte-identical to compiling the drawn scenario (tested) at a
+ * fraction of the cost; input and output buffers are reused across draws.
+ */
 export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<SimulateOptions, 'samples' | 'seed' | 'branch'>): DrawRunner => {
   const design = compileDesign(model, scenario, { spec: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
   const plans = design.branches.map((b) => compilePlan(model, b.doc))
@@ -80,45 +104,74 @@ export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<Simul
   const values = Float64Array.from(base)
   const mask = new Uint8Array(model.measures.length).fill(1)
   const H = plans[0]!.horizon
-  // One set of output buffers for every draw (they depend on the horizon only): a draw that samples
-  // measure parameters compiles its own plan, and allocating outputs per draw doubled the GC work.
   const out = allocKernelOut(plans[0]!)
   const exposure = new Float64Array(N_E * N_S * H)
   const cost = new Float64Array(N_E * N_S * H)
-  // Activity profiles depend only on a measure's own segments and licence timing. Sampled timings sit on
-  // their slider's week grid and extensions are yes/no, so a draw's profiles repeat across draws: cache
-  // them per measure instead of recomputing every measure's profile for every draw's plan. Scenarios with
-  // triggers take the engine's own path (a profile there depends on other measures). Guarded by a test
-  // that compares with `profilesFor`.
-  const profileCache = new Map<string, QuarterProfile>()
-  const profilesOf = (plan: Plan): readonly QuarterProfile[] =>
-    plan.triggers.length > 0
-      ? profilesFor(plan, mask)
-      : plan.ownSegs.map((segs, m) => {
-          const t = plan.timing[m]!
-          let key = `${m}:${t.lag}:${t.initial}:${t.initialUs}`
-          for (const s of segs) key += `:${s.from},${s.to},${s.strength}`
-          let p = profileCache.get(key)
-          if (!p) {
-            p = summariseProfile(segs, plan.q0, plan.slots, t)
-            profileCache.set(key, p)
-          }
-          return p
-        })
-  const evaluatePlan = (plan: Plan): void => {
-    runKernel(plan, buildInputs(plan, values), profilesOf(plan), out)
-    composeExposure(out.terms, H, exposure)
-    for (let i = 0; i < cost.length; i++) cost[i] = costIndex(out.costX[i] as number)
+  let inputs: Inputs | undefined
+  // What a draw may move, resolved to measure indices once.
+  const policyAt = design.policyTargets.map((t) => model.measureIndex.get(t.measure) ?? -1)
+  const extensions = design.extensionTargets
+  const extended = [...new Set(extensions.flatMap((x) => [...x.measures].map((id) => model.measureIndex.get(id) ?? -1)))].filter((m) => m >= 0).sort((a, b) => a - b)
+  const moved = [...new Set([...policyAt.filter((m) => m >= 0), ...extended])].sort((a, b) => a - b)
+  const dirty = new Uint8Array(model.measures.length)
+  const variant = new Int32Array(model.measures.length)
+  const work: BranchWork[] = plans.map((p) => {
+    const profiles = p.triggers.length > 0 ? [] : [...profilesFor(p, mask)]
+    // Measures a draw can move get profile buffers of their own (the engine's cached ones stay untouched).
+    if (profiles.length > 0) for (const m of moved) profiles[m] = summariseProfile(p.ownSegs[m]!, p.q0, p.slots, p.timing[m]!)
+    return { plan: forkPlan(p), profiles, segments: model.measures.map(() => new Map()) }
+  })
+  // Own segments of measure m in branch b with the extensions in bit set `bits` applied (as a drawn scenario carries them).
+  const segmentsFor = (b: number, m: number, bits: number): readonly Segment[] => {
+    const cache = work[b]!.segments[m]!
+    let segs = cache.get(bits)
+    if (segs === undefined) {
+      const setting = design.branches[b]!.doc.measures.find((s) => s.id === model.measures[m]!.id)
+      segs = setting === undefined ? plans[b]!.ownSegs[m]! : ownSegments(extendSuspensions(setting, extensions.filter((_, j) => (bits >> j) & 1)))
+      cache.set(bits, segs)
+    }
+    return segs
+  }
+  const applyDraw = (w: BranchWork, b: number, policy: Float64Array, ext: Uint8Array): void => {
+    for (const m of moved) dirty[m] = 0
+    for (let i = 0; i < policyAt.length; i++) {
+      const v = policy[i] as number
+      const m = policyAt[i] as number
+      if (Number.isNaN(v) || m < 0) continue
+      setPlanParam_(w.plan, m, design.policyTargets[i]!.param, v)
+      dirty[m] = 1
+    }
+    for (const m of extended) variant[m] = 0
+    for (let j = 0; j < extensions.length; j++) {
+      if (ext[j] !== 1) continue
+      for (const id of extensions[j]!.measures) {
+        const m = model.measureIndex.get(id)
+        if (m !== undefined) variant[m] = (variant[m] as number) | (1 << j)
+      }
+    }
+    const triggers = w.plan.triggers.length > 0
+    for (const m of moved) {
+      const isExt = extended.includes(m)
+      if (dirty[m] === 0 && !isExt) continue
+      retuneMeasure_(w.plan, m, isExt ? segmentsFor(b, m, variant[m] as number) : undefined)
+      // Without triggers a measure's profile depends on its own segments and timing only: rewrite it in place.
+      if (!triggers) summariseProfile_(w.plan.ownSegs[m]!, w.plan.q0, w.plan.slots, w.plan.timing[m]!, w.profiles[m])
+    }
   }
   return {
     design,
     horizon: H,
-    profilesOf,
     run: (normals, forcedBranch) => {
       values.set(base)
-      const { branch, doc } = design.draw(normals, values, forcedBranch)
-      evaluatePlan(doc === design.branches[branch]!.doc ? plans[branch]! : compilePlan(model, doc))
-      return { exposure, cost, branch }
+      const d = design.sample(normals, values, forcedBranch)
+      const b = d.branch
+      const w = work[b]!
+      if (design.changesMeasures) applyDraw(w, b, d.policy, d.extended)
+      inputs = buildInputs_(w.plan, values, inputs)
+      runKernel_(w.plan, inputs, w.plan.triggers.length > 0 ? profilesFor(w.plan, mask) : w.profiles, out)
+      composeExposure_(out.terms, H, exposure)
+      for (let i = 0; i < cost.length; i++) cost[i] = costIndex_(out.costX[i] as number)
+      return { exposure, cost, branch: b }
     },
     points: () =>
       plans.map((p) => {
@@ -181,12 +234,10 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
     const b: Band = { p10: [], p50: [], p90: [], point: [], low: [], high: [], stretched: [] }
     for (let h = 0; h < H; h++) {
       const column = all.subarray((offset + h) * samples, (offset + h + 1) * samples)
-      column.sort()
-      const p10 = quantile(column, 0.1)
-      const p90 = quantile(column, 0.9)
+      const [p10, p50, p90] = quantilesInPlace(column, BAND_PROBABILITIES) as [number, number, number]
       const point = pointOf(which, offset + h)
       b.p10.push(p10)
-      b.p50.push(quantile(column, 0.5))
+      b.p50.push(p50)
       b.p90.push(p90)
       b.point.push(point)
       b.low.push(Math.min(p10, point))
@@ -215,6 +266,9 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
     economies
   }
 }
+
+/** P10, P50, P90. */
+const BAND_PROBABILITIES = [0.1, 0.5, 0.9] as const
 
 /** Quantile of a sorted array (type 7: linear interpolation between order statistics). */
 export const quantile = (sorted: Float64Array, p: number): number => {

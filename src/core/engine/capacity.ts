@@ -22,6 +22,10 @@ export type CapacityShares = {
   total: Float64Array
   /** Of which defence-priority projects. */
   priority: Float64Array
+  /** NdFeB only, per slot: new magnet output that must buy NdPr metal (not mine-to-magnet, not recycled). */
+  metalNeed: Float64Array
+  /** NdFeB only, per slot: new ex-China NdPr metal/alloy output, in shares of allied magnet need (metal ÷ RE content). */
+  metal: Float64Array
 }
 
 const CAP_INDEX = new Map<Channel, number>(CAPACITY_CHANNELS.map((k, i) => [k, i]))
@@ -34,6 +38,8 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
   const Q = plan.slots
   out.total.fill(0)
   out.priority.fill(0)
+  out.metalNeed.fill(0)
+  out.metal.fill(0)
   const cap = plan.capacity
   if (cap === null) return
   const capProfile = profiles[cap.measure] as QuarterProfile
@@ -53,10 +59,13 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
     if (pr === undefined) continue
     const slot = capacitySlot(pr.channel)
     if (slot < 0) continue
+    // Metal/alloy plants feed magnet makers: their tonnes of RE metal make metal ÷ RE-content tonnes of magnets.
+    const isMetal = pr.stage === 'metal-alloy'
+    const needsMetal = slot === 0 && pr.stage === 'magnets' && !pr.ownMetal
     const tc = (tcs[j] as number) + shift
     const tcLate = tc + inputs.lateDelay
     const rampQ = (inputs.rampQuarters * pr.rampScale) / (rampSpeed > 0.05 ? rampSpeed : 0.05)
-    const share0 = pr.capacity / (inputs.capDemand[slot] as number)
+    const share0 = pr.capacity / ((inputs.capDemand[slot] as number) * (isMetal ? inputs.reContent : 1))
     let progOn = 0
     let progLate = 0
     let oddsCut = 0
@@ -78,9 +87,14 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
       // Allied demand grows (IEA), so a fixed plant covers a falling share of it.
       const years = quarterYear(qs) + (qs % 4) / 4 - 2024 > 0 ? quarterYear(qs) + (qs % 4) / 4 - 2024 : 0
       const s = (share0 / Math.pow(1 + inputs.demandGrowth, years)) * expected * (capProfile.strength[t] as number)
+      if (isMetal) {
+        out.metal[t] = (out.metal[t] as number) + s
+        continue
+      }
       const idx = slot * Q + t
       out.total[idx] = (out.total[idx] as number) + s
       if (pr.defensePriority) out.priority[idx] = (out.priority[idx] as number) + s
+      if (needsMetal) out.metalNeed[t] = (out.metalNeed[t] as number) + s
     }
   }
 }

@@ -17,7 +17,12 @@ const h = (q: string): number => evaluate(model, defaultScenario(model)).quarter
 describe('defence block', () => {
   it('DFARS alone with its valves is mainly a cost: cost pressure rises, exposure stays small', () => {
     const d = defence(withDfars({}))
-    expect(d.cost[h('2027-Q2')]).toBeGreaterThan(5)
+    // Cost by cost share (cost.ts): the compliant premium on magnets worth ≈0.01 % of defence cost is a
+    // small cost, but a cost — and it grows with the magnets' cost share.
+    expect(d.cost[h('2027-Q2')]).toBeGreaterThan(0)
+    const dear = withDfars({})
+    dear.overrides['cost-share-us-defense-ndfeb'] = 0.0005 // the high end of its range
+    expect(defence(dear).cost[h('2027-Q2')]).toBeGreaterThan(2 * (d.cost[h('2027-Q2')] as number))
     expect(Math.max(...d.exposure)).toBeLessThan(5)
     expect(Math.max(...d.exposure.slice(0, h('2027-Q1')))).toBe(0)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { allOff, always, scenarioWith, shippedModel, sum } from '../testing/fixtures'
+import { loadModel } from '../model/load-model'
+import { allOff, always, rawAssumptions, rawMeasures, scenarioWith, shippedModel, sum } from '../testing/fixtures'
 import { evaluate } from './evaluate'
 
 /** Long-run substitution, capacity timing and demand growth (docs/MODEL.md §3.3–3.4). */
@@ -20,7 +21,11 @@ describe('dynamics', () => {
   })
 
   it('more funding never makes a plant start earlier, only ramp faster once it runs', () => {
-    const at = (funding: number) => evaluate(model, scenarioWith(model, { 'us-allied-capacity': always('2025-01-01', { funding }) }, allOff(model))).diagnostics.alliedCapacityShare.ndfeb
+    // Only plants commissioning inside the horizon (from 2025-Q2), so an earlier start would show.
+    const raw = rawAssumptions() as { projects: { commissioning: string }[] }
+    raw.projects = raw.projects.filter((p) => p.commissioning >= '2025-04-01')
+    const later = loadModel(rawMeasures(), raw)
+    const at = (funding: number) => evaluate(later, scenarioWith(later, { 'us-allied-capacity': always('2025-01-01', { funding }) }, allOff(later))).diagnostics.alliedCapacityShare.ndfeb
     const base = at(100)
     const rich = at(200)
     const first = base.findIndex((v) => v > 0)

@@ -20,12 +20,13 @@ describe('golden cases', () => {
   })
 
   it('a 100-point add-on tariff alone: no exposure (tariffs are cost, not availability); China electronics cost = 100·X/(1+X)', () => {
-    // X = cost-scale-electronics · σ · Δτ · scope · active · (1 − pass-through) for the exporter's side:
-    //   σ = cn-us-export-share-electronics, Δτ = 1.00, scope = 1, active all of 2025-Q1.
+    // X = σ · Δτ · scope · active · (1 − pass-through) / operating margin, for the exporter's side (cost.ts;
+    // σ = cn-us-export-share-electronics is already the share of its output the tariff reaches, so its cost
+    // weight is 1), Δτ = 1.00, scope = 1, active all of 2025-Q1.
     const doc = scenarioWith(model, { 'us-tariff-additional': always('2025-01-01', { rate: 100, scope: 100 }) }, allOff(model))
     const r = evaluate(model, doc)
     const v = (id: string): number => model.baseValues[model.assumptionIndex.get(id) ?? -1] as number
-    const x = v('cost-scale-electronics') * v('cn-us-export-share-electronics') * 1 * (1 - v('tariff-pass-through'))
+    const x = (v('cn-us-export-share-electronics') * 1 * (1 - v('tariff-pass-through'))) / v('operating-margin-cn-electronics')
     expect(x).toBeGreaterThan(0)
     expect(r.economies.cn.electronics.cost[0]).toBeCloseTo((100 * x) / (1 + x), 12)
     for (const e of ECONOMIES) for (const s of SECTORS) expect(Math.max(...r.economies[e][s].exposure)).toBe(0)

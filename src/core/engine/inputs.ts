@@ -1,4 +1,4 @@
-import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, critKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
+import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, costShareKey, critKey, marginKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
 import { quarterTime } from '../time/quarters'
 import { GATE_TARIFF, N_E, N_K, N_S, type Plan } from './plan'
@@ -10,6 +10,8 @@ const NS_ = N_S
 const NE_ = N_E
 const cellAt = (e: number, s: number, k: number): number => (e * NS_ + s) * NK_ + k
 const G_TARIFF_ = GATE_TARIFF
+const E_CN = ECONOMIES.indexOf('cn')
+const K_TARIFFS_ = CHANNELS.indexOf('tariffs')
 
 /**
  * Per-evaluation numeric inputs: assumption values (base, overridden or sampled) turned into flat
@@ -26,12 +28,22 @@ export type Inputs = {
   phi4: Float64Array
   /** Grain-boundary-diffusion thrift ceiling (civil Dy/Tb only; 0 elsewhere). */
   gbd: Float64Array
+  /**
+   * Per-part cells (US legacy chips): 1 where firms hold cover per part, so the cover that meets a stop is
+   * that of the parts it covers, and a missing part idles more output than its value share (weakest link).
+   */
+  perPart: Uint8Array
+  /** Output share idled per unit share of parts missing (legacy chips; 1 = value-proportional). */
+  lineMultiplier: number
   gbdTau: number
   /** Long-run substitution asymptote per cell (US materials) and its time constant per sector (quarters). */
   phiLong: Float64Array
   longTau: Float64Array
   /** Price multiple − 1 in an April-2025-style shock, per channel. */
   shockM1: Float64Array
+  /** Cost weight per cell: the input's share of the sector's cost of output (China's tariff cell: 1, see cost.ts). */
+  costWeight: Float64Array
+  /** 1 / operating margin per (economy, sector): X = 1 when input price rises equal the margin (cost.ts). */
   costScale: Float64Array
   /** κ per gate, and per-gate retained-trade share for tariff gates. */
   kappa: Float64Array
@@ -53,6 +65,10 @@ export type Inputs = {
   declared: number
   /** Share of ex-China NdFeB output needing Dy/Tb feed. */
   hreGrade: number
+  /** Ex-China NdPr metal/alloy output in 2024 as a share of allied magnet need (the metal stage's base). */
+  metalBase: number
+  /** RE (metal) content of NdFeB by mass: t of metal per t of magnet. */
+  reContent: number
   /** US-bound share of US & allied flows (the rest, EU/Japan, takes the global approval path). */
   usBoundShare: number
   /** US-bound restocking relative to the global rebound (export diagnostic). */
@@ -68,6 +84,8 @@ export type Inputs = {
 }
 
 const MATERIAL = new Set<Channel>(MATERIAL_CHANNELS)
+/** Restock headroom ρ per economy (us, cn). */
+const RESTOCK_KEYS = ['restock-headroom', 'cn-restock-headroom'] as const
 
 /** Quarter-time of each project's commissioning date (parsed once per model). */
 const commissioningCache = new WeakMap<Model, Float64Array>()
@@ -97,8 +115,11 @@ type Recipe = {
   months: Int32Array
   phi: Int32Array
   gbd: Uint8Array
+  perPart: Uint8Array
   shock: Int32Array
-  costScale: Int32Array
+  costShare: Int32Array
+  /** Operating-margin index per (economy, sector). */
+  margin: Int32Array
   stockDays: Int32Array
   get: (id: string) => number
 }
@@ -115,14 +136,16 @@ const recipeFor = (model: Model): Recipe => {
   const r: Recipe = {
     crit: new Int32Array(n).fill(-1), sigA: new Int32Array(n).fill(-1), sigB: new Int32Array(n).fill(-1),
     indirect: new Int8Array(n), embedded: new Uint8Array(n), months: new Int32Array(n).fill(-1), phi: new Int32Array(n).fill(-1),
-    gbd: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
-    costScale: Int32Array.from(SECTORS, (s) => get(`cost-scale-${s}`)),
+    gbd: new Uint8Array(n), perPart: new Uint8Array(n), shock: Int32Array.from(CHANNELS, (k) => (k === 'tariffs' ? -1 : getIf(priceShockKey(k)))),
+    costShare: new Int32Array(n).fill(-1),
+    margin: Int32Array.from(ECONOMIES.flatMap((e) => SECTORS.map((s) => get(marginKey(e, s))))),
     stockDays: Int32Array.from(SECTORS, (s) => get(s === 'defense' ? 'nds-cover-days' : 'vault-target-days')),
     get
   }
   ECONOMIES.forEach((e, ei) => SECTORS.forEach((s, si) => CHANNELS.forEach((k, ki) => {
     const c = cellAt(ei, si, ki)
     r.crit[c] = get(critKey(e, s, k))
+    r.costShare[c] = get(costShareKey(e, s, k))
     r.sigA[c] = getIf(sigmaKey(e, s, k))
     r.months[c] = getIf(bufferKey(e, s, k))
     r.phi[c] = getIf(substKey(e, s, k))
@@ -130,6 +153,7 @@ const recipeFor = (model: Model): Recipe => {
       r.indirect[c] = MATERIAL.has(k) ? 1 : 0
       r.embedded[c] = k === 'ndfeb' ? 1 : 0
       r.gbd[c] = k === 'dy_tb' && s !== 'defense' ? 1 : 0
+      r.perPart[c] = k === 'legacy_chips' ? 1 : 0
     } else if (k === 'chips') {
       r.sigB[c] = get('cn-direct-us-share-chips')
       r.indirect[c] = 2
@@ -139,22 +163,35 @@ const recipeFor = (model: Model): Recipe => {
   return r
 }
 
-/** Build inputs from a plan and a value vector aligned with `model.assumptions`. */
-export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
+/** A zeroed buffer of length n: `old` reused when it has that length (repeated evaluations), else a new one. */
+const zeros = (old: Float64Array | undefined, n: number): Float64Array => (old !== undefined && old.length === n ? old.fill(0) : new Float64Array(n))
+/** `Float64Array.from(src, f)`, writing into `old` when it has the right length. */
+const fillFrom = <T>(old: Float64Array | undefined, src: ArrayLike<T>, f: (x: T) => number): Float64Array => {
+  const a = old !== undefined && old.length === src.length ? old : new Float64Array(src.length)
+  for (let i = 0; i < src.length; i++) a[i] = f(src[i] as T)
+  return a
+}
+
+/**
+ * Build inputs from a plan and a value vector aligned with `model.assumptions`. With `reuse` (the
+ * previous result for the same model; Monte Carlo draws) its arrays are overwritten instead of
+ * allocated, so the previous result must no longer be needed.
+ */
+export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): Inputs => {
   const r = recipeFor(plan.model)
   const at = (i: number): number => (i < 0 ? 0 : (values[i] as number))
   const v = (id: string): number => at(r.get(id))
   const n = NE_ * NS_ * NK_
-  const crit = new Float64Array(n)
-  const sigmaDirect = new Float64Array(n)
-  const sigmaIndirect = new Float64Array(n)
-  const bufLo = new Float64Array(n)
-  const bufHi = new Float64Array(n)
-  const phi4 = new Float64Array(n)
-  const gbd = new Float64Array(n)
-  const phiLong = new Float64Array(n)
+  const crit = zeros(reuse?.crit, n)
+  const sigmaDirect = zeros(reuse?.sigmaDirect, n)
+  const sigmaIndirect = zeros(reuse?.sigmaIndirect, n)
+  const bufLo = zeros(reuse?.bufLo, n)
+  const bufHi = zeros(reuse?.bufHi, n)
+  const phi4 = zeros(reuse?.phi4, n)
+  const gbd = zeros(reuse?.gbd, n)
+  const phiLong = zeros(reuse?.phiLong, n)
   const longBySector = Float64Array.from(SECTORS, (s) => clamp01(v(`subst-long-${s}`)))
-  const compliantBase = new Float64Array(n)
+  const compliantBase = zeros(reuse?.compliantBase, n)
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
   const embedded = clamp01(v('embedded-share-ndfeb'))
@@ -178,27 +215,33 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     phi4[c] = clamp01(at(r.phi[c] as number))
     gbd[c] = r.gbd[c] ? gbdMax : 0
   }
-  const shockM1 = Float64Array.from(r.shock, (i) => (i < 0 ? 0 : Math.max(0, at(i) - 1)))
-  const costScale = new Float64Array(NE_ * NS_)
-  for (let e = 0; e < NE_; e++) for (let s = 0; s < NS_; s++) costScale[e * NS_ + s] = Math.max(0, at(r.costScale[s] as number))
+  const shockM1 = fillFrom(reuse?.shockM1, r.shock, (i) => (i < 0 ? 0 : Math.max(0, at(i) - 1)))
+  const costWeight = zeros(reuse?.costWeight, n)
+  for (let c = 0; c < n; c++) costWeight[c] = clamp01(at(r.costShare[c] as number))
+  // The exporter's tariff cell: σ (cn-us-export-share) is already the share of its output the tariff reaches.
+  for (let s = 0; s < NS_; s++) costWeight[cellAt(E_CN, s, K_TARIFFS_)] = 1
+  const costScale = zeros(reuse?.costScale, NE_ * NS_)
+  for (let i = 0; i < NE_ * NS_; i++) costScale[i] = 1 / Math.max(0.005, at(r.margin[i] as number))
   const tau0 = Math.max(0, v('tariff-base'))
   const eps = Math.max(0, v('trade-elasticity'))
-  const kappa = new Float64Array(plan.gates.length)
-  const tariffRetained = new Float64Array(plan.gates.length)
+  const kappa = zeros(reuse?.kappa, plan.gates.length)
+  const tariffRetained = zeros(reuse?.tariffRetained, plan.gates.length)
   for (let gi = 0; gi < plan.gates.length; gi++) {
     const g = plan.gates[gi] as Plan['gates'][number]
     kappa[gi] = clamp01((g.coverage < 0 ? 1 : (values[g.coverage] as number)) * g.kappaScale)
     // ΔX/X = ε·ln((1+τ0+Δτ)/(1+τ0)) (domain.md §J.3), capped at total loss.
     tariffRetained[gi] = g.kind === G_TARIFF_ ? 1 - clamp01(eps * Math.log((1 + tau0 + g.tariffRate) / (1 + tau0))) : 1
   }
-  const stockTargetQ = Float64Array.from(r.stockDays, (i) => Math.max(0, at(i)) / 91.3)
+  const stockTargetQ = fillFrom(reuse?.stockTargetQ, r.stockDays, (i) => Math.max(0, at(i)) / 91.3)
   return {
     crit, sigmaDirect, sigmaIndirect, bufLo, bufHi, phi4, gbd,
+    perPart: r.perPart,
+    lineMultiplier: Math.max(1, v('legacy-chips-line-multiplier')),
     gbdTau: Math.max(0.1, v('gbd-quarters')),
     phiLong,
-    longTau: Float64Array.from(SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
-    shockM1, costScale, kappa, tariffRetained,
-    restock: Float64Array.of(Math.max(0, v('restock-headroom')), Math.max(0, v('cn-restock-headroom'))),
+    longTau: fillFrom(reuse?.longTau, SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
+    shockM1, costWeight, costScale, kappa, tariffRetained,
+    restock: fillFrom(reuse?.restock, RESTOCK_KEYS, (id) => Math.max(0, v(id))),
     passThrough: clamp01(v('tariff-pass-through')),
     exportTrend: v('cn-magnet-export-trend'),
     defenseShare: Math.min(0.99, Math.max(0.001, v('defense-share-allied-magnet-demand'))),
@@ -209,9 +252,11 @@ export const buildInputs = (plan: Plan, values: Float64Array): Inputs => {
     compliantPremium: Math.max(0, v('ndpr-price-floor') / Math.max(1e-9, v('ndpr-price-china')) - 1),
     declared: clamp01(v('defense-declared-military-share')),
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
+    metalBase: Math.max(0, v('metal-exchina-share')),
+    reContent: Math.min(1, Math.max(0.05, v('re-content-ndfeb'))),
     usRestock: clamp01(v('us-restock-factor')),
     usBoundShare: clamp01(v('us-share-allied-demand')),
-    capDemand: Float64Array.from(CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
+    capDemand: fillFrom(reuse?.capDemand, CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
     demandGrowth: Math.max(0, v('magnet-demand-growth')),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),

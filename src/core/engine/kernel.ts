@@ -1,6 +1,8 @@
 import { MATERIAL_CHANNELS } from '../model/keys'
 import { quarterTime, quarterYear } from '../time/quarters'
 import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
+import { cellCostX, tariffGateTerm } from './cost'
+import { dyTbStock, feedLoss, metalStage, type StageWorkspace } from './stages'
 import type { Inputs } from './inputs'
 import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
@@ -15,6 +17,8 @@ const PRE = PRE_ROLL
 const G_TARIFF = GATE_TARIFF
 const G_SOURCING = GATE_SOURCING
 const cell = (e: number, s: number, k: number): number => (e * NS + s) * NK + k
+const cellCost = cellCostX
+const tariffTerm1 = tariffGateTerm
 
 /**
  * The quarterly stock-flow kernel (docs/MODEL.md §3). For every (economy, sector, channel) cell:
@@ -28,7 +32,7 @@ const cell = (e: number, s: number, k: number): number => (e * NS + s) * NK + k
  *               uncovered goods, which do not substitute — a permanent ban is never "bought around")
  *   u_t      = max(0, h(C_t) − h(C_{t−1}))           (h: expected overrun of firm cover ~ U[lo, hi])
  *   exposure = 100·(1 − Π_k (1 − crit_k·u_k))       byChannel_k ∝ crit_k·u_k, summing exactly to exposure
- *   cost     = 100·X/(1 + X), X = scale·Σ_k crit_k·(m_k − 1) + tariff term, m_k = 1 + (shock_k − 1)·min(1, G_raw/0.5)
+ *   cost     = 100·X/(1 + X), X per cell from cost.ts (price shock, compliant premium, tariffs)
  *
  * Everything is monotone non-decreasing in restriction (lower approvals, wider coverage, higher
  * tariffs) and non-increasing in buffers and allied capacity; property tests pin this.
@@ -49,7 +53,10 @@ export const allocKernelOut = (plan: Plan): KernelOut => ({
   costX: new Float64Array(NE * NS * plan.horizon),
   exportsGlobal: new Float64Array(plan.horizon),
   exportsUs: new Float64Array(plan.horizon),
-  capacity: { total: new Float64Array(3 * plan.slots), priority: new Float64Array(3 * plan.slots) }
+  capacity: {
+    total: new Float64Array(3 * plan.slots), priority: new Float64Array(3 * plan.slots),
+    metalNeed: new Float64Array(plan.slots), metal: new Float64Array(plan.slots)
+  }
 })
 
 const IS_MATERIAL = CHANNELS.map((k) => (MATERIAL_CHANNELS as readonly Channel[]).includes(k))
@@ -57,11 +64,10 @@ const K_TARIFFS = CHANNELS.indexOf('tariffs')
 const K_NDFEB = CHANNELS.indexOf('ndfeb')
 const K_SMCO = CHANNELS.indexOf('smco')
 const K_DYTB = CHANNELS.indexOf('dy_tb')
+const K_LIGHT = CHANNELS.indexOf('light_ree')
 const S_DEFENSE = 0
 const S_AUTOS = 1
 const E_US = 0
-/** Gap that produced the April-2025 price multiples (≈ half of flows denied). */
-const SHOCK_GAP = 0.5
 const E1 = 1 - Math.exp(-1)
 /** Publication of the DFARS 2027 final rule (89 FR 46816): defence requalification clock starts. */
 const RULE_PUBLISHED = quarterTime('2024-05-30')
@@ -131,28 +137,36 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
       passDefense[o] = hasCap || w > 0 ? 1 - kappa * (1 - Math.min(1, cleared(g, ret, S_DEFENSE, g.economy === E_US, p, t, inp.declared))) : (passCivil[o] as number)
       // Only the active share of a gate's coverage is "covered" this quarter.
       uncovered[o] = 1 - kappa * f
-      tariffTerm[o] = g.kind === G_TARIFF ? f * g.tariffRate * kappa : 0
+      tariffTerm[o] = g.kind === G_TARIFF ? tariffTerm1(f, g.tariffRate, kappa) : 0
       ruleCover[o] = kappa * f
     }
   }
   // Stage chain: ex-China magnet makers' feed. Dy/Tb (for high-coercivity NdFeB grades) and Sm metal
   // (for SmCo) come from China; what their licences deny this quarter is output ex-China plants lose.
-  feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
-  feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
   const stock = plan.stockpile
   const stockProfile = stock === null ? null : (profiles[stock.measure] as QuarterProfile)
+  feedLoss(plan, inp, ws, K_DYTB, inp.hreGrade, ws.feedNd)
+  feedLoss(plan, inp, ws, K_SMCO, 1, ws.feedSm)
+  // Oxide stocks (Dy/Tb) go to magnet makers' feed, not to sectors (docs/MODEL.md §3.4).
+  dyTbStock(plan, inp, ws, stockProfile)
+  // Metal/alloy stage: ex-China NdFeB output beyond ex-China NdPr metal runs on China metal.
+  metalStage(plan, inp, ws, out.capacity, stockProfile)
   for (let e = 0; e < NE; e++) {
     if ((economyMask & (1 << e)) === 0) continue
     for (let s = 0; s < NS; s++) {
       const costScale = inp.costScale[e * NS + s] as number
+      // The importer (US & allies) bears the passed-through share of its tariffs, the exporter the rest.
+      const passShare = e === E_US ? inp.passThrough : 1 - inp.passThrough
       for (let k = 0; k < NK; k++) {
         const c = cell(e, s, k)
         const gd = plan.cellGatesDirect[c] as number[]
         const gi = plan.cellGatesIndirect[c] as number[]
         if (gd.length === 0 && gi.length === 0) continue
         const crit = inp.crit[c] as number
+        const costW = inp.costWeight[c] as number
         const isTariff = k === K_TARIFFS
-        if (crit === 0 && !isTariff) continue
+        // Nothing to compute where neither exposure (crit) nor cost (cost share) reads the cell.
+        if (crit === 0 && costW === 0 && !isTariff) continue
         // Stress starts when any measure on the cell first acts; substitution clocks run from there.
         let stressStart = Number.POSITIVE_INFINITY
         for (const g of gd) stressStart = Math.min(stressStart, (profiles[(gates[g] as Gate).measure] as QuarterProfile).firstActive)
@@ -169,13 +183,28 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         let decayL = 1
         const sigD = inp.sigmaDirect[c] as number
         const sigI = inp.sigmaIndirect[c] as number
-        const lo = inp.bufLo[c] as number
-        const hi = inp.bufHi[c] as number
+        let lo = inp.bufLo[c] as number
+        let hi = inp.bufHi[c] as number
+        // Per-part cover (legacy chips): a stop meets the cover of the parts it covers (share P = σ·κ of the
+        // channel's need), not the channel's pooled stock; and a missing part idles `lineMultiplier` × its
+        // value share of output (docs/MODEL.md §3.4).
+        let uScale = 1
+        if (inp.perPart[c] === 1) {
+          let kMax = 0
+          for (const g of gd) if (gateOn[g] === 1 && (inp.kappa[g] as number) > kMax) kMax = inp.kappa[g] as number
+          const part = sigD * kMax
+          if (part > 0) {
+            lo *= part
+            hi *= part
+            uScale = inp.lineMultiplier
+          }
+        }
         const phi4 = inp.phi4[c] as number
         const gbd = inp.gbd[c] as number
         const capSlot = e === E_US ? capacitySlot(CHANNELS[k] as Channel) : -1
         const matCell = e === E_US && IS_MATERIAL[k] === true
-        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1
+        // Oxide forms (NdPr, Dy/Tb) were released above, into magnet makers' feed (through the metal stage).
+        const useStock = stockProfile !== null && stock !== null && stock.cells[c] === 1 && k !== K_LIGHT && k !== K_DYTB
         const cs = inp.compliantBase[c] as number
         const d = inp.defenseShare
         const feed = k === K_NDFEB ? ws.feedNd : k === K_SMCO ? ws.feedSm : null
@@ -221,9 +250,19 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             const capT = capSlot >= 0 ? (out.capacity.total[capSlot * Q + t] as number) : 0
             const capP = capSlot >= 0 ? (out.capacity.priority[capSlot * Q + t] as number) : 0
             const sigPr = sigD > capT ? sigD - capT : 0
-            // Existing ex-China magnet output loses what its China feed is denied; new projects bring their own feed.
+            // Existing ex-China magnet output loses what its China feed is denied; new projects bring their own
+            // feed (Dy/Tb), but magnet makers without their own metal need NdPr metal (metal stage, §3.3).
+            let metalShort = 0
             loss = feed === null ? 0 : cs * (feed[t] as number)
-            let reach = (inp.dpasReach * (cs - loss + capT - capP) + capP) / d
+            if (k === K_NDFEB) {
+              loss += ws.metalLoss[t] as number
+              metalShort = (ws.metalShort[t] as number) - (ws.metalLoss[t] as number)
+            }
+            // Under a sourcing rule, magnets made from China metal are not compliant (DFARS 2027: not refined,
+            // melted or produced in China), so DPAS reach excludes them for the covered share.
+            let compliant = cs - loss + capT - rule * metalShort - capP
+            if (compliant < 0) compliant = 0
+            let reach = (inp.dpasReach * compliant + capP) / d
             if (reach > 1) reach = 1
             let sigDef = 1 - reach * (qual[t] as number)
             if (sigDef > sigPr) sigDef = sigPr
@@ -285,7 +324,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
             // A sourcing rule's covered share cannot be bought around (waived flows are not over-ordered).
             const restockable = (1 - phi) * (sigma * (passLic - uncovD) * (1 - rule) + sigI * (passI - uncovI) + (sigD > sigma ? sigD - sigma : 0))
             const next = Math.max(0, cum + gap - rho * restockable)
-            u = next > cum ? overrun(next, lo, hi) - overrun(cum, lo, hi) : 0
+            u = next > cum ? uScale * (overrun(next, lo, hi) - overrun(cum, lo, hi)) : 0
+            if (u > 1) u = 1
             cum = next
           } else u = gap
           if (t < PRE) continue
@@ -293,11 +333,9 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           // Tariffs move prices and sourcing, not availability: cost only, never unmet need.
           out.terms[c * H + h] = isTariff ? 0 : crit * u
           const eh = (e * NS + s) * H + h
-          const ratio = gRaw >= SHOCK_GAP ? 1 : gRaw / SHOCK_GAP
-          let x = costScale * crit * shockM1 * ratio
-          // Compliant supply costs more: covered defence purchases pay the compliant premium.
-          if (rule > 0 && s === S_DEFENSE && matCell) x += costScale * crit * inp.compliantPremium * rule * (1 - sigma)
-          if (isTariff) x += costScale * sigD * tariffCost * (e === E_US ? inp.passThrough : 1 - inp.passThrough)
+          // Cost term (cost.ts): price shock, compliant premium on covered defence purchases, tariffs.
+          const premiumRule = s === S_DEFENSE && matCell ? rule : 0
+          const x = cellCost(costScale, costW, shockM1, gRaw, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
       }
@@ -306,7 +344,10 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
   magnetExports(plan, inp, profiles, out)
 }
 
-type GateWorkspace = { gateOn: Uint8Array; isRule: Uint8Array; passCivil: Float64Array; passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array; feedNd: Float64Array; feedSm: Float64Array }
+/** Per-plan scratch buffers; the stage chain's part is `StageWorkspace` (stages.ts). */
+type GateWorkspace = StageWorkspace & {
+  passDefense: Float64Array; uncovered: Float64Array; tariffTerm: Float64Array; ruleCover: Float64Array; qual: Float64Array
+}
 const workspaces = new WeakMap<Plan, GateWorkspace>()
 /** Per-plan scratch buffers (gates × slots), reused across runs of the same plan. */
 const gateWorkspace = (plan: Plan): GateWorkspace => {
@@ -316,27 +357,12 @@ const gateWorkspace = (plan: Plan): GateWorkspace => {
     w = {
       gateOn: new Uint8Array(plan.gates.length), isRule: Uint8Array.from(plan.gates, (g) => (g.kind === G_SOURCING ? 1 : 0)),
       passCivil: new Float64Array(n), passDefense: new Float64Array(n), uncovered: new Float64Array(n), tariffTerm: new Float64Array(n),
-      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots)
+      ruleCover: new Float64Array(n), qual: new Float64Array(plan.slots), feedNd: new Float64Array(plan.slots), feedSm: new Float64Array(plan.slots),
+      metalShort: new Float64Array(plan.slots), metalLoss: new Float64Array(plan.slots)
     }
     workspaces.set(plan, w)
   }
   return w
-}
-
-/**
- * Share of ex-China output of a magnet channel lost for want of China feed, per slot: `grade` × the
- * China share of the feed × its denied share (civil licence path, direct gates of the feed channel).
- */
-const feedLoss = (plan: Plan, inp: Inputs, ws: GateWorkspace, feedChannel: number, grade: number, out: Float64Array): void => {
-  const c = cell(E_US, S_AUTOS, feedChannel)
-  const gd = plan.cellGatesDirect[c] as number[]
-  const sig = feedChannel === K_SMCO ? 1 : (inp.sigmaDirect[c] as number)
-  const Q = plan.slots
-  for (let t = 0; t < Q; t++) {
-    let pass = 1
-    for (const gIdx of gd) if (ws.gateOn[gIdx] === 1 && ws.isRule[gIdx] === 0) pass *= ws.passCivil[gIdx * Q + t] as number
-    out[t] = grade * sig * (1 - pass)
-  }
 }
 
 /** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */

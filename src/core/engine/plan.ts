@@ -104,18 +104,63 @@ const pct = (params: ReadonlyMap<string, number>, id: string, fallback: number):
   return v === undefined ? fallback : v / 100
 }
 
+/** Licence timing (quarters) of a measure from its resolved params, written into `t` (compilePlan, `retuneMeasure`). */
+const setLicenceTiming = (t: LicenceTiming, m: Measure, p: ReadonlyMap<string, number>): void => {
+  const weeks = (id: string): number => (p.get(id) ?? 0) / 13
+  if (m.mechanism === 'sourcing-rule') {
+    // A sourcing rule's "approval" is its waiver share; until the first waiver (initial period) nothing is relieved.
+    t.lag = 0
+    t.initial = weeks('waiver-weeks')
+    t.initialUs = weeks('waiver-weeks')
+    return
+  }
+  const initial = weeks('initial-weeks')
+  t.lag = weeks('lag-weeks')
+  t.initial = initial
+  t.initialUs = p.has('us-initial-weeks') ? weeks('us-initial-weeks') : initial
+}
+
+/** The parameter-dependent fields of a gate from its measure's resolved params (compilePlan, `retuneMeasure`). */
+const setGateParams = (g: Gate, m: Measure, c: Measure['channels'][number], p: ReadonlyMap<string, number>): void => {
+  const approvalId = c.approvalParam ?? 'approval'
+  const isRule = m.mechanism === 'sourcing-rule'
+  // A sourcing rule is relieved by waivers (none before the first one, `waiver-weeks` in).
+  const aSteady = isRule ? pct(p, 'waiver', 0) : pct(p, approvalId, 0)
+  g.kappaScale = m.mechanism === 'tariff' ? pct(p, 'scope', 1) : m.mechanism === 'sourcing-rule' ? pct(p, 'enforcement', 1) : 1
+  g.aSteady = aSteady
+  // A per-effect approval (e.g. ≤14-nm review) has no learning curve of its own.
+  g.aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady) : aSteady
+  g.usInitialFactor = pct(p, 'us-initial-factor', 1)
+  g.aDefense = p.has('defense-approval') ? pct(p, 'defense-approval', 1) : Number.POSITIVE_INFINITY
+  g.tariffRate = m.mechanism === 'tariff' ? pct(p, 'rate', 0) : 0
+}
+
+type ScalarParts = Pick<Plan, 'capacity' | 'stockpile' | 'techRamps' | 'sourcing'>
+/** Parameter-dependent scalars of measure `mi` if it is the capacity, stockpile, a tech-ramp or the sourcing-rule measure. */
+const setScalarParams = (parts: ScalarParts, mi: number, p: ReadonlyMap<string, number>): void => {
+  if (parts.capacity !== null && parts.capacity.measure === mi) parts.capacity.funding = pct(p, 'funding', 1)
+  if (parts.stockpile !== null && parts.stockpile.measure === mi) {
+    parts.stockpile.fill = pct(p, 'fill', 1)
+    parts.stockpile.release = pct(p, 'release', 0.5)
+  }
+  for (const r of parts.techRamps) {
+    if (r.measure !== mi) continue
+    r.intensity = pct(p, 'intensity', 0)
+    r.oddsPenalty = pct(p, 'odds-penalty', 0)
+  }
+  if (parts.sourcing !== null && parts.sourcing.measure === mi) parts.sourcing.prestockQuarters = Math.max(0, p.get('prestock-quarters') ?? 0)
+}
+
 /** Compile a scenario against a model. Unknown measure ids, params and overrides are ignored here (see `checkScenario`). */
 export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
   const horizon = scenario.horizon.quarters
   const q0 = quarterIndex(scenario.horizon.start) - PRE_ROLL
   const settings = model.measures.map((m) => settingFor(m, scenario))
   const params = model.measures.map((m, i) => resolveParams(m, settings[i] as MeasureSetting))
-  const weeks = (p: ReadonlyMap<string, number>, id: string): number => (p.get(id) ?? 0) / 13
   const timing = params.map((p, mi) => {
-    // A sourcing rule's "approval" is its waiver share; until the first waiver (initial period) nothing is relieved.
-    if (model.measures[mi]?.mechanism === 'sourcing-rule') return { lag: 0, initial: weeks(p, 'waiver-weeks'), initialUs: weeks(p, 'waiver-weeks') }
-    const initial = weeks(p, 'initial-weeks')
-    return { lag: weeks(p, 'lag-weeks'), initial, initialUs: p.has('us-initial-weeks') ? weeks(p, 'us-initial-weeks') : initial }
+    const t: LicenceTiming = { lag: 0, initial: 0, initialUs: 0 }
+    setLicenceTiming(t, model.measures[mi] as Measure, p)
+    return t
   })
   const gates: Gate[] = []
   let capacity: Plan['capacity'] = null
@@ -124,26 +169,21 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
   const techRamps: { measure: number; intensity: number; oddsPenalty: number }[] = []
   model.measures.forEach((m, mi) => {
     const p = params[mi] as ReadonlyMap<string, number>
-    if (m.mechanism === 'capacity') capacity = { measure: mi, funding: pct(p, 'funding', 1) }
+    // Parameter-dependent scalars are filled in by `setScalarParams` below.
+    if (m.mechanism === 'capacity') capacity = { measure: mi, funding: 1 }
     else if (m.mechanism === 'stockpile') {
       // Stocks by form: a stock helps only the cells (channel × sector) its catalogue entry names.
       const cells = new Uint8Array(N_E * N_S * N_K)
       for (const c of m.channels) for (const s of c.sectors ?? SECTORS) cells[cellIndex(ECONOMIES.indexOf(c.economy), SECTORS.indexOf(s), CHANNELS.indexOf(c.channel))] = 1
-      stockpile = { measure: mi, fill: pct(p, 'fill', 1), release: pct(p, 'release', 0.5), cells }
+      stockpile = { measure: mi, fill: 1, release: 0.5, cells }
     }
-    else if (m.mechanism === 'tech-ramp') techRamps.push({ measure: mi, intensity: pct(p, 'intensity', 0), oddsPenalty: pct(p, 'odds-penalty', 0) })
+    else if (m.mechanism === 'tech-ramp') techRamps.push({ measure: mi, intensity: 0, oddsPenalty: 0 })
     else {
-      if (m.mechanism === 'sourcing-rule') sourcing = { measure: mi, prestockQuarters: Math.max(0, p.get('prestock-quarters') ?? 0) }
+      if (m.mechanism === 'sourcing-rule') sourcing = { measure: mi, prestockQuarters: 0 }
       for (const c of m.channels) {
         let sectorMask = 0
         for (const s of c.sectors ?? SECTORS) sectorMask |= 1 << SECTORS.indexOf(s)
-        const approvalId = c.approvalParam ?? 'approval'
-        const isRule = m.mechanism === 'sourcing-rule'
-        // A sourcing rule is relieved by waivers (none before the first one, `waiver-weeks` in).
-        const aSteady = isRule ? pct(p, 'waiver', 0) : pct(p, approvalId, 0)
-        // A per-effect approval (e.g. ≤14-nm review) has no learning curve of its own.
-        const aInitial = isRule ? 0 : approvalId === 'approval' ? pct(p, 'initial-approval', aSteady) : aSteady
-        gates.push({
+        const g: Gate = {
           measure: mi,
           economy: ECONOMIES.indexOf(c.economy),
           channel: CHANNELS.indexOf(c.channel),
@@ -151,16 +191,15 @@ export const compilePlan = (model: Model, scenario: ScenarioDoc): Plan => {
           sectorMask,
           kind: m.mechanism === 'tariff' ? GATE_TARIFF : m.mechanism === 'sourcing-rule' ? GATE_SOURCING : GATE_LICENSING,
           coverage: c.coverage === undefined ? -1 : (model.assumptionIndex.get(c.coverage) ?? -1),
-          kappaScale: m.mechanism === 'tariff' ? pct(p, 'scope', 1) : m.mechanism === 'sourcing-rule' ? pct(p, 'enforcement', 1) : 1,
-          aSteady,
-          aInitial,
-          usInitialFactor: pct(p, 'us-initial-factor', 1),
-          aDefense: p.has('defense-approval') ? pct(p, 'defense-approval', 1) : Number.POSITIVE_INFINITY,
-          tariffRate: m.mechanism === 'tariff' ? pct(p, 'rate', 0) : 0
-        })
+          kappaScale: 1, aSteady: 0, aInitial: 0, usInitialFactor: 1, aDefense: Number.POSITIVE_INFINITY, tariffRate: 0
+        }
+        setGateParams(g, m, c, p)
+        gates.push(g)
       }
     }
   })
+  const scalars: ScalarParts = { capacity, stockpile, techRamps, sourcing }
+  params.forEach((p, mi) => setScalarParams(scalars, mi, p))
   const nCells = N_E * N_S * N_K
   const cellGatesDirect: number[][] = Array.from({ length: nCells }, () => [])
   const cellGatesIndirect: number[][] = Array.from({ length: nCells }, () => [])
@@ -251,4 +290,65 @@ const zeroProfile = (plan: Plan): QuarterProfile => {
     zeroCache.set(plan, z)
   }
   return z
+}
+
+/** Plans made by `forkPlan`: the only ones `retuneMeasure` may change (a compiled plan is shared and cached). */
+const forks = new WeakSet<Plan>()
+
+/**
+ * A copy of a compiled plan that owns its parameter-dependent parts (resolved params, licence timing,
+ * own segments, gate parameters, capacity/stockpile/tech-ramp/sourcing scalars, base values), so a
+ * Monte Carlo draw can re-parameterise it with `setPlanParam`/`retuneMeasure` instead of compiling
+ * a scenario per draw. The structure (which gates exist, cell lists, triggers) is the original's:
+ * draws only move parameter values and suspension dates, never the set of gates.
+ */
+export const forkPlan = (plan: Plan): Plan => {
+  const fork: Plan = {
+    ...plan,
+    settings: [...plan.settings],
+    params: plan.params.map((p) => new Map(p)),
+    ownSegs: [...plan.ownSegs],
+    timing: plan.timing.map((t) => ({ ...t })),
+    gates: plan.gates.map((g) => ({ ...g })),
+    capacity: plan.capacity === null ? null : { ...plan.capacity },
+    techRamps: plan.techRamps.map((r) => ({ ...r })),
+    stockpile: plan.stockpile === null ? null : { ...plan.stockpile },
+    sourcing: plan.sourcing === null ? null : { ...plan.sourcing },
+    values: Float64Array.from(plan.values),
+    profileCache: new Map()
+  }
+  forks.add(fork)
+  return fork
+}
+
+/**
+ * Set one parameter of measure `mi` on a forked plan, resolved exactly as `compilePlan` resolves a
+ * scenario's value (non-finite → catalogue default; clamped to the catalogue's min/max). Takes effect
+ * with `retuneMeasure`. Unknown parameter ids are ignored (as compilePlan ignores them).
+ */
+export const setPlanParam = (plan: Plan, mi: number, paramId: string, value: number): void => {
+  if (!forks.has(plan)) throw new Error('setPlanParam: only a plan from forkPlan can be re-parameterised')
+  const def = plan.model.measures[mi]?.params.find((p) => p.id === paramId)
+  if (def === undefined) return
+  ;(plan.params[mi] as Map<string, number>).set(paramId, !Number.isFinite(value) ? def.default : Math.min(def.max, Math.max(def.min, value)))
+}
+
+/**
+ * Recompute everything of measure `mi` that depends on its parameters (licence timing, its gates'
+ * approval/coverage/tariff fields, capacity/stockpile/tech-ramp/sourcing scalars) with the same helpers
+ * `compilePlan` uses, and replace its own activity segments when given (a sampled suspension end). A
+ * retuned fork evaluates byte-identically to compiling the edited scenario (tested in
+ * analysis/uncertainty.test.ts). Cached profiles of the fork are dropped as needed.
+ */
+export const retuneMeasure = (plan: Plan, mi: number, segments?: readonly Segment[]): void => {
+  if (!forks.has(plan)) throw new Error('retuneMeasure: only a plan from forkPlan can be re-parameterised')
+  const m = plan.model.measures[mi] as Measure
+  const p = plan.params[mi] as ReadonlyMap<string, number>
+  setLicenceTiming(plan.timing[mi] as LicenceTiming, m, p)
+  if (segments !== undefined) (plan.ownSegs as Segment[][])[mi] = segments as Segment[]
+  let j = 0
+  for (const g of plan.gates) if (g.measure === mi) setGateParams(g, m, m.channels[j++] as Measure['channels'][number], p)
+  setScalarParams(plan, mi, p)
+  ownCache.delete(plan)
+  if (plan.triggerInvolved.includes(mi)) plan.profileCache.clear()
 }

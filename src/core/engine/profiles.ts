@@ -80,10 +80,23 @@ export type QuarterProfile = {
 /** Timing of a licence regime, in quarters. */
 export type LicenceTiming = { lag: number; initial: number; initialUs: number }
 
-/** Summarise segments into per-quarter arrays over `count` slots from absolute quarter `q0`. */
-export const summariseProfile = (segs: readonly Segment[], q0: number, count: number, timing: LicenceTiming): QuarterProfile => {
+/**
+ * Summarise segments into per-quarter arrays over `count` slots from absolute quarter `q0`. With
+ * `into` (a profile of the same length) its arrays are overwritten and it is returned, so a Monte
+ * Carlo draw that moves a licence timing does not allocate.
+ */
+export const summariseProfile = (segs: readonly Segment[], q0: number, count: number, timing: LicenceTiming, into?: QuarterProfile): QuarterProfile => {
   const mk = (): Float64Array => new Float64Array(count)
-  const out: QuarterProfile = { strength: mk(), active: mk(), init: mk(), steady: mk(), initUs: mk(), steadyUs: mk(), firstActive: Number.POSITIVE_INFINITY }
+  const out: QuarterProfile = into ?? { strength: mk(), active: mk(), init: mk(), steady: mk(), initUs: mk(), steadyUs: mk(), firstActive: Number.POSITIVE_INFINITY }
+  if (into !== undefined) {
+    out.strength.fill(0)
+    out.active.fill(0)
+    out.init.fill(0)
+    out.steady.fill(0)
+    out.initUs.fill(0)
+    out.steadyUs.fill(0)
+    out.firstActive = Number.POSITIVE_INFINITY
+  }
   const { lag } = timing
   let episodeStart = Number.NEGATIVE_INFINITY
   let prevEnd = Number.NaN

@@ -1,6 +1,5 @@
 import type { Model } from '../model/load-model'
-import { isGuessSource } from '../model/guess'
-import { countGuessInputs as countGuesses } from '../model/provenance'
+import { guessInputShare, isGuessSource, type GuessInputShare } from '../model/guess'
 
 /**
  * GUESS inputs with their denominators, for the CLI line and the evidence view. Which inputs are GUESS
@@ -10,24 +9,10 @@ import { countGuessInputs as countGuesses } from '../model/provenance'
 export { isGuessSource }
 
 /** GUESS inputs of a model by kind (assumptions, measure parameters, allied projects) and in all. */
-export type GuessShare = {
-  assumptions: { guess: number; total: number }
-  params: { guess: number; total: number }
-  projects: { guess: number; total: number }
-  guess: number
-  total: number
-}
+export type GuessShare = Pick<GuessInputShare, 'assumptions' | 'params' | 'projects' | 'guess' | 'total'>
 
-/** Count GUESS inputs of a model and all its inputs. */
+/** Count GUESS inputs of a model and all its inputs (the shared count of `src/core/model/guess.ts`). */
 export const guessShare = (model: Model): GuessShare => {
-  const c = countGuesses(model)
-  const params = model.measures.reduce((n, m) => n + m.params.length, 0)
-  const total = model.assumptions.length + params + model.projects.length
-  return {
-    assumptions: { guess: c.assumptions, total: model.assumptions.length },
-    params: { guess: c.params, total: params },
-    projects: { guess: c.projects, total: model.projects.length },
-    guess: c.total,
-    total
-  }
+  const { assumptions, params, projects, guess, total } = guessInputShare(model)
+  return { assumptions, params, projects, guess, total }
 }

@@ -83,7 +83,14 @@ export const projectSchema = z
     name: z.string().min(1),
     operator: z.string().min(1),
     country: z.string().min(1),
-    stage: z.enum(['separation', 'metal-alloy', 'magnets']),
+    /**
+     * `metal-alloy` projects feed ex-China magnet makers (capacity in t RE metal/yr, channel `ndfeb`) and
+     * never count as magnet supply themselves; `recycling` makes magnets (or magnet alloy) from scrap, so it
+     * needs neither China feed nor bought metal (docs/MODEL.md §3.3).
+     */
+    stage: z.enum(['separation', 'metal-alloy', 'magnets', 'recycling']),
+    /** Magnet makers that reduce their own NdPr metal (MP: mine-to-magnet) do not draw on the metal stage. */
+    ownMetal: z.boolean().default(false),
     /** Exposure channel whose China dependence the output displaces. */
     channel: z.enum(CHANNELS),
     /** Nameplate capacity in `unit` per year (incremental to what existed in 2024). */

@@ -76,14 +76,21 @@ describe('review corrections (dataset 2026.12.1)', () => {
 
   it('id migrations: renamed ids point at existing measures, retired ids are gone', () => {
     const ids = new Set([...model.measures.map((x) => x.id), ...model.assumptions.map((x) => x.id)])
-    const step = migrations.migrations.find((x) => x.fromDataset === '2026.11.1')
-    expect(step?.toDataset).toBe(model.datasetVersion)
-    if (!step) return
-    for (const [from, to] of Object.entries(step.renamed)) {
-      expect(ids.has(to), `${from} → ${to}`).toBe(true)
-      expect(ids.has(from), from).toBe(false)
+    // The chain of steps from 2026.11.1 leads to the current dataset (2026.12.1, then 2026.12.2: cost by cost share).
+    const chain: string[] = []
+    let at = '2026.11.1'
+    for (let step = migrations.migrations.find((x) => x.fromDataset === at); step; step = migrations.migrations.find((x) => x.fromDataset === at)) {
+      if (chain.includes(at)) break
+      chain.push(at)
+      at = step.toDataset ?? at
+      for (const [from, to] of Object.entries(step.renamed)) {
+        expect(ids.has(to), `${from} → ${to}`).toBe(true)
+        expect(ids.has(from), from).toBe(false)
+      }
+      for (const id of Object.keys(step.retired)) expect(ids.has(id), id).toBe(false)
     }
-    for (const id of Object.keys(step.retired)) expect(ids.has(id), id).toBe(false)
+    expect(chain).toEqual(['2026.11.1', '2026.12.1'])
+    expect(at).toBe(model.datasetVersion)
   })
 
   it('missing levers are catalogue measures with their documented dates', () => {

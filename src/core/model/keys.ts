@@ -22,6 +22,16 @@ export const CAPACITY_CHANNELS = ['ndfeb', 'dy_tb', 'light_ree'] as const satisf
 /** Criticality weight id; absent from the dataset means 0 (the channel does not matter to that sector). */
 export const critKey = (e: Economy, s: Sector, k: Channel): string => `crit-${e}-${s}-${channelKey(k)}`
 
+/**
+ * Cost-share id of a cell: the share of the sector's cost of output spent on the channel's input (all
+ * origins); absent means 0. For US tariffs, the share of cost in imported inputs a tariff on Chinese goods
+ * could reach (σ then gives China's part). China's tariff cell has none: σ is already its share of output.
+ */
+export const costShareKey = (e: Economy, s: Sector, k: Channel): string => `cost-share-${e}-${s}-${channelKey(k)}`
+
+/** Operating-margin id of an (economy, sector): the reference of the cost index (X = 1 at the margin). */
+export const marginKey = (e: Economy, s: Sector): string => `operating-margin-${e}-${s}`
+
 const perSector = (prefix: string): string[] => SECTORS.map((s) => `${prefix}-${s}`)
 
 const MATERIAL = new Set<Channel>(MATERIAL_CHANNELS)
@@ -67,7 +77,7 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
   ...(['ndfeb', 'smco', 'light_ree', 'dy_tb'] as const).map((k) => cnShareKey(k)),
   'third-country-cn-content', 'embedded-share-ndfeb', 'defense-share-allied-magnet-demand',
   'dpas-reach', 'defense-qualified-2024', 'defense-requal-quarters', 'ndpr-price-floor', 'ndpr-price-china',
-  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'us-restock-factor', 'us-share-allied-demand',
+  'defense-declared-military-share', 'hre-grade-share-ndfeb', 'metal-exchina-share', 're-content-ndfeb', 'legacy-chips-line-multiplier', 'us-restock-factor', 'us-share-allied-demand',
   ...perSector('subst-long'), 'subst-long-quarters', 'magnet-demand-growth',
   ...CAPACITY_CHANNELS.map((k) => `allied-demand-${channelKey(k)}`),
   'ramp-quarters', 'on-schedule-probability', 'late-delay-quarters',
@@ -80,7 +90,7 @@ export const REQUIRED_ASSUMPTIONS: readonly string[] = [
   'tariff-base', 'trade-elasticity', 'tariff-pass-through',
   ...perSector('cn-us-export-share'), ...perSector('us-cn-import-share'),
   ...['ndfeb', 'smco', 'light_ree', 'dy_tb', 'chips', 'software'].map((k) => priceShockKey(k as Channel)),
-  ...perSector('cost-scale'),
+  ...(['us', 'cn'] as const).flatMap((e) => SECTORS.map((s) => marginKey(e, s))),
   'cn-magnet-export-trend'
 ]
 

@@ -1,8 +1,8 @@
 import { CHANNELS, ECONOMIES, SECTORS } from '../engine/types'
 import type { Dataset } from './assumptions-schema'
 import type { Catalogue, Side } from './catalogue-schema'
-import { isGuessSource } from './guess'
-import { REQUIRED_ASSUMPTIONS, critKey, requiredForCatalogue } from './keys'
+import { guessInputShare } from './guess'
+import { REQUIRED_ASSUMPTIONS, costShareKey, critKey, requiredForCatalogue } from './keys'
 
 /**
  * Provenance rules that span both data files (docs/MODEL.md §2.1):
@@ -16,13 +16,16 @@ import { REQUIRED_ASSUMPTIONS, critKey, requiredForCatalogue } from './keys'
 export type ProvenanceIssue = { file: 'measures' | 'assumptions'; path: string; message: string }
 
 /**
- * Every assumption id the engine may read: the required ids, every criticality weight
- * (optional, absent = 0) and every coverage κ the catalogue names. The engine-reads test
+ * Every assumption id the engine may read: the required ids, every criticality weight and cost
+ * share (optional, absent = 0) and every coverage κ the catalogue names. The engine-reads test
  * (provenance.test.ts) checks this against what the engine actually looks up.
  */
 export const engineReadIds = (catalogue: { readonly measures: readonly Catalogue['measures'][number][] }): Set<string> => {
   const ids = new Set<string>([...REQUIRED_ASSUMPTIONS, ...requiredForCatalogue(catalogue)])
-  for (const e of ECONOMIES) for (const s of SECTORS) for (const k of CHANNELS) ids.add(critKey(e, s, k))
+  for (const e of ECONOMIES) for (const s of SECTORS) for (const k of CHANNELS) {
+    ids.add(critKey(e, s, k))
+    ids.add(costShareKey(e, s, k))
+  }
   for (const m of catalogue.measures) for (const c of m.channels) if (c.coverage !== undefined) ids.add(c.coverage)
   return ids
 }
@@ -81,16 +84,10 @@ export type GuessCount = { assumptions: number; params: number; projects: number
 
 /**
  * Count the inputs whose source is a GUESS (judgement, confidence L): assumptions, measure
- * parameters and allied projects. The CLI prints it; the evidence view shows the share of a figure
- * resting on them.
+ * parameters and allied projects. A view of `guessInputShare` (guess.ts), the one count the CLI, the
+ * evidence view and the decks share.
  */
-export const countGuessInputs = (model: {
-  assumptions: readonly { id: string; source: string }[]
-  measures: readonly { id: string; params: readonly { id: string; source: string }[] }[]
-  projects: readonly { id: string; source: string }[]
-}): GuessCount => {
-  const a = model.assumptions.filter((x) => isGuessSource(x.source)).map((x) => `assumption:${x.id}`)
-  const p = model.measures.flatMap((m) => m.params.filter((x) => isGuessSource(x.source)).map((x) => `measure:${m.id}.${x.id}`))
-  const j = model.projects.filter((x) => isGuessSource(x.source)).map((x) => `project:${x.id}`)
-  return { assumptions: a.length, params: p.length, projects: j.length, total: a.length + p.length + j.length, ids: [...a, ...p, ...j] }
+export const countGuessInputs = (model: Parameters<typeof guessInputShare>[0]): GuessCount => {
+  const c = guessInputShare(model)
+  return { assumptions: c.assumptions.guess, params: c.params.guess, projects: c.projects.guess, total: c.guess, ids: c.ids }
 }

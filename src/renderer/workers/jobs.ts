@@ -13,8 +13,12 @@ export type TornadoResult = { base: number; unit: string; bars: TornadoBar[] }
  */
 export type SectorBand = { low: number[]; high: number[]; p50: number[]; caption: string; stretched: number }
 export type BandsResult = Record<Economy, Record<Sector, SectorBand>>
-/** Base sample size of the variance breakdown in the workspace (N·(factors + 2) engine runs). */
-export const VARIANCE_SAMPLES = 96
+/**
+ * Base sample size of the variance breakdown in the workspace (N·(factors + 2) engine runs): 192 costs
+ * what 96 did before the draw runner stopped compiling a scenario per draw, with intervals √2 narrower
+ * (the CLI's default is core's VARIANCE_SAMPLES, 256).
+ */
+export const VARIANCE_SAMPLES = 192
 
 type DocInput = { doc: ScenarioDoc }
 type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoKpi }

@@ -4,6 +4,7 @@ import { stackLevels } from '../../shared/stack'
 import type { MeasureSeries } from '../../shared/measure-stack'
 import { BAND_COLOR, CHANNEL_COLORS, MODIFIED_COLOR, REFERENCE_COLOR, SCENARIO_COLORS } from '../../shared/palette'
 import type { ChartConfig } from '../../shared/contract/export'
+import type { InForce } from '../../shared/in-force'
 import { isolateBidi } from './safe-text'
 import { ellipsize, textWidth } from './text-fit'
 
@@ -58,7 +59,34 @@ export type ChartSpec = {
   /** Drawn as lines over the stack. */
   lines: ChartSeries[]
   band: ChartBand | null
+  /**
+   * Measures already in force when the horizon begins: their start has no place on the x axis, so they are
+   * named in a note instead of drawn as a marker on the y-axis. Absent or null when none (or in a comparison).
+   */
+  inForce?: InForceNote | null
   stamp: Stamp
+}
+
+/** Measures in force before the first quarter `before`, each as "Ga/Ge/Sb licensing since 2023-08-01". */
+export type InForceNote = { before: string; items: string[] }
+
+export function inForceNote(items: readonly InForce[], firstQuarter: string): InForceNote | null {
+  return items.length === 0 ? null : { before: firstQuarter, items: items.map((f) => f.text.replace(/: in force since /, ' since ')) }
+}
+
+/**
+ * The note in words: "In force before 2025 Q1: A since 2023-08-01; B since 2024-12-02". With `fit` (font size and
+ * width, same unit) it keeps the items that fit and says how many it left out ("; 2 more"), never cutting a date.
+ */
+export function inForceText(note: InForceNote, fit?: { size: number; maxWidth: number }): string {
+  const head = `In force before ${note.before}: `
+  const full = head + note.items.join('; ')
+  if (!fit || textWidth(full, fit.size) <= fit.maxWidth) return full
+  for (let k = note.items.length - 1; k >= 1; k--) {
+    const text = `${head}${note.items.slice(0, k).join('; ')}; ${note.items.length - k} more`
+    if (textWidth(text, fit.size) <= fit.maxWidth) return text
+  }
+  return `${head}${note.items.length} measure${note.items.length === 1 ? '' : 's'}`
 }
 
 /** What a chart needs beyond its configuration, computed by the engine. */
@@ -75,6 +103,8 @@ export type ChartInputs = {
   band: { low: number[]; high: number[]; caption?: string; legend?: string; note?: string } | null
   /** Exposure stacked by measure of the current scenario (`measureSeries`), for `stacking: 'measure'`. */
   attribution: MeasureSeries[] | null
+  /** Measures of the current scenario in force since before its horizon (left out of a comparison). */
+  inForce?: readonly InForce[]
   stamp: Stamp
 }
 
@@ -151,6 +181,7 @@ export function buildChartSpec(inputs: ChartInputs): ChartSpec {
     stacked,
     lines,
     band,
+    inForce: comparison ? null : inForceNote(inputs.inForce ?? [], quarterText(quarters[0] ?? '')),
     stamp
   }
 }

@@ -1,5 +1,5 @@
 import { hasPart, stackLevels } from '../../shared/stack'
-import { stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
+import { inForceText, stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
 import { xmlSafe } from './safe-text'
 import { ellipsize, wrapText as wrapMeasured } from './text-fit'
 
@@ -60,6 +60,13 @@ export function renderChartSvg(spec: ChartSpec): string {
     `<text x="${PLOT.left - 90}" y="86" font-size="46" font-weight="700" fill="${INK}">${escapeXml(fitText(spec.title, 46, SVG_WIDTH - 120))}</text>`,
     `<text x="${PLOT.left - 90}" y="136" font-size="28" fill="${MUTED}">${escapeXml(fitText(spec.subtitle, 28, SVG_WIDTH - 120))}</text>`
   )
+  // Measures in force since before the first quarter: their start has no place on the x axis, so they are
+  // named above the plot rather than drawn as a marker on the y-axis.
+  // The items that fit on the line, with how many more (all of them in the text's tooltip title).
+  if (spec.inForce) {
+    const line = inForceText(spec.inForce, { size: 22, maxWidth: PLOT.right - PLOT.left + 80 })
+    parts.push(`<text data-in-force="true" x="${PLOT.left - 90}" y="${PLOT.top - 16}" font-size="22" fill="${MUTED}"><title>${escapeXml(inForceText(spec.inForce))}</title>${escapeXml(line)}</text>`)
+  }
 
   // Grid and value axis.
   const step = tickStep(span)

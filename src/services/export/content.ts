@@ -1,11 +1,15 @@
-import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
+import { SECTORS, SECTOR_LABELS, ECONOMY_LABELS, guessInputShare, kpis, type EvalResult, type Model, type ScenarioDoc, type Sector } from '../../core'
 import type { ChartConfig, ReportOptions } from '../../shared/contract/export'
 import { SCENARIO_COLORS } from '../../shared/palette'
-import { axisRange, buildChartSpec, INDEX_UNIT, quarterText, SCENARIO_DASHES, type ChartInputs, type ChartSpec, type Stamp } from './chart-spec'
+import { axisRange, buildChartSpec, INDEX_UNIT, inForceNote, quarterText, SCENARIO_DASHES, type ChartInputs, type ChartSpec, type InForceNote, type Stamp } from './chart-spec'
+import { inForceBefore, type InForce } from '../../shared/in-force'
 import { createEngine, type Engine } from './engine'
-import { driverRows, driversAt, INDEX_MEANING, provenance, type DriverRow, type Provenance } from './insights'
+import { driverRows, driversAt, INDEX_MEANING, type DriverRow, type Provenance } from './insights'
 import { isolateBidi, xmlSafe } from './safe-text'
 import { comparisonTakeaway, seriesTakeaway, spoken } from './takeaway'
+import type { VarianceContent } from './deck-variance'
+import { sectorVariances, varianceTakeaway, type SectorVariance } from './variance'
+import { uncertainty } from '../../shared/dataset'
 
 /**
  * Everything an export shows, computed once from the scenario documents: chart specs, KPIs, the active
@@ -19,6 +23,11 @@ export type ExportContext = {
   clock: () => Date
   appVersion: string
   engine?: Engine
+  /**
+   * Base sample size of the "What drives the band" breakdown (deck only; costs one engine run per sample and
+   * factor + 2, shared by the sectors). Absent or 0: no breakdown, no slide.
+   */
+  varianceSamples?: number
 }
 
 export type Kpi = { scenario: string; sector: Sector; peak: number; peakQuarter: string; quartersAbove: number; peakCost: number }
@@ -57,6 +66,8 @@ export type ReportContent = {
   /** The sources-and-caveats content: inputs counted by confidence and guesses, what the indices mean, caveats. */
   sources: { provenance: Provenance; indexMeaning: string[]; caveats: string[] }
   comparison: { names: string[]; charts: { sector: Sector; chart: ChartSpec; takeaway: string }[]; kpis: Kpi[] } | null
+  /** What drives the band of each sector's peak exposure, when asked for (`ExportContext.varianceSamples`). */
+  variance: VarianceContent | null
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
@@ -100,6 +111,17 @@ export const withoutMeasures = (model: Model, doc: ScenarioDoc, keepOverrides = 
 })
 
 const hasOverrides = (doc: ScenarioDoc) => Object.keys(doc.overrides).length > 0
+
+/** The scenario's measures in force since before its horizon (catalogue short names; unknown ids left out). */
+export function inForceOf(model: Model, doc: ScenarioDoc): InForce[] {
+  const settings = doc.measures.flatMap((s) => {
+    const i = model.measureIndex.get(s.id)
+    if (i === undefined) return []
+    const m = model.measures[i]
+    return [{ id: s.id, side: m.side, name: m.short, enabled: s.enabled, start: s.start, end: s.end, suspensions: s.suspensions }]
+  })
+  return inForceBefore(settings, doc.horizon.start)
+}
 
 /** Headline figures of one sector, from the engine's `kpis` (as the app's headline and KPI table). */
 export function sectorKpi(scenario: string, result: EvalResult, economy: ChartConfig['economy'], sector: Sector, threshold: number): Kpi {
@@ -158,6 +180,7 @@ export function chartInputs(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompare:
     modified: !comparison && config.reference && hasOverrides(doc) ? engine.evaluate(ctx.model, withoutMeasures(ctx.model, doc, true)) : null,
     band: !comparison && config.band ? engine.band(ctx.model, doc, config) : null,
     attribution: !comparison && config.stacking === 'measure' && config.metric === 'exposure' ? engine.attribution(ctx.model, doc, config.economy, config.sector) : null,
+    inForce: comparison ? [] : inForceOf(ctx.model, doc),
     stamp: makeStamp(ctx, doc)
   }
 }
@@ -205,10 +228,11 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
   const economy = options.economy
   const split = engine.split(ctx.model, doc)
   const quarters = result.quarters.map(quarterText)
+  const inForce = inForceOf(ctx.model, doc)
   const sectors: SectorContent[] = SECTORS.map((sector) => {
     const config: ChartConfig = { sector, economy, metric: 'exposure', stacking: 'channel', band: options.band, reference: true }
     const band = options.band ? engine.band(ctx.model, doc, config) : null
-    const chart = buildChartSpec({ config, scenarios: [{ name: doc.name, result }], reference, modified, band, attribution: null, stamp })
+    const chart = buildChartSpec({ config, scenarios: [{ name: doc.name, result }], reference, modified, band, attribution: null, inForce, stamp })
     const kpi = sectorKpi(doc.name, result, economy, sector, options.threshold)
     const values = result.economies[economy][sector].exposure
     const at = split[economy][sector]
@@ -217,7 +241,7 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     return { sector, chart, kpi, takeaway, drivers: driverRows(ctx.model, at, peakAt, values[peakAt] ?? 0, ctx.model.datasetVersion, economy) }
   })
   if (options.axis !== 'each') shareAxis(sectors.map((s) => s.chart))
-  const cost = costContent(result, economy, quarters, stamp, doc.name)
+  const cost = costContent(result, economy, quarters, stamp, doc.name, inForceNote(inForce, quarters[0] ?? ''))
 
   let comparison: ReportContent['comparison'] = null
   if (compare.length > 0) {
@@ -231,7 +255,9 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     if (options.axis !== 'each') shareAxis(charts.map((c) => c.chart))
     comparison = { names: all.map((s) => s.name), charts, kpis: kpiList }
   }
-  const prov = provenance(ctx.model)
+  // The one GUESS count the CLI prints too (core/model/guess.ts): inputs = assumptions, parameters, projects.
+  const g = guessInputShare(ctx.model)
+  const prov: Provenance = { inputs: g.total, guesses: g.guess, byConfidence: g.byConfidence }
   return {
     stamp,
     title: doc.name,
@@ -248,12 +274,15 @@ export function reportContent(ctx: ExportContext, rawDoc: ScenarioDoc, rawCompar
     triggers: triggerLines(ctx.model, doc),
     overrides: overrideRows(ctx.model, doc),
     sources: { provenance: prov, indexMeaning: INDEX_MEANING, caveats: caveats(prov, doc, ctx.model.datasetVersion) },
-    comparison
+    comparison,
+    variance: ctx.varianceSamples ? varianceContent(sectorVariances(ctx.model, doc, economy, uncertainty, ctx.varianceSamples), doc.name, ECONOMY_LABELS[economy], doc.seed) : null
   }
 }
 
+const varianceContent = (rows: SectorVariance[], scenario: string, economyLabel: string, seed: number): VarianceContent => ({ rows, takeaway: varianceTakeaway(rows), brief: varianceTakeaway(rows, true), scenario, economyLabel, seed })
+
 /** Cost pressure of the three sectors as lines on one chart, and what it says. */
-function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string): ReportContent['cost'] {
+function costContent(result: EvalResult, economy: ChartConfig['economy'], quarters: string[], stamp: Stamp, name: string, inForce: InForceNote | null): ReportContent['cost'] {
   const lines = SECTORS.map((sector, i) => ({ key: `cost-${sector}`, name: SECTOR_LABELS[sector], color: SCENARIO_COLORS[i % SCENARIO_COLORS.length], values: result.economies[economy][sector].cost, dash: SCENARIO_DASHES[i % SCENARIO_DASHES.length] }))
   const chart: ChartSpec = {
     title: `Cost pressure by sector, ${ECONOMY_LABELS[economy]}`,
@@ -266,6 +295,7 @@ function costContent(result: EvalResult, economy: ChartConfig['economy'], quarte
     stacked: [],
     lines,
     band: null,
+    inForce,
     stamp
   }
   // The sector whose cost pressure peaks highest leads the takeaway.
@@ -291,7 +321,7 @@ function caveats(prov: Provenance, doc: ScenarioDoc, datasetVersion: string): st
   const conf = ['H', 'M', 'L'].map((c) => `${prov.byConfidence[c] ?? 0} ${c}`).join(', ')
   const out = [
     `${prov.guesses} of ${prov.inputs} sourced inputs in dataset ${datasetVersion} are modelling guesses; confidence of inputs: ${conf} (H primary or two sources, M one credible source, L weak source or guess).`,
-    'Drivers are Shapley shares of the peak quarter: interactions between measures are split fairly and a measure that lowers exposure counts negative, so all shares add up to the peak (the largest are shown).'
+    'Drivers are the Shapley split of the peak quarter in index points (interactions split fairly): what adds (+) and what relieves (−) sum to the peak; shares are of the additions, never above 100 %.'
   ]
   const overrides = Object.keys(doc.overrides).length
   if (overrides > 0) out.push(`${overrides} figure${overrides === 1 ? ' is' : 's are'} overridden in this scenario (see Assumptions); the rest is the baseline dataset.`)

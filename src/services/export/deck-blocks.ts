@@ -97,10 +97,13 @@ export function addTitleSlide(deck: Deck, title: string): Slide {
   return slide
 }
 
+/** How a content slide's title fits its placeholder: size (28–20 pt) and whether it had to be cut. */
+export const titleFit = (title: string) => fitText(title, (TITLE_BOX.w * 72 - INSET_X) / BOLD, TITLE_BOX.h * 72 - INSET_Y, 28, 20)
+
 /** A content slide: the title (a takeaway, ideally) in the title placeholder sized to fit, and an optional subtitle line. */
 export function addContentSlide(deck: Deck, title: string, subtitle?: string): Slide {
   const slide = deck.pptx.addSlide({ masterName: MASTER_CONTENT })
-  const fitted = fitText(title, (TITLE_BOX.w * 72 - INSET_X) / BOLD, TITLE_BOX.h * 72 - INSET_Y, 28, 20)
+  const fitted = titleFit(title)
   slide.addText([{ text: fitted.text, options: { fontSize: fitted.fontSize } }], { placeholder: 'title', align: 'left' })
   if (subtitle) addFittedText(slide, subtitle, { x: 0.5, y: 1.2, w: SLIDE.W - 1, h: 0.42 }, { maxPt: 16, color: DECK_COLORS.muted })
   return slide
@@ -219,6 +222,52 @@ export function addNativeChart(deck: Deck, slide: Slide, spec: ChartSpec, box: B
   }
   // A multi-type chart takes its options where a single chart takes its data (pptxgenjs' typings miss this).
   slide.addChart(chartGroups, options as unknown as unknown[])
+}
+
+export type BarSeries = { name: string; color: string; values: readonly number[] }
+
+/**
+ * A native horizontal bar chart, series side by side per category (e.g. a factor's share for each sector).
+ * The first category is drawn at the top: PowerPoint draws bar categories bottom-up, so they are written
+ * last-first (and "Edit Data" lists them so). Every value is written as given; text is at least `MIN_PT`.
+ */
+export function addBarChart(deck: Deck, slide: Slide, chart: { categories: readonly string[]; series: readonly BarSeries[]; valueTitle: string; max: number; altText: string }, box: Box) {
+  const { pptx } = deck
+  const labels = [...chart.categories].reverse().map((c) => shortName(oneLine(c), LEGEND_CHARS))
+  const names = uniqueHeaders(['Factor', ...chart.series.map((s) => shortName(oneLine(s.name), LEGEND_CHARS))]).slice(1)
+  const data = chart.series.map((s, i) => ({ name: names[i], labels, values: [...s.values].reverse() }))
+  deck.charts.push({ categories: labels, series: data.map((d) => ({ name: d.name, values: d.values })), corner: 'Factor' })
+  const ink = DECK_COLORS.ink
+  slide.addChart(pptx.ChartType.bar, data, {
+    ...box,
+    altText: chart.altText,
+    barDir: 'bar',
+    barGrouping: 'clustered',
+    barGapWidthPct: 60,
+    chartColors: chart.series.map((s) => hex(s.color)),
+    showLegend: true,
+    legendPos: 'b',
+    legendFontFace: DECK_FONT,
+    legendFontSize: MIN_PT,
+    legendColor: ink,
+    dataLabelFontSize: MIN_PT,
+    catAxisLabelFontFace: DECK_FONT,
+    catAxisLabelFontSize: MIN_PT,
+    catAxisLabelColor: ink,
+    valAxisMinVal: 0,
+    valAxisMaxVal: chart.max,
+    valAxisMajorUnit: tickStep(chart.max),
+    valAxisLabelFontFace: DECK_FONT,
+    valAxisLabelFontSize: MIN_PT,
+    valAxisLabelColor: ink,
+    valAxisLabelFormatCode: '0',
+    showValAxisTitle: true,
+    valAxisTitle: chart.valueTitle,
+    valAxisTitleFontSize: MIN_PT,
+    valAxisTitleColor: ink,
+    valGridLine: { color: DECK_COLORS.border, size: 0.75, style: 'dash' },
+    catGridLine: { style: 'none' }
+  })
 }
 
 export type TableColumn = { header: string; width: number; align?: 'left' | 'right'; fontPt?: number }

@@ -1,17 +1,19 @@
 import { SECTOR_LABELS } from '../../core'
 import { SIDE_COLORS } from '../../shared/palette'
-import { stampLines, type ChartSpec } from './chart-spec'
+import { inForceText, stampLines, type ChartSpec } from './chart-spec'
 import { fmt, type Kpi, type ReportContent, type SectorContent } from './content'
-import type { DriverRow } from './insights'
+import { driverEffect, headlineDrivers, pct, signedPoints, type DriverRow } from './insights'
 import { addBullets, addContentSlide, addFittedText, addNativeChart, addTableSlides, addTitleSlide, createDeck, CONTENT_BOTTOM, CONTENT_TOP, DECK_COLORS, DECK_FONT, MIN_PT, SLIDE, writeDeck, type Deck, type TableCell } from './deck-blocks'
+import { varianceSlide } from './deck-variance'
 import { isolateBidi } from './safe-text'
-import { shortName, spoken } from './takeaway'
+import { shortName } from './takeaway'
 import { ellipsize, fitText } from './text-fit'
 
 /**
  * The scenario deck (16:9), in the order a facilitator presents it: title; executive summary; for a
  * comparison, the comparison first (a slide per sector and the key figures); a slide per sector whose title
- * is the takeaway, with a native chart on an axis shared by all sectors; cost pressure; active measures;
+ * is the takeaway, with a native chart on an axis shared by all sectors; what drives the band (when computed);
+ * cost pressure; active measures;
  * overridden assumptions; sources and caveats. Speaker notes give the drivers and caveats. Every slide
  * carries the export stamp; every chart's "Edit Data" opens exactly its numbers.
  */
@@ -30,6 +32,7 @@ export async function buildDeck(content: ReportContent): Promise<Uint8Array> {
     kpiSlides(deck, cmp.kpis, content.threshold)
   }
   for (const s of content.sectors) sectorSlide(deck, s, content)
+  if (content.variance) varianceSlide(deck, content.variance)
   costSlide(deck, content)
   measureSlides(deck, content)
   assumptionSlides(deck, content)
@@ -69,7 +72,8 @@ const kpiRuns = (facts: [string, string][]) =>
 function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
   const { chart, kpi } = s
   const slide = addContentSlide(deck, s.takeaway, `${chart.title} · ${chart.subtitle}`)
-  addNativeChart(deck, slide, chart, { x: 0.3, y: CONTENT_TOP, w: 9.3, h: CONTENT_BOTTOM - CONTENT_TOP })
+  addNativeChart(deck, slide, chart, { x: 0.3, y: CONTENT_TOP, w: 9.3, h: CONTENT_BOTTOM - CONTENT_TOP - inForceHeight(chart) })
+  addInForce(slide, chart, 9.3)
   const n = chart.categories.length
   slide.addText(
     kpiRuns([
@@ -80,24 +84,54 @@ function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
     ]),
     { x: 9.8, y: CONTENT_TOP, w: 3.1, h: 2.9, fontFace: DECK_FONT, valign: 'top' }
   )
-  const drivers = s.drivers.slice(0, 3).map((d) => `${d.name}: ${spoken(d.value)} (${Math.round(d.share * 100)} %)`)
-  if (drivers.length > 0) addFittedText(slide, `At the peak:\n${drivers.join('\n')}`, { x: 9.8, y: 4.6, w: 3.1, h: CONTENT_BOTTOM - 4.6 }, { maxPt: 16 })
+  const panel = peakPanel(s.drivers)
+  if (panel) addFittedText(slide, panel, { x: 9.8, y: 4.6, w: 3.1, h: CONTENT_BOTTOM - 4.6 }, { maxPt: 16 })
   slide.addNotes(sectorNotes(s, c))
+}
+
+/** Room under a chart for the note on measures in force since before the horizon (two lines at 14 pt). */
+const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.62 : 0)
+
+/**
+ * Measures in force since before the first quarter, as a note under the chart: a native chart cannot place a
+ * date marker before its first category (it would sit on the y-axis). Cut with … if long; in full in the notes.
+ */
+function addInForce(slide: ReturnType<typeof addContentSlide>, chart: ChartSpec, width: number) {
+  if (!chart.inForce) return
+  // Two lines at 14 pt: the items that fit, and how many more (all of them in the notes).
+  const text = inForceText(chart.inForce, { size: MIN_PT, maxWidth: 2 * (width * 72 - 14.4) * 0.9 })
+  addFittedText(slide, text, { x: 0.3, y: CONTENT_BOTTOM - inForceHeight(chart), w: width, h: inForceHeight(chart) }, { maxPt: MIN_PT, color: DECK_COLORS.muted })
+}
+
+/**
+ * The "at the peak" panel of a sector slide, in signed index points: what adds (with its share of the gross
+ * additions, so shares never pass 100 %) and what relieves. Null when nothing drives the peak.
+ */
+export function peakPanel(drivers: readonly DriverRow[]): string | null {
+  const adds = drivers.filter((d) => d.effect === 'adds').slice(0, 3)
+  const relieves = drivers.filter((d) => d.effect === 'relieves').slice(0, 2)
+  if (adds.length === 0 && relieves.length === 0) return null
+  return [
+    'At the peak, index points:',
+    ...adds.map((d) => `${signedPoints(d.value)} ${d.name} (${pct(d.share)} of additions)`),
+    ...relieves.map((d) => `${signedPoints(d.value)} ${d.name} (relief)`)
+  ].join('\n')
 }
 
 /** Speaker notes of a sector slide: the takeaway, the drivers with their sources and confidence, the caveats. */
 export function sectorNotes(s: SectorContent, c: ReportContent): string {
   const drivers = s.drivers.map((d) => {
     const figures = d.assumptions.map((a) => `${a.label} (${a.confidence}${a.guess ? ', guess' : ''})`).join('; ')
-    return `- ${d.name}: ${spoken(d.value)} index points (${Math.round(d.share * 100)} % of the peak). Source: ${d.source}. Confidence: ${d.confidence}${d.guess ? ' (setting is a modelling guess)' : ''}.${figures ? ` Rests on: ${figures}.` : ''}`
+    return `- ${d.name}: ${driverEffect(d)}. Source: ${d.source}. Confidence: ${d.confidence}${d.guess ? ' (setting is a modelling guess)' : ''}.${figures ? ` Rests on: ${figures}.` : ''}`
   })
   return [
     `${s.takeaway}.`,
     `Peak ${fmt(s.kpi.peak)} in ${s.kpi.peakQuarter}; ${s.kpi.quartersAbove} quarters above ${fmt(c.threshold)}; peak cost pressure ${fmt(s.kpi.peakCost)}.`,
     '',
-    drivers.length > 0 ? 'What drives the peak:' : 'Exposure stays near zero: no driver to name.',
+    drivers.length > 0 ? 'What drives the peak (index points; a share is of what adds to the peak, before relief):' : 'Exposure stays near zero: no driver to name.',
     ...drivers,
     '',
+    ...(s.chart.inForce ? [`${inForceText(s.chart.inForce)}.`, ''] : []),
     'Caveats:',
     ...c.sources.caveats.map((t) => `- ${t}`),
     `- ${c.sources.indexMeaning[0]}`
@@ -106,7 +140,8 @@ export function sectorNotes(s: SectorContent, c: ReportContent): string {
 
 function costSlide(deck: Deck, c: ReportContent) {
   const slide = addContentSlide(deck, c.cost.takeaway, `${c.cost.chart.title} · ${c.cost.chart.subtitle}`)
-  addNativeChart(deck, slide, c.cost.chart, { x: 0.3, y: CONTENT_TOP, w: SLIDE.W - 0.6, h: CONTENT_BOTTOM - CONTENT_TOP })
+  addNativeChart(deck, slide, c.cost.chart, { x: 0.3, y: CONTENT_TOP, w: SLIDE.W - 0.6, h: CONTENT_BOTTOM - CONTENT_TOP - inForceHeight(c.cost.chart) })
+  addInForce(slide, c.cost.chart, SLIDE.W - 0.6)
   slide.addNotes([`${c.cost.takeaway}.`, '', c.sources.indexMeaning[1], c.sources.indexMeaning[2]].join('\n'))
 }
 
@@ -195,24 +230,23 @@ const restsOn = (d: DriverRow) => {
 /** The drivers behind the headline figures with their sources and confidence, the guesses, what the index means. */
 function sourcesSlide(deck: Deck, c: ReportContent) {
   // Each driver once, with every sector it drives and its largest share of a peak.
-  const byName = new Map<string, { d: DriverRow; where: string[]; share: number }>()
+  const byName = new Map<string, { d: DriverRow; where: string[] }>()
   for (const s of c.sectors) {
-    for (const d of s.drivers.slice(0, 3)) {
-      const entry = byName.get(d.name) ?? { d, where: [], share: 0 }
-      entry.where.push(SECTOR_LABELS[s.sector])
-      entry.share = Math.max(entry.share, d.share)
+    for (const d of headlineDrivers(s.drivers)) {
+      const entry = byName.get(d.name) ?? { d, where: [] }
+      // Per sector, signed: "Defense +40 (52 %)", "Autos −3 (relief)".
+      entry.where.push(`${SECTOR_LABELS[s.sector]} ${signedPoints(d.value)} (${d.effect === 'adds' ? pct(d.share) : 'relief'})`)
       byName.set(d.name, entry)
     }
   }
-  const rows: TableCell[][] = [...byName.values()].map(({ d, where, share }) => [d.name, where.join(', '), `${Math.round(share * 100)} %`, `${d.confidence}${d.guess ? ' · setting is a guess' : ''}`, `${d.source}${restsOn(d)}`])
+  const rows: TableCell[][] = [...byName.values()].map(({ d, where }) => [d.name, where.join('; '), `${d.confidence}${d.guess ? ' · setting is a guess' : ''}`, `${d.source}${restsOn(d)}`])
   const p = c.sources.provenance
   const subtitle = `${p.guesses} of ${p.inputs} inputs are modelling guesses · exposure: 0 = nothing missing, 100 = every critical input missing`
   const cols = [
-    { header: 'Driver of a headline figure', width: 3.0 },
-    { header: 'Drives', width: 1.6 },
-    { header: 'Share of peak', width: 1.3, align: 'right' as const },
-    { header: 'Confidence', width: 1.6 },
-    { header: 'Source', width: 4.83, fontPt: 12 }
+    { header: 'Driver of a headline figure', width: 2.9 },
+    { header: 'At the peak: points (share of additions)', width: 2.7 },
+    { header: 'Confidence', width: 1.5 },
+    { header: 'Source', width: 5.23, fontPt: 12 }
   ]
   const slides = rows.length > 0 ? addTableSlides(deck, 'Sources and caveats', subtitle, cols, rows) : [addContentSlide(deck, 'Sources and caveats', subtitle)]
   const notes = ['Sources and caveats.', ...c.sources.caveats, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n')

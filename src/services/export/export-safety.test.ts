@@ -20,7 +20,8 @@ import { checkXml } from './testing/xml'
  * checked separately), so the exports' own defences are what is tested.
  */
 const ctx = { model, clock: () => new Date('2026-11-28T09:00:00Z'), appVersion: '0.1.0' }
-const exporter = createExporter(ctx)
+// A small sample keeps the variance slide (its subtitle names the scenario) in every deck checked here without its full cost.
+const exporter = createExporter({ ...ctx, varianceSamples: 8 })
 const base = defaultScenario(model, 'Base')
 const decoder = new TextDecoder('utf-8', { fatal: true })
 

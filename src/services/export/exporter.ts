@@ -9,6 +9,7 @@ import { createEngine } from './engine'
 import { chromiumPdfPrinter, type PdfPrinter } from './pdf'
 import { svgToPng } from './raster'
 import { buildReport } from './report-html'
+import { DECK_VARIANCE_SAMPLES } from './variance'
 
 /** An export ready to be downloaded or written: a suggested file name, its MIME type and its bytes. */
 export type ExportFile = { fileName: string; mimeType: string; bytes: Uint8Array }
@@ -19,6 +20,8 @@ export type ExporterOptions = {
   appVersion: string
   /** Defaults to headless Chromium; the desktop app passes Electron's printToPDF. */
   pdfPrinter?: PdfPrinter
+  /** Base sample size of the deck's variance breakdown (default: the workspace's, `DECK_VARIANCE_SAMPLES`; 0 leaves the slide out). */
+  varianceSamples?: number
 }
 
 export const MIME = {
@@ -73,7 +76,8 @@ export function createExporter(options: ExporterOptions) {
       return { fileName: `${slug(doc.name)}_series.csv`, mimeType: MIME.csv, bytes: encoder.encode(seriesCsv(scenarios)) }
     },
     async pptx(doc: ScenarioDoc, compare: ScenarioDoc[], opts: ReportOptions): Promise<ExportFile> {
-      const bytes = await buildDeck(reportContent(context(), doc, compare, opts))
+      // The deck carries the "What drives the band" slide, at the workspace's sample count.
+      const bytes = await buildDeck(reportContent({ ...context(), varianceSamples: options.varianceSamples ?? DECK_VARIANCE_SAMPLES }, doc, compare, opts))
       return { fileName: `${slug(doc.name)}_deck.pptx`, mimeType: MIME.pptx, bytes }
     },
     reportFileName: (doc: ScenarioDoc, ext: 'pdf' | 'html') => `${slug(doc.name)}_report.${ext}`,

@@ -1,5 +1,5 @@
 import type { Model, SectorAttribution } from '../../core'
-import type { Driver } from './takeaway'
+import { spoken, type Driver } from './takeaway'
 
 /**
  * What stands behind the headline figures, read generically from the data: the drivers of a figure (Shapley
@@ -12,7 +12,12 @@ import type { Driver } from './takeaway'
 export const BASELINE_DRIVER = 'Baseline dependence (no measure)'
 
 export type DriverRow = Driver & {
-  /** Share of the figure (0–1). */
+  /** Whether the driver raises the figure (+ points) or relieves it (− points). */
+  effect: 'adds' | 'relieves'
+  /**
+   * |points| as a share (0–1) of the gross additions — the sum of every + contribution, baseline included.
+   * Shares of the net figure would exceed 100 % whenever relief measures offset part of the additions.
+   */
   share: number
   /** Where the driver's figures come from (instrument or parameter source; the dataset for the baseline). */
   source: string
@@ -47,20 +52,43 @@ export function driversAt(model: Model, split: SectorAttribution, t: number): Dr
   return out
 }
 
-/** The drivers of a figure at quarter `t`, largest first, with their provenance; those under `minShare` left out. */
+/** What adds to a figure: the sum of its positive contributions (baseline included), the base of every driver share. */
+export const grossAdditions = (drivers: readonly Driver[]): number => drivers.reduce((a, d) => a + Math.max(0, d.value), 0)
+
+/**
+ * The drivers of a figure at quarter `t`, with their provenance: what adds to it (largest first), then what
+ * relieves it (largest relief first). Each is kept when its points reach `minShare` of the gross additions;
+ * its `share` is of the gross additions, so shares never exceed 100 % and the additions' shares sum to at most 1.
+ */
 export function driverRows(model: Model, split: SectorAttribution, t: number, total: number, datasetVersion: string, economy: string, minShare = 0.1): DriverRow[] {
-  const rows: DriverRow[] = []
-  if (total <= 0) return rows
-  const add = (name: string, value: number, source: string, confidence: string, guess: boolean, assumptions: DriverRow['assumptions'] = []) => {
-    if (value >= minShare * total) rows.push({ name, value, share: value / total, source, confidence, guess, assumptions })
-  }
-  add(BASELINE_DRIVER, split.baseline[t] ?? 0, `Baseline dataset ${datasetVersion}: dependence with every measure off (supply shares, buffers, substitution)`, '—', false)
+  if (total <= 0) return []
+  const candidates: Omit<DriverRow, 'effect' | 'share'>[] = [
+    { name: BASELINE_DRIVER, value: split.baseline[t] ?? 0, source: `Baseline dataset ${datasetVersion}: dependence with every measure off (supply shares, buffers, substitution)`, confidence: '—', guess: false, assumptions: [] }
+  ]
   for (const [id, values] of Object.entries(split.byMeasure)) {
     const p = measureProvenance(model, id)
-    add(p?.name ?? id, values[t] ?? 0, p?.source ?? 'not in the current catalogue', p?.confidence ?? '—', p?.guess ?? false, coverageOf(model, id, economy))
+    candidates.push({ name: p?.name ?? id, value: values[t] ?? 0, source: p?.source ?? 'not in the current catalogue', confidence: p?.confidence ?? '—', guess: p?.guess ?? false, assumptions: coverageOf(model, id, economy) })
   }
-  return rows.sort((a, b) => b.value - a.value)
+  const gross = grossAdditions(candidates)
+  if (gross <= 0) return []
+  const rows: DriverRow[] = candidates
+    .filter((c) => Math.abs(c.value) >= minShare * gross)
+    .map((c) => ({ ...c, effect: c.value > 0 ? 'adds' : 'relieves', share: Math.abs(c.value) / gross }))
+  return rows.sort((a, b) => (a.effect === b.effect ? Math.abs(b.value) - Math.abs(a.value) : a.effect === 'adds' ? -1 : 1))
 }
+
+/** Signed index points as said aloud: "+40", "−1.5" (a true minus sign). */
+export const signedPoints = (v: number): string => (v < 0 ? `\u2212${spoken(-v)}` : `+${spoken(v)}`)
+
+/** A driver in a few words: "adds +40 points (52 % of what adds to the peak)" / "relieves −12 points". */
+export const driverEffect = (d: Pick<DriverRow, 'effect' | 'value' | 'share'>, of = 'the peak'): string =>
+  d.effect === 'adds' ? `adds ${signedPoints(d.value)} points (${pct(d.share)} of what adds to ${of})` : `relieves ${signedPoints(d.value)} points`
+
+/** The drivers a sector's headline names: its three largest additions and its largest relief. */
+export const headlineDrivers = (drivers: readonly DriverRow[]): DriverRow[] => [...drivers.filter((d) => d.effect === 'adds').slice(0, 3), ...drivers.filter((d) => d.effect === 'relieves').slice(0, 1)]
+
+/** A share as whole per cent, never "100 %" for less than all of it. */
+export const pct = (x: number): string => `${x < 1 && Math.round(x * 100) === 100 ? 99 : Math.round(x * 100)} %`
 
 /** The assumptions a measure's effects on an economy read (their `coverage`), each once, with confidence and GUESS marker. */
 export function coverageOf(model: Model, id: string, economy: string): DriverRow['assumptions'] {

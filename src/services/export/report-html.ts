@@ -2,8 +2,8 @@ import { SECTOR_LABELS } from '../../core'
 import { stampLines } from './chart-spec'
 import { escapeXml as esc, renderChartSvg } from './chart-svg'
 import { fmt, type Kpi, type ReportContent } from './content'
+import { headlineDrivers, pct, signedPoints } from './insights'
 import { isolateBidi } from './safe-text'
-import { spoken } from './takeaway'
 
 /** A report ready to print: the HTML document and the footer (HTML) repeated on every page. */
 export type PrintableReport = { html: string; footerTemplate: string }
@@ -100,15 +100,15 @@ ${c.overrides.map((o) => `<tr><td>${esc(o.label)}</td><td class="num">${o.baseli
   }
 </section>`)
 
-  const drivers = c.sectors.flatMap((s) => s.drivers.slice(0, 3).map((d) => ({ sector: s.sector, d })))
+  const drivers = c.sectors.flatMap((s) => headlineDrivers(s.drivers).map((d) => ({ sector: s.sector, d })))
   sections.push(`<section>
   <h2>Sources and caveats</h2>
   <p>${esc(`${c.sources.provenance.guesses} of ${c.sources.provenance.inputs} inputs are modelling guesses.`)}</p>
   ${
     drivers.length === 0
       ? '<p>No sector has exposure above zero: no driver to name.</p>'
-      : `<table><thead><tr><th>Driver of a headline figure</th><th>Sector</th><th>Index points at the peak</th><th>Share of peak</th><th>Confidence</th><th>Source</th></tr></thead><tbody>
-${drivers.map(({ sector, d }) => `<tr><td>${esc(d.name)}</td><td>${esc(SECTOR_LABELS[sector])}</td><td class="num">${esc(spoken(d.value))}</td><td class="num">${Math.round(d.share * 100)} %</td><td>${esc(d.confidence)}${d.guess ? ' (setting is a guess)' : ''}</td><td class="source">${esc(d.source)}</td></tr>`).join('\n')}
+      : `<table><thead><tr><th>Driver of a headline figure</th><th>Sector</th><th>Index points at the peak</th><th>Share of what adds to the peak</th><th>Confidence</th><th>Source</th></tr></thead><tbody>
+${drivers.map(({ sector, d }) => `<tr><td>${esc(d.name)}</td><td>${esc(SECTOR_LABELS[sector])}</td><td class="num">${esc(signedPoints(d.value))}</td><td class="num">${d.effect === 'adds' ? pct(d.share) : 'relief'}</td><td>${esc(d.confidence)}${d.guess ? ' (setting is a guess)' : ''}</td><td class="source">${esc(d.source)}</td></tr>`).join('\n')}
 </tbody></table>`
   }
   <h3>How to read these figures</h3>

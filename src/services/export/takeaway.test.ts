@@ -15,6 +15,8 @@ describe('takeaway titles', () => {
     expect(mainDrivers([{ name: 'A', value: 50 }, { name: 'B', value: 11 }], 60).map((d) => d.name)).toEqual(['A'])
     expect(mainDrivers([{ name: 'A', value: -5 }], 10)).toEqual([])
     expect(mainDrivers([{ name: 'A', value: 5 }], 0)).toEqual([])
+    // Relief pulls the net peak down to 18: B's 8 points are 44 % of the net but 14 % of what adds — not named.
+    expect(mainDrivers([{ name: 'A', value: 50 }, { name: 'B', value: 8 }, { name: 'C', value: -40 }], 18).map((d) => d.name)).toEqual(['A'])
   })
 
   it('says a series is still rising when it peaks in the last quarter', () => {

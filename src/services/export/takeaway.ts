@@ -26,10 +26,15 @@ export const DRIVER_SHARE = 0.2
 /** Index points as said aloud: whole numbers from 10 up, one decimal below. */
 export const spoken = (v: number) => (Math.abs(v) >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10))
 
-/** The one or two drivers worth naming at a quarter: positive contributions of at least `DRIVER_SHARE` of the total. */
+/**
+ * The one or two drivers worth naming at a quarter: positive contributions of at least `DRIVER_SHARE` of the
+ * gross additions (every + contribution summed). Measured against the net total, two drivers could each
+ * claim most of a peak that relief measures pull down.
+ */
 export function mainDrivers(drivers: readonly Driver[], total: number): Driver[] {
   if (total <= 0) return []
-  const ranked = drivers.filter((d) => d.value >= DRIVER_SHARE * total).sort((a, b) => b.value - a.value)
+  const gross = drivers.reduce((a, d) => a + Math.max(0, d.value), 0)
+  const ranked = drivers.filter((d) => d.value > 0 && d.value >= DRIVER_SHARE * gross).sort((a, b) => b.value - a.value)
   return ranked.slice(0, 2)
 }
 

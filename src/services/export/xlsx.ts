@@ -10,7 +10,12 @@ import { looksLikeFormula, xmlSafe } from './safe-text'
  * per category, column A its label, then one number per series. A gap (no value) has no cell at all; 0 is 0.
  * The whole block is one table whose range is exactly the cells written.
  */
-export type WorkbookData = { categories: readonly string[]; series: readonly { name: string; values: readonly (number | null)[] }[] }
+export type WorkbookData = {
+  categories: readonly string[]
+  series: readonly { name: string; values: readonly (number | null)[] }[]
+  /** Header of the category column (A1); "Quarter" unless the categories are something else (e.g. factors). */
+  corner?: string
+}
 
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnName(n: number): string {
@@ -58,7 +63,7 @@ export function workbookParts(data: WorkbookData): { sheet: string; sharedString
     }
     return `<c r="${ref}" t="s"${looksLikeFormula(text) ? ' s="1"' : ''}><v>${i}</v></c>`
   }
-  const headers = ['Quarter', ...data.series.map((s) => s.name)]
+  const headers = [data.corner ?? 'Quarter', ...data.series.map((s) => s.name)]
   const cols = headers.length
   const lastRow = data.categories.length + 1
   const ref = `A1:${columnName(cols)}${lastRow}`

@@ -31,8 +31,12 @@ type Props = SectorInputs & {
   threshold: number
   options: ChartOptions
   showTables: boolean
-  /** A control that ends the legend (the branch picker). */
-  legendExtra?: ReactNode
+  /**
+   * The workspace's chart options: given, the options and the legend stand in a column beside the charts
+   * (at 1280×720 every row above the charts is taken from their height); without it (presentation) the
+   * legend runs above the chart.
+   */
+  aside?: ReactNode
   /** Draw only these sectors (presentation shows one at a time). */
   sectors?: readonly Sector[]
   /** The y-axis lock in force, or null: each axis follows its data. */
@@ -74,29 +78,43 @@ export function ChartsArea(props: Props) {
   const showModified = options.showBaseline && props.modified !== null
   const baselineZero = data.every((d) => d.rows.every((r) => (r.baseline ?? 0) === 0))
   const bandText = options.showBand ? bandLegend(props.bands, sectors) : null
+  const legend = <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} />
+  const charts = (
+    <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" data-y-locked={props.axisLock ? 'true' : 'false'} style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
+      {sectors.map((s, i) => (
+        <SectorSlot
+          key={s}
+          sector={s}
+          economy={economy}
+          data={data[i]}
+          kpis={kpis(props.result.economies[economy][s], threshold, props.result.quarters)}
+          markers={markers}
+          allMarkers={allMarkers}
+          enabledIds={enabledIds}
+          threshold={threshold}
+          stacking={stacking}
+          options={options}
+          showTable={showTables}
+          axisLock={props.axisLock}
+        />
+      ))}
+    </section>
+  )
+  if (props.aside === undefined)
+    return (
+      <>
+        {legend}
+        {charts}
+      </>
+    )
   return (
-    <>
-      <ChartLegend series={series} showBaseline={options.showBaseline} baselineZero={baselineZero} showModified={showModified} full={options.large} band={options.showBand} bandText={bandText} extra={props.legendExtra} />
-      <section className={`charts ${showTables ? 'with-tables' : ''}`} aria-label="Exposure charts" id="charts" data-y-locked={props.axisLock ? 'true' : 'false'} style={{ gridTemplateRows: `repeat(${sectors.length}, minmax(0, 1fr))` }}>
-        {sectors.map((s, i) => (
-          <SectorSlot
-            key={s}
-            sector={s}
-            economy={economy}
-            data={data[i]}
-            kpis={kpis(props.result.economies[economy][s], threshold, props.result.quarters)}
-            markers={markers}
-            allMarkers={allMarkers}
-            enabledIds={enabledIds}
-            threshold={threshold}
-            stacking={stacking}
-            options={options}
-            showTable={showTables}
-            axisLock={props.axisLock}
-          />
-        ))}
-      </section>
-    </>
+    <div className="charts-area">
+      {charts}
+      <aside className="chart-aside" aria-label="Chart options and legend">
+        {props.aside}
+        {legend}
+      </aside>
+    </div>
   )
 }
 

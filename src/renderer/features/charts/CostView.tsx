@@ -51,7 +51,8 @@ export const CostView = memo(function CostView({ economy, rows, markers, showBas
                   isAnimationActive={false}
                 />
               ))}
-            {markers.map((m) => (
+            {/* Measures in force since before the horizon have no date on the axis: named on hover, no line on the y-axis. */}
+            {markers.filter((m) => !m.edge).map((m) => (
               <ReferenceLine key={`${m.quarter}|${m.side}`} x={m.quarter} stroke={SIDE_STROKE[m.side]} strokeDasharray="1 3" />
             ))}
             <MarkerLabels markers={markers} large={large} />

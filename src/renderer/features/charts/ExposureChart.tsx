@@ -76,7 +76,7 @@ function useLayers(data: ChartData, markers: readonly Marker[], labelled: readon
     const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
     return [
       <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />,
-      <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} tickFormatter={yearOf} tick={tick} stroke="var(--border)" />
+      <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} tickFormatter={yearOf} tick={tick} stroke="var(--border)" height={large ? 34 : 20} />
     ]
   }, [ticks, large])
   const yAxis = useMemo(

@@ -36,12 +36,15 @@ export const MarkerLayer = memo(function MarkerLayer({ markers, thick }: { marke
         {markers.map((m) => {
           const at = x(m.quarter, { position: 'middle' })
           if (at === undefined || !Number.isFinite(at)) return null
+          if (m.edge) return <EdgeMarker key={`${m.quarter}|${m.side}|edge`} marker={m} x={plot.x} y={plot.y} size={4 + 3 * thick} />
+          // A date in the first quarter sits on the y-axis line, which would hide it: drawn just inside the plot.
+          const lineX = Math.max(at, plot.x + 1.5 * thick)
           return (
             <line
               key={`${m.quarter}|${m.side}`}
               className={['mk', ...m.ids.map(of)].join(' ')}
-              x1={at}
-              x2={at}
+              x1={lineX}
+              x2={lineX}
               y1={plot.y}
               y2={plot.y + plot.height}
               stroke={SIDE_STROKE[m.side]}
@@ -54,6 +57,26 @@ export const MarkerLayer = memo(function MarkerLayer({ markers, thick }: { marke
     </ZIndexLayer>
   )
 })
+
+/**
+ * Measures in force since before the first quarter: their start has no place on the x axis, so rather than a
+ * line on the y-axis (where it read as an event of the first quarter) a small arrowhead at the plot's left
+ * edge points back in time, Beijing's above Washington's, "in force since <date>" as its title and in the
+ * first quarter's hover labels and tooltip.
+ */
+function EdgeMarker({ marker, x, y, size }: { marker: Marker; x: number; y: number; size: number }) {
+  const top = y + 2 + (marker.side === 'beijing' ? 0 : size * 1.4)
+  return (
+    <path
+      className={['mk', 'mk-edge', ...marker.ids.map(of)].join(' ')}
+      d={`M${x + 1},${top + size / 2}l${size},${-size / 2}v${size}z`}
+      fill={SIDE_STROKE[marker.side]}
+      data-testid={`edge-marker-${marker.side}`}
+    >
+      <title>{marker.texts.join('\n')}</title>
+    </path>
+  )
+}
 
 /**
  * The labels of the markers at the hovered quarter, or at the quarter chosen with the arrow keys once the

@@ -9,32 +9,45 @@ type Props = {
   triggerCount: number
   onTriggers: () => void
   onRemoveTrigger: (id: string) => void
+  /** Folded, the strip is its one-line head (with a count of what is in force) and a Show button. */
+  open: boolean
+  onOpen: (open: boolean) => void
 }
 
 /**
  * When each measure and trigger is in force, quarter by quarter, drawn as runs (darker = stronger).
  * Plain HTML, one element per run, so it costs little to redraw after a toggle.
  */
-export const TimelineStrip = memo(function TimelineStrip({ quarters, rows, triggerCount, onTriggers, onRemoveTrigger }: Props) {
+export const TimelineStrip = memo(function TimelineStrip({ quarters, rows, triggerCount, onTriggers, onRemoveTrigger, open, onOpen }: Props) {
   const n = quarters.length
   const years = quarters.map((q, i) => ({ q, i })).filter(({ q }) => q.endsWith('Q1'))
+  const active = rows.filter((r) => r.activity.some((v) => v > 0))
+  const measures = active.filter((r) => r.kind !== 'trigger').length
+  const triggers = active.length - measures
   return (
-    <section className="timeline" aria-labelledby="timeline-title" data-testid="timeline">
+    <section className={`timeline ${open ? '' : 'folded'}`} aria-labelledby="timeline-title" data-testid="timeline">
       <div className="tl-head">
         <h2 id="timeline-title" className="section-title">
           Timeline{' '}
           <span className="hint">
-            {rows.some((r) => r.activity.some((v) => v > 0))
-              ? '— when each measure and trigger is in force (darker = stronger)'
-              : '— no measure is on: switch one on in the Beijing or Washington panel'}
+            {active.length === 0
+              ? '— no measure is on: switch one on in the Beijing or Washington panel'
+              : open
+                ? '— when each measure and trigger is in force (darker = stronger)'
+                : `— ${measures} ${measures === 1 ? 'measure' : 'measures'}${triggers ? ` and ${triggers} ${triggers === 1 ? 'trigger' : 'triggers'}` : ''} in force within the horizon`}
           </span>
         </h2>
-        <button type="button" className="small" onClick={onTriggers} aria-haspopup="dialog">
-          Triggers ({triggerCount})…
-        </button>
+        <span className="tl-buttons">
+          <button type="button" className="small" aria-expanded={open} aria-controls={open ? 'timeline-grid' : undefined} onClick={() => onOpen(!open)}>
+            {open ? 'Hide timeline' : 'Show timeline'}
+          </button>
+          <button type="button" className="small" onClick={onTriggers} aria-haspopup="dialog">
+            Triggers ({triggerCount})…
+          </button>
+        </span>
       </div>
-      {rows.length > 0 && (
-        <div className="tl-grid" style={{ ['--quarters' as string]: n }}>
+      {open && rows.length > 0 && (
+        <div className="tl-grid" id="timeline-grid" style={{ ['--quarters' as string]: n }}>
           <div className="tl-label tl-axis-label" aria-hidden="true" />
           <div className="tl-axis" aria-hidden="true">
             {years.map(({ q, i }) => (

@@ -20,7 +20,10 @@ describe('timeline model', () => {
       ],
       quarters
     )
-    expect(events.map((e) => `${e.measureId} ${e.text}`)).toEqual(['a X: starts 2025-04-04', 'a X: suspended 2025-07-01', 'a X: ends 2025-10-01'])
+    // W started before the horizon: one edge event on the first quarter, not a start marker on the y-axis.
+    expect(events.map((e) => `${e.measureId} ${e.text}`)).toEqual(['w W: in force since 2024-12-02', 'a X: starts 2025-04-04', 'a X: suspended 2025-07-01', 'a X: ends 2025-10-01'])
+    expect(events[0]).toMatchObject({ quarter: '2025 Q1', edge: true })
+    expect(events.slice(1).every((e) => e.edge === undefined)).toBe(true)
     const all = measureEvents([m({ id: 'off', enabled: false, start: '2025-05-01' })], quarters, true)
     expect(all.map((e) => e.measureId)).toEqual(['off'])
   })
@@ -30,6 +33,29 @@ describe('timeline model', () => {
     const ms = markers(events)
     expect(ms).toHaveLength(2)
     expect(ms[0]).toEqual({ quarter: '2025 Q2', side: 'beijing', texts: ['X: starts 2025-04-04', 'Y: starts 2025-05-01'], ids: ['a', 'b'] })
+  })
+
+  it('gathers measures in force since before the horizon into an edge marker per side, apart from first-quarter lines', () => {
+    const events = measureEvents(
+      [
+        m({ id: 'old', title: 'Old', start: '2023-08-01' }),
+        m({ id: 'ended', title: 'Ended', start: '2023-01-01', end: '2024-06-30' }),
+        m({ id: 'paused', title: 'Paused', start: '2024-12-03', suspensions: [{ from: '2024-11-09', until: '2025-11-27' }] }),
+        m({ id: 'q1', title: 'Q1', start: '2025-02-04' }),
+        m({ id: 'us', side: 'washington', title: 'US', start: '2024-12-02' }),
+        m({ id: 'off', title: 'Off', enabled: false, start: '2020-01-01' })
+      ],
+      quarters
+    )
+    const ms = markers(events)
+    expect(ms).toEqual([
+      { quarter: '2025 Q1', side: 'beijing', texts: ['Old: in force since 2023-08-01', 'Paused: in force since 2024-12-03, suspended from 2024-11-09'], ids: ['old', 'paused'], edge: true },
+      { quarter: '2025 Q1', side: 'washington', texts: ['US: in force since 2024-12-02'], ids: ['us'], edge: true },
+      { quarter: '2025 Q1', side: 'beijing', texts: ['Q1: starts 2025-02-04'], ids: ['q1'] },
+      { quarter: '2025 Q4', side: 'beijing', texts: ['Paused: resumes 2025-11-27'], ids: ['paused'] }
+    ])
+    // With every measure (the mounted overlay), the one switched off is there too.
+    expect(measureEvents([m({ id: 'off', enabled: false, start: '2020-01-01' })], quarters, true).map((e) => e.text)).toEqual(['X: in force since 2020-01-01'])
   })
 
   it('turns activity into runs of equal level, skipping inactive quarters', () => {

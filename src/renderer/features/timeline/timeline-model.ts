@@ -1,3 +1,5 @@
+import { inForceBefore } from '../../../shared/in-force'
+
 /**
  * Pure mapping of measure dates and per-quarter activity to what the timeline strip and the chart
  * markers draw. Dates snap to the quarter that contains them (the charts' x axis is by quarter).
@@ -12,9 +14,13 @@ export type DatedMeasure = {
   end: string | null
   suspensions: readonly { from: string; until: string | null }[]
 }
-export type MeasureEvent = { date: string; quarter: string; side: Side; measureId: string; text: string }
-/** One marker line on a chart: every event of one side within one quarter, and the measures they belong to. */
-export type Marker = { quarter: string; side: Side; texts: string[]; ids: string[] }
+/** `edge`: the measure was already in force when the horizon began (dated before it): drawn at the plot's edge, not as a line. */
+export type MeasureEvent = { date: string; quarter: string; side: Side; measureId: string; text: string; edge?: true }
+/**
+ * One marker on a chart: every event of one side within one quarter, and the measures they belong to. An
+ * `edge` marker gathers the measures in force since before the first quarter (an annotation at the left edge).
+ */
+export type Marker = { quarter: string; side: Side; texts: string[]; ids: string[]; edge?: true }
 
 /** '2025-04-04' → '2025 Q2' (same labels as the chart axis). */
 export function dateQuarter(date: string): string {
@@ -22,7 +28,11 @@ export function dateQuarter(date: string): string {
   return `${date.slice(0, 4)} Q${Math.ceil(month / 3)}`
 }
 
-/** Dated events of the enabled measures (or of all, with `all`) that fall on the plotted quarters, in date order. */
+/**
+ * Dated events of the enabled measures (or of all, with `all`) that fall on the plotted quarters, in date
+ * order; a measure that started before the first quarter and still runs gives one `edge` event, "in force
+ * since <date>", on the first quarter (its start has no place on the axis).
+ */
 export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: readonly string[], all = false): MeasureEvent[] {
   const shown = new Set(quarterLabels)
   const out: MeasureEvent[] = []
@@ -39,6 +49,10 @@ export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: 
       if (s.until) add(m, s.until, 'resumes')
     }
   }
+  const first = quarterLabels[0]
+  if (first !== undefined) {
+    for (const f of inForceBefore(measures.map((m) => ({ ...m, name: m.title })), first, all)) out.push({ date: f.since, quarter: first, side: f.side, measureId: f.id, text: f.text, edge: true })
+  }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.measureId < b.measureId ? -1 : 1))
 }
 
@@ -46,8 +60,8 @@ export function measureEvents(measures: readonly DatedMeasure[], quarterLabels: 
 export function markers(events: readonly MeasureEvent[]): Marker[] {
   const byKey = new Map<string, Marker>()
   for (const e of events) {
-    const key = `${e.quarter}|${e.side}`
-    const m = byKey.get(key) ?? { quarter: e.quarter, side: e.side, texts: [], ids: [] }
+    const key = `${e.quarter}|${e.side}${e.edge ? '|edge' : ''}`
+    const m: Marker = byKey.get(key) ?? { quarter: e.quarter, side: e.side, texts: [], ids: [], ...(e.edge ? { edge: true as const } : {}) }
     m.texts.push(e.text)
     if (!m.ids.includes(e.measureId)) m.ids.push(e.measureId)
     byKey.set(key, m)

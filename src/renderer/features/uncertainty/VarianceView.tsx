@@ -41,7 +41,7 @@ export const VarianceView = memo(function VarianceView({ state, view }: Props) {
         <>
           <p className="hint">
             Share of the KPI’s variance over {value.samples} × ({value.factors.length} + 2) engine runs{value.branches > 1 ? ` (${value.view === 'mixture' ? 'mixture of branches' : `branch ${value.view}`})` : ''}:
-            {' '}<span className="key-first">■</span> alone (first-order, 90 % interval as a whisker), <span className="key-total">▯</span> with interactions (total).
+            {' '}<span className="key-first">■</span> alone (first-order, 90 % interval as a whisker), <span className="key-total">▯</span> with interactions (total); intervals in brackets are the estimate’s own 90 % bootstrap range.
           </p>
           <ol className="variance-list" aria-label={`Variance breakdown of ${title}`}>
             {value.factors.map((f, i) => (
@@ -55,7 +55,7 @@ export const VarianceView = memo(function VarianceView({ state, view }: Props) {
                   <span className="variance-ci" style={{ left: width(f.firstOrderLow), width: `calc(${width(f.firstOrderHigh)} - ${width(f.firstOrderLow)})` }} />
                 </span>
                 <span className="variance-values">
-                  {rows[i]?.alone} alone ({rows[i]?.interval}); {rows[i]?.total} total
+                  {rows[i]?.alone} alone ({rows[i]?.interval}); {rows[i]?.total} total ({rows[i]?.totalInterval})
                 </span>
               </li>
             ))}

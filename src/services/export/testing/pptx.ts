@@ -12,7 +12,7 @@ export type ChartSeriesXml = {
   labels: string[]
   /** One entry per category; null where the chart has no point (a gap). */
   values: (number | null)[]
-  kind: 'area' | 'line'
+  kind: 'area' | 'line' | 'bar'
   /** Cell references of the name, categories and values (`Sheet1!$B$1`, …). */
   refs: { name: string; categories: string; values: string }
 }
@@ -32,7 +32,7 @@ function points(cache: string): (string | null)[] {
 
 export function chartSeries(xml: string): ChartSeriesXml[] {
   const out: ChartSeriesXml[] = []
-  for (const kind of ['area', 'line'] as const) {
+  for (const kind of ['area', 'line', 'bar'] as const) {
     for (const group of texts(xml, `c:${kind}Chart`)) {
       for (const ser of texts(group, 'c:ser')) {
         const tx = texts(ser, 'c:tx')[0] ?? ''
