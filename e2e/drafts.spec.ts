@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { apiCall, MEASURES, ready, rename, toggle } from './library-page'
 
@@ -85,4 +86,89 @@ test('when autosave cannot reach the backend the person sees it at once, and it 
   await expect(page.getByTestId('draft-state')).toContainText('draft kept')
   const own = await page.evaluate(() => sessionStorage.getItem('chokepoint.draftId'))
   expect((await apiCall<{ draft: { doc: { name: string } } | null }>(page.request, host, 'draft.load', { draftId: own })).draft?.doc.name).toBe('Edited while the host is away')
+})
+
+/** What the browser's "Duplicate tab" does: a new tab whose sessionStorage is a copy of another's, taken now. */
+async function tabWithCopiedSession(context: BrowserContext, entries: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.addInitScript((copy) => {
+    try {
+      if (location.protocol !== 'http:' || sessionStorage.getItem('e2e.copied')) return
+      for (const [k, v] of JSON.parse(copy) as [string, string][]) sessionStorage.setItem(k, v)
+      sessionStorage.setItem('e2e.copied', '1')
+    } catch {
+      /* about:blank has no storage */
+    }
+  }, entries)
+  return page
+}
+const sessionOf = (page: Page) => page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)))
+const draftIdOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('chokepoint.draftId'))
+
+test('a duplicated tab takes its own draft id: it starts from a copy of the original tab’s unsaved work and the two never autosave over each other; a reloaded or crashed tab keeps its id', async ({ browser, host }) => {
+  const context = await browser.newContext()
+  const a = await context.newPage()
+  await ready(a, host)
+  await rename(a, 'Work in tab A')
+  await expect(a.getByTestId('draft-state')).toContainText('draft kept')
+  const idA = await draftIdOf(a)
+  const copied = await sessionOf(a) // taken while A is open: what a duplicate gets
+
+  const b = await tabWithCopiedSession(context, copied)
+  await ready(b, host)
+  await expect(b.getByLabel('Scenario name')).toHaveValue('Work in tab A')
+  await expect(b.getByRole('status').first()).toContainText('This tab is a copy of another tab')
+  const idB = await draftIdOf(b)
+  expect(idB).not.toBe(idA)
+  await rename(b, 'Work in tab B')
+  // Both kept, each under its own id; before, B wrote over A's draft.
+  await expect.poll(async () => (await apiCall<Listed>(b.request, host, 'draft.list', {})).items.map((d) => `${d.draftId === idA ? 'A' : d.draftId === idB ? 'B' : '?'}: ${d.name}`).sort()).toEqual(['A: Work in tab A', 'B: Work in tab B'])
+
+  // A reload is the same tab: it keeps its id and its draft (no copy, nothing to recover from a list).
+  await a.reload()
+  await expect(a.getByLabel('Scenario name')).toHaveValue('Work in tab A')
+  expect(await draftIdOf(a)).toBe(idA)
+  await expect(a.getByRole('status').first()).not.toContainText('copy of another tab')
+
+  // A tab that died without a word (no page-hide) and comes back with its session: nobody else holds its
+  // id, so it keeps it and gets its own work back, not listed as someone else's.
+  const copiedAgain = await sessionOf(a)
+  await a.close({ runBeforeUnload: false })
+  const c = await tabWithCopiedSession(context, copiedAgain)
+  await ready(c, host)
+  await expect(c.getByLabel('Scenario name')).toHaveValue('Work in tab A')
+  expect(await draftIdOf(c)).toBe(idA)
+  await expect(c.getByRole('button', { name: 'Unsaved drafts (1)' })).toBeVisible() // B's, not its own
+  await context.close()
+})
+
+test('a dialog left open or closed never comes back after presentation (F5, then Esc); Esc closes the Triggers dialog', async ({ page, host }) => {
+  await ready(page, host)
+  const openDialogs = page.locator('dialog[open]')
+  const roundTrip = async () => {
+    await page.keyboard.press('F5')
+    await expect(page.getByTestId('presentation')).toBeVisible()
+    await expect(openDialogs).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('presentation')).toHaveCount(0)
+  }
+  for (const [button, title] of [['Workshop…', 'Workshops'], [/^Triggers/, 'Triggers'], ['Shortcuts', 'Keyboard shortcuts']] as const) {
+    const opener = page.getByRole('button', { name: button })
+    const dialog = page.getByRole('dialog', { name: title })
+    // Open, F5 straight from the dialog, back: the dialog is gone, not waiting behind the presentation.
+    await opener.click()
+    await expect(dialog).toBeVisible()
+    await roundTrip()
+    await expect(openDialogs).toHaveCount(0)
+    // Open, closed with Esc (the browser's own close), F5, back: still gone.
+    await opener.click()
+    await expect(dialog).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+    await roundTrip()
+    await expect(openDialogs).toHaveCount(0)
+  }
+  // The app stays usable: a dialog opens again afterwards.
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Workshops' })).toBeVisible()
 })

@@ -74,6 +74,8 @@ export async function openView(page: Page, view: ViewName): Promise<Locator> {
       return page.locator('.app')
     case 'assumptions':
       await tab('Assumptions')
+      // The panel loads lazily: scan it, not its "Loading…" stand-in.
+      await expect(page.getByRole('button', { name: 'Reset all overrides' })).toBeVisible()
       return page.locator('.app')
     case 'help':
       await page.getByRole('button', { name: 'Shortcuts' }).click()

@@ -45,6 +45,8 @@ for (const size of SIZES) {
             const tops = await page.getByTestId('workshop-bar').evaluate((bar) => [...bar.children].map((c) => c.getBoundingClientRect().top))
             expect(tops.length).toBeGreaterThan(2)
             expect(Math.max(...tops) - Math.min(...tops), `workshop line parts at ${tops.join(', ')}`).toBeLessThan(8)
+            // With the workshop line too, the legend column shows all of itself.
+            expect(await page.locator('.chart-aside').evaluate((e) => e.scrollHeight <= e.clientHeight + 1)).toBe(true)
           }
           await closeView(page, view)
         }

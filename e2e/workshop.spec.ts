@@ -198,6 +198,17 @@ test('a mock workshop: two teams, three rounds with predictions, reveal, undo, r
   await lib.getByLabel('Import a workshop file (.workshop.json)').setInputFiles({ name: 'bad.workshop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) })
   await expect(lib.getByRole('alert')).toContainText('workshop.rounds[1].moves[0].teamId: no team "nobody"')
   await expect(lib.getByRole('listitem')).toHaveCount(2)
+
+  // A rehearsal copy is deleted (two presses: Delete…, then the named confirmation); the open one closes.
+  const copy = lib.getByRole('listitem').filter({ hasText: 'Seminar on magnets (2)' })
+  await copy.getByRole('button', { name: 'Delete…' }).click()
+  await copy.getByRole('button', { name: 'Keep' }).click()
+  await expect(lib.getByRole('listitem')).toHaveCount(2)
+  await copy.getByRole('button', { name: 'Delete…' }).click()
+  await copy.getByRole('button', { name: 'Delete “Seminar on magnets (2)”' }).click()
+  await expect(lib.getByRole('listitem')).toHaveCount(1)
+  await expect(lib.getByRole('status')).toContainText('Deleted the workshop “Seminar on magnets (2)”')
+  await expect(bar(page)).toHaveCount(0)
   await lib.getByRole('button', { name: 'Close' }).click()
   expect(errors).toEqual([])
 })
@@ -291,7 +302,7 @@ test('what a facilitator relies on: a reload mid-round keeps the round and its u
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   const caption = page.getByTestId('replay-caption')
   const pressR = async () => {
-    await page.locator('body').click({ position: { x: 640, y: 5 } })
+    await page.getByRole('heading', { name: 'Chokepoint', level: 1 }).click() // a spot with nothing to operate: focus leaves the controls
     await page.keyboard.press('r')
   }
   await page.goto(host.url)

@@ -5,7 +5,7 @@
 export * from './scenario/schema'
 export { findXmlForbidden, XML_FORBIDDEN, refuseXmlForbidden } from './scenario/safe-text'
 export * from './engine/types'
-export { loadModel, ModelLoadError, formatPath, type Model, type ModelIssue } from './model/load-model'
+export { loadModel, indexModel, ModelLoadError, formatPath, type Model, type ModelIssue } from './model/load-model'
 export { defaultScenario, DEFAULT_HORIZON } from './model/default-scenario'
 export {
   SIDES, MEASURE_KINDS, MECHANISMS, MECHANISM_PARAMS,

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { closeOpenModals } from './components/Modal'
 import { resolveShortcut, type ShortcutAction, type TargetLike } from './features/help/shortcuts'
 
 export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>> & { context: () => { presenting: boolean; overlay: boolean } }
@@ -20,7 +21,12 @@ export function useShortcuts(handlers: ShortcutHandlers) {
       if (!action) return
       const run = h[action]
       if (!run) return
+      // Esc with a dialog open is the dialog's: the browser closes it (and its owner hears of it). Taken
+      // here, it left the Triggers dialog open for good.
+      if (action === 'leave' && document.querySelector('dialog[open]')) return
       e.preventDefault()
+      // Presentation replaces the view the dialogs live in: close them first, properly (see closeOpenModals).
+      if (action === 'present') closeOpenModals()
       run()
     }
     window.addEventListener('keydown', onKey)

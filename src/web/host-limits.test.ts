@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createServices, type Services } from '../services'
 import { startWebHost } from './server'
 import { call, statusOf } from './testing/http'
+import { watchLoopDelay } from './testing/loop-delay'
 
 /**
  * The host's own limits, as a local program without the token would meet them: bodies over the cap sent in
@@ -88,6 +89,7 @@ describe('web host limits', () => {
   it('caps the connections it holds and closes idle ones, and still answers afterwards', { timeout: 30_000 }, async () => {
     const sockets: Socket[] = []
     const closedAt: Promise<number>[] = []
+    const loop = watchLoopDelay()
     const started = performance.now()
     for (let i = 0; i < MAX_CONNECTIONS * 3; i++) {
       const socket = connect(host.port, '127.0.0.1')
@@ -102,7 +104,9 @@ describe('web host limits', () => {
     expect(held).toBeLessThanOrEqual(MAX_CONNECTIONS)
     // Every idle connection is closed by the host (the extra ones at once, the rest after the idle time).
     const closed = await Promise.all(closedAt)
-    expect(Math.max(...closed)).toBeLessThan(IDLE_MS + 3_000)
+    loop.stop()
+    // Plus however late this process's event loop ran meanwhile (a loaded machine made a flat bound fail).
+    expect(Math.max(...closed)).toBeLessThan(IDLE_MS + 3_000 + loop.maxDelayMs())
     expect((await call(host.port, '/api/scenario.list', { headers: auth, body: '{}' })).status).toBe(200)
   })
 })

@@ -54,6 +54,23 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
   const pFund = Math.min(0.95, inputs.onSchedule * (0.5 + 0.5 * fund))
   const tcs = projectCommissioning(plan.model)
   const projects = plan.model.projects
+  // Per-slot terms shared by every project, computed once per run (same expressions as inline, so the
+  // results are byte-identical): ban slow-down and odds cut, and the demand-growth divisor.
+  const sc = scratch(plan)
+  for (let t = 0; t < Q; t++) {
+    let slow = 0
+    let odds = 0
+    for (const tr of plan.techRamps) {
+      const st = (profiles[tr.measure] as QuarterProfile).strength[t] as number
+      slow += st * tr.intensity
+      odds += st * tr.oddsPenalty
+    }
+    sc.slow[t] = slow
+    sc.odds[t] = odds
+    const qs = plan.q0 + t
+    const years = quarterYear(qs) + (qs % 4) / 4 - 2024 > 0 ? quarterYear(qs) + (qs % 4) / 4 - 2024 : 0
+    sc.growth[t] = Math.pow(1 + inputs.demandGrowth, years)
+  }
   for (let j = 0; j < projects.length; j++) {
     const pr = projects[j]
     if (pr === undefined) continue
@@ -70,13 +87,8 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
     let progLate = 0
     let oddsCut = 0
     for (let t = 0; t < Q; t++) {
-      let slow = 0
-      let odds = 0
-      for (const tr of plan.techRamps) {
-        const st = (profiles[tr.measure] as QuarterProfile).strength[t] as number
-        slow += st * tr.intensity
-        odds += st * tr.oddsPenalty
-      }
+      const slow = sc.slow[t] as number
+      const odds = sc.odds[t] as number
       if (odds > oddsCut) oddsCut = odds > 1 ? 1 : odds
       const speed = slow >= 1 ? 0 : 1 - slow
       const qs = plan.q0 + t
@@ -85,8 +97,7 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
       const p = pFund * (1 - oddsCut)
       const expected = p * (progOn > 1 ? 1 : progOn) + (1 - p) * (progLate > 1 ? 1 : progLate)
       // Allied demand grows (IEA), so a fixed plant covers a falling share of it.
-      const years = quarterYear(qs) + (qs % 4) / 4 - 2024 > 0 ? quarterYear(qs) + (qs % 4) / 4 - 2024 : 0
-      const s = (share0 / Math.pow(1 + inputs.demandGrowth, years)) * expected * (capProfile.strength[t] as number)
+      const s = (share0 / (sc.growth[t] as number)) * expected * (capProfile.strength[t] as number)
       if (isMetal) {
         out.metal[t] = (out.metal[t] as number) + s
         continue
@@ -97,6 +108,18 @@ export const computeCapacity = (plan: Plan, inputs: Inputs, profiles: readonly Q
       if (needsMetal) out.metalNeed[t] = (out.metalNeed[t] as number) + s
     }
   }
+}
+
+type Scratch = { slow: Float64Array; odds: Float64Array; growth: Float64Array }
+const scratchByPlan = new WeakMap<Plan, Scratch>()
+/** Per-plan scratch (slots long), reused across runs. */
+const scratch = (plan: Plan): Scratch => {
+  let s = scratchByPlan.get(plan)
+  if (!s) {
+    s = { slow: new Float64Array(plan.slots), odds: new Float64Array(plan.slots), growth: new Float64Array(plan.slots) }
+    scratchByPlan.set(plan, s)
+  }
+  return s
 }
 
 /** Share of quarter [qs, qs+1) after time tc. */

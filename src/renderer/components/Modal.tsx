@@ -2,6 +2,20 @@ import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react
 
 type Props = { title: string; onClose: () => void; children: ReactNode; className?: string }
 
+/** The close callbacks of the modals open now, so a view switch can close them the way their Close button does. */
+const openModals = new Set<{ current: () => void }>()
+
+/**
+ * Closes every open modal through its own `onClose` (its owner forgets it), now. For a switch that unmounts
+ * the view the modals live in (presentation mode): unmounting alone removes the dialog but leaves its owner
+ * believing it open, and it came back when the view did — a modal closed, F5, Esc, and there it was again.
+ */
+export function closeOpenModals(): boolean {
+  const all = [...openModals]
+  all.forEach((m) => m.current())
+  return all.length > 0
+}
+
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and closes on Esc;
  * focus returns to the control that opened it. The title id is unique, so a dialog opened over another
@@ -23,7 +37,9 @@ export function Modal({ title, onClose, children, className }: Props) {
     if (!dialog.open) dialog.showModal()
     const close = () => onCloseRef.current()
     dialog.addEventListener('close', close)
+    openModals.add(onCloseRef)
     return () => {
+      openModals.delete(onCloseRef)
       dialog.removeEventListener('close', close)
       if (dialog.open) dialog.close()
       opener?.focus()

@@ -5,7 +5,7 @@ import type { Draft, DraftSummary, ScenarioSummary } from '../../shared/contract
 import type { Api } from '../../shared/api'
 import { edit, redo, startHistory, undo, type Edit, type History } from './scenario-edit'
 import { canonicalJson } from './canonical-json'
-import { createSequence, tabDraftId } from './draft-id'
+import { answerDraftProbes, createSequence, probeDraftOwner, releaseDraftIdOnUnload, tabDraftIdentity, takeNewDraftId } from './draft-id'
 
 type Action = { type: 'edit'; edit: Edit } | { type: 'undo' } | { type: 'redo' } | { type: 'load'; doc: ScenarioDoc }
 
@@ -55,14 +55,23 @@ export function useWorkspace(api: Api) {
   const [retries, setRetries] = useState(0)
   /** Unsaved drafts of other tabs or earlier sessions, offered for recovery. */
   const [otherDrafts, setOtherDrafts] = useState<DraftSummary[]>([])
-  const draftId = useMemo(() => tabDraftId(), [])
+  // This tab's draft id: its own across reloads; a duplicated tab's copied id is swapped for a new one
+  // during recovery (below), before anything is autosaved.
+  const identity = useMemo(() => tabDraftIdentity(), [])
+  const [draftId, setDraftId] = useState(identity.draftId)
   const nextSeq = useMemo(() => createSequence(), [])
   const doc = history.doc
   const dirty = useMemo(() => canonicalJson(doc) !== baseline.json, [doc, baseline.json])
   const historyRef = useRef(history)
+  const tabRef = useRef({ draftId, scenarioId: baseline.id, ready })
   useEffect(() => {
     historyRef.current = history
+    tabRef.current = { draftId, scenarioId: baseline.id, ready }
   })
+  // The id is released as the page goes away (so the reload takes it back), and this tab tells a copy of
+  // itself that the id is taken.
+  useEffect(() => releaseDraftIdOnUnload(() => tabRef.current.draftId), [])
+  useEffect(() => answerDraftProbes(() => (tabRef.current.ready ? tabRef.current : null)), [])
 
   const load = useCallback((next: ScenarioDoc, base: Baseline) => {
     dispatch({ type: 'load', doc: next })
@@ -92,26 +101,48 @@ export function useWorkspace(api: Api) {
   )
 
   // Recovery: this tab's own draft (a reload, a crash, a kill) comes back as it was; the unsaved drafts of
-  // other tabs and earlier sessions are listed, each to open or discard.
+  // other tabs and earlier sessions are listed, each to open or discard. A duplicated tab (its id was copied
+  // from a tab that is still open) takes a new id and starts from a copy of that tab's work.
   useEffect(() => {
     let cancelled = false
     void (async () => {
-      const [own, list] = await Promise.all([api.call('draft.load', { draftId }), api.call('draft.list', {})])
+      let id = draftId
+      let copyOf: { draftId: string; scenarioId: string | null } | null = null
+      if (identity.unreleased) {
+        const owner = await probeDraftOwner(identity.unreleased)
+        if (cancelled) return
+        if (owner) {
+          copyOf = { draftId: identity.unreleased, scenarioId: owner.scenarioId }
+          id = takeNewDraftId()
+          setDraftId(id)
+        }
+      }
+      const [own, list] = await Promise.all([api.call('draft.load', { draftId: copyOf?.draftId ?? id }), api.call('draft.list', {})])
       if (cancelled) return
       if (!own.ok) setStatus({ kind: 'error', text: `The autosaved draft could not be read: ${own.error.message}` })
-      if (list.ok) setOtherDrafts(list.value.items.filter((d) => d.draftId !== draftId))
+      if (list.ok) setOtherDrafts(list.value.items.filter((d) => d.draftId !== id))
       const draft = own.ok ? own.value.draft : null
       if (draft?.dirty && historyRef.current.past.length === 0) {
         const base = await baseOf(draft)
         if (cancelled) return
-        if (canonicalJson(draft.doc) !== base.json) restore(draft, base)
+        if (canonicalJson(draft.doc) !== base.json) {
+          restore(draft, base)
+          if (copyOf) setStatus({ kind: 'info', text: `This tab is a copy of another tab: it starts from that tab's unsaved “${draft.doc.name}” and keeps its own draft from now on.` })
+        }
+      } else if (copyOf?.scenarioId && historyRef.current.past.length === 0) {
+        // The tab it copies has a saved scenario open, with nothing unsaved: open the same one.
+        const saved = await api.call('scenario.get', { id: copyOf.scenarioId })
+        if (cancelled) return
+        if (saved.ok) load(saved.value.doc, { id: saved.value.id, version: saved.value.version, json: canonicalJson(saved.value.doc) })
       }
       setReady(true)
     })()
     return () => {
       cancelled = true
     }
-  }, [api, draftId, baseOf, restore])
+    // `draftId` is read once, at start-up: when this effect itself swaps it, it must not run again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, identity, baseOf, restore, load])
 
   /** Opens another tab's (or an earlier session's) unsaved draft here; from now on this tab keeps it. */
   const openDraft = useCallback(

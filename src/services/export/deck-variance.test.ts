@@ -61,6 +61,8 @@ describe('variance breakdown for the deck', () => {
     expect(v).not.toBeNull()
     const deck = await readDeck(await buildDeck(content))
     const texts = deck.slides.map(slideText)
+    // The executive summary says it too, before its closing line on the inputs.
+    expect(texts[1]).toContain(v!.takeaway)
     const at = texts.findIndex((t) => t.startsWith('What drives the band'))
     expect(at).toBe(2 + SECTORS.length)
     // Titled by the takeaway, or by its brief form when the full one would not fit: never cut.

@@ -59,8 +59,10 @@ function titleSlide(deck: Deck, c: ReportContent) {
 
 function summarySlide(deck: Deck, c: ReportContent) {
   const slide = addContentSlide(deck, 'Executive summary', `${c.economyLabel} · horizon ${c.horizon} · exposure and cost pressure are indices 0–100`)
-  addBullets(slide, c.summary, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 22 })
-  slide.addNotes(['Executive summary.', ...c.summary, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n'))
+  // What drives the band goes before the closing line on how sure the inputs are.
+  const lines = c.variance ? [...c.summary.slice(0, -1), c.variance.takeaway, ...c.summary.slice(-1)] : c.summary
+  addBullets(slide, lines, { x: 0.5, y: CONTENT_TOP, w: SLIDE.W - 1, h: CONTENT_BOTTOM - CONTENT_TOP }, { maxPt: 22 })
+  slide.addNotes(['Executive summary.', ...lines, '', 'What the indices mean:', ...c.sources.indexMeaning].join('\n'))
 }
 
 const kpiRuns = (facts: [string, string][]) =>
@@ -89,8 +91,8 @@ function sectorSlide(deck: Deck, s: SectorContent, c: ReportContent) {
   slide.addNotes(sectorNotes(s, c))
 }
 
-/** Room under a chart for the note on measures in force since before the horizon (two lines at 14 pt). */
-const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.62 : 0)
+/** Room under a chart for the note on measures in force since before the horizon (one line at 14 pt: the legend already takes much of the chart's height). */
+const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.38 : 0)
 
 /**
  * Measures in force since before the first quarter, as a note under the chart: a native chart cannot place a
@@ -98,8 +100,8 @@ const inForceHeight = (chart: ChartSpec) => (chart.inForce ? 0.62 : 0)
  */
 function addInForce(slide: ReturnType<typeof addContentSlide>, chart: ChartSpec, width: number) {
   if (!chart.inForce) return
-  // Two lines at 14 pt: the items that fit, and how many more (all of them in the notes).
-  const text = inForceText(chart.inForce, { size: MIN_PT, maxWidth: 2 * (width * 72 - 14.4) * 0.9 })
+  // One line at 14 pt: the items that fit, and how many more (all of them in the notes).
+  const text = inForceText(chart.inForce, { size: MIN_PT, maxWidth: (width * 72 - 14.4) * 0.9 })
   addFittedText(slide, text, { x: 0.3, y: CONTENT_BOTTOM - inForceHeight(chart), w: width, h: inForceHeight(chart) }, { maxPt: MIN_PT, color: DECK_COLORS.muted })
 }
 

@@ -1,9 +1,10 @@
-import { memo, useMemo } from 'react'
-import { Area, CartesianGrid, ComposedChart, Label, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useMemo, useRef } from 'react'
+import { Area, CartesianGrid, ComposedChart, Label, Tooltip, XAxis, YAxis } from 'recharts'
 import { ECONOMY_LABELS, SECTOR_LABELS, type Economy, type Sector } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
 import type { ChartData } from './chart-series'
 import { useStable } from '../../state/use-stable'
+import { useBoxSize } from '../../state/use-box-size'
 import { MarkerLabels, MarkerLayer, markerScope } from './MarkerLines'
 import { SeriesLayer, type LineDef } from './SeriesLayer'
 import type { Headline } from './headline'
@@ -51,12 +52,12 @@ const TOOLTIP_ANCHOR = [
 ]
 
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
-/**
- * ResponsiveContainer hands the chart its size in pixels. A chart sized in percent (recharts' `responsive`)
- * makes the browser lay out every SVG element again whenever anything around it is laid out — a changed
- * headline figure then cost ≈1 ms of layout per chart on each toggle.
+/*
+ * The chart gets its size in pixels from its box (useBoxSize), measured before the first paint: it draws
+ * once at start-up, at its real size. A chart sized in percent (recharts' `responsive`) makes the browser
+ * lay out every SVG element again whenever anything around it is laid out — a changed headline figure then
+ * cost ≈1 ms of layout per chart on each toggle.
  */
-const INITIAL_SIZE = { width: 750, height: 100 }
 /** Room for the y tick labels and the unit: wider on large screens and in presentation, where the type is larger. */
 const yAxisWidth = (large: boolean) => (large ? 84 : typeof window !== 'undefined' && window.innerWidth >= 2200 ? 74 : 50)
 /**
@@ -76,7 +77,7 @@ function useLayers(data: ChartData, markers: readonly Marker[], labelled: readon
     const tick = { fill: 'var(--muted)', fontSize: large ? 20 : 12 }
     return [
       <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />,
-      <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} tickFormatter={yearOf} tick={tick} stroke="var(--border)" height={large ? 34 : 20} />
+      <XAxis key="x" dataKey="quarter" ticks={ticks as string[]} interval={0} tickFormatter={yearOf} tick={tick} stroke="var(--border)" height={large ? 34 : 20} />
     ]
   }, [ticks, large])
   const yAxis = useMemo(
@@ -88,6 +89,8 @@ function useLayers(data: ChartData, markers: readonly Marker[], labelled: readon
         // with allowDataOverflow it takes the domain as given instead of looking for values of its own.
         allowDataOverflow
         ticks={yMin < 0 ? [yMin, 0, yMax] : [0, yMax / 2, yMax]}
+        // Every given tick is drawn: recharts then does not measure each label's text in the DOM to thin them out.
+        interval={0}
         tickCount={4}
         tick={{ fill: 'var(--muted)', fontSize: large ? 20 : 12 }}
         width={yAxisWidth(large)}
@@ -138,6 +141,8 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
   const layers = useLayers(data, allMarkers, markers, ticks, yMin, yMax, large, lines, showBand)
   const tooltipSeries = useStable(series.map(({ key, label, color }) => ({ key, label, color })))
   const tooltipData = useMemo(() => ({ rows, series: tooltipSeries, markers }), [rows, tooltipSeries, markers])
+  const plotRef = useRef<HTMLDivElement>(null)
+  const size = useBoxSize(plotRef)
   return (
     <figure className="chart" data-testid={`chart-${sector}`} data-economy={economy}>
       <figcaption className="chart-head">
@@ -153,14 +158,14 @@ export const ExposureChart = memo(function ExposureChart({ sector, economy, data
       {rows.every((r) => r.total === 0) && (
         <p className="chart-empty">No exposure for this sector: no measure that is on acts on it. Switch measures on in the side panels, or switch economy.</p>
       )}
-      <div className={`chart-plot ${markerScope(enabledIds)}`} role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
-        <TooltipContext.Provider value={tooltipData}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={INITIAL_SIZE}>
-            <ComposedChart data={axisRows} margin={MARGIN}>
+      <div ref={plotRef} className={`chart-plot ${markerScope(enabledIds)}`} role="img" aria-label={`${title}, ${UNIT} by quarter, stacked by ${stacking}`}>
+        {size && (
+          <TooltipContext.Provider value={tooltipData}>
+            <ComposedChart width={size.width} height={size.height} data={axisRows} margin={MARGIN}>
               {layers}
             </ComposedChart>
-          </ResponsiveContainer>
-        </TooltipContext.Provider>
+          </TooltipContext.Provider>
+        )}
       </div>
       {showTable && <DataTable caption={title} data={data} />}
       <div className="visually-hidden">

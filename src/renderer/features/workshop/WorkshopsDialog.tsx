@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 import type { Api } from '../../../shared/api'
 import type { ScenarioDoc } from '../../../core'
 import type { ScenarioSummary, WorkshopSummary } from '../../../shared/contract'
@@ -20,10 +20,24 @@ export function WorkshopsDialog({ api, w, doc, onClose }: Props) {
   const [teams, setTeams] = useState('Beijing, Washington')
   const [from, setFrom] = useState('draft')
   const [error, setError] = useState<string | null>(null)
+  /** The workshop whose delete button was pressed once (a second press confirms). */
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const refresh = useCallback(() => void api.call('workshop.list', {}).then((r) => setItems(r.ok ? r.value.items : [])), [api])
   useEffect(() => {
-    void api.call('workshop.list', {}).then((r) => setItems(r.ok ? r.value.items : []))
+    refresh()
     void api.call('scenario.list', {}).then((r) => r.ok && setScenarios(r.value.items))
-  }, [api])
+  }, [api, refresh])
+
+  /** Deletes a workshop (a rehearsal, a test run); its scenario and versions stay in the library. */
+  const remove = async (x: WorkshopSummary) => {
+    setConfirming(null)
+    const r = await api.call('workshop.delete', { id: x.id })
+    if (!r.ok) return setNote(r.error.message)
+    if (w.workshop?.id === x.id) w.close()
+    setNote(`Deleted the workshop “${x.name}”. Its scenario and that scenario’s versions stay in the library.`)
+    refresh()
+  }
 
   const create = async () => {
     const list = teams.split(',').map((t) => t.trim()).filter(Boolean)
@@ -90,6 +104,11 @@ export function WorkshopsDialog({ api, w, doc, onClose }: Props) {
           <h3 id={`${ids.name}-list`} className="section-title">
             In the library
           </h3>
+          {note && (
+            <p className="hint" role="status">
+              {note}
+            </p>
+          )}
           {items === null ? (
             <p className="hint">Loading…</p>
           ) : items.length === 0 ? (
@@ -99,20 +118,39 @@ export function WorkshopsDialog({ api, w, doc, onClose }: Props) {
               {items.map((x) => (
                 <li key={x.id} className="row">
                   <span className="row-main">
-                    <span className="row-name">{x.name}</span>
+                    <span className="row-name">
+                      {x.name}
+                      {w.workshop?.id === x.id && <span className="hint"> · open now</span>}
+                    </span>
                     <span className="hint">
                       {x.teams.map((t) => t.name).join(' vs ')} · {x.rounds} round{x.rounds === 1 ? '' : 's'} · {time(x.updatedAt)}
                     </span>
                   </span>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      void w.open(x.id)
-                      onClose()
-                    }}
-                  >
-                    Open
-                  </button>
+                  {confirming === x.id ? (
+                    <>
+                      <button type="button" onClick={() => void remove(x)}>
+                        Delete “{x.name}”
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          void w.open(x.id)
+                          onClose()
+                        }}
+                      >
+                        Open
+                      </button>
+                      <button type="button" onClick={() => setConfirming(x.id)}>
+                        Delete…
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
