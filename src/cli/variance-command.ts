@@ -74,7 +74,7 @@ export const formatBreakdown = (name: string, r: VarianceBreakdown): string => {
     `${'factor'.padEnd(58)} first-order  (90 % interval)   total   (90 % interval)`,
     ...r.factors.map((f) => `${f.label.padEnd(58)} ${pct(f.firstOrder)}     (${pct(f.firstOrderLow)} – ${pct(f.firstOrderHigh)})  ${pct(f.total)}  (${pct(f.totalLow)} – ${pct(f.totalHigh)})`),
     `${'interactions (1 − Σ first-order)'.padEnd(58)} ${pct(r.interactions)}`,
-    '(90 % intervals: bootstrap over the N rows, the estimate\'s own sampling noise; a total below its first-order share equals it within that noise)',
+    '90 % intervals: bootstrap over the N rows, the estimate\'s own sampling noise; a total below its first-order share equals it within that noise.',
     ''
   ]
   return lines.join('\n')
