@@ -1,5 +1,6 @@
 import { attributeView, evidenceFor, tornado, varianceBreakdown, ECONOMIES, SECTORS, type Economy, type EvidenceRequest, type Model, type ScenarioDoc, type Sector, type TornadoKpi, type UncertaintySpec, type VarianceBreakdown } from '../../core'
 import { BAND_SAMPLES, bandCaption, bandMeta, bandSimulation } from '../../shared/bands'
+import { WORKSPACE_VARIANCE_SAMPLES } from '../../shared/variance'
 import type { JobKind } from './protocol'
 
 export { BAND_SAMPLES }
@@ -13,12 +14,6 @@ export type TornadoResult = { base: number; unit: string; bars: TornadoBar[] }
  */
 export type SectorBand = { low: number[]; high: number[]; p50: number[]; caption: string; stretched: number }
 export type BandsResult = Record<Economy, Record<Sector, SectorBand>>
-/**
- * Base sample size of the variance breakdown in the workspace (N·(factors + 2) engine runs): 192 costs
- * what 96 did before the draw runner stopped compiling a scenario per draw, with intervals √2 narrower
- * (the CLI's default is core's VARIANCE_SAMPLES, 256).
- */
-export const VARIANCE_SAMPLES = 192
 
 type DocInput = { doc: ScenarioDoc }
 type TornadoInput = DocInput & { economy: Economy; sector: Sector; kpi: TornadoKpi }
@@ -95,7 +90,7 @@ export function runJob(kind: JobKind, input: unknown): unknown {
       return evidenceFor(model, (input as EvidenceInput).doc, (input as EvidenceInput).request)
     case 'variance': {
       const v = input as TornadoInput
-      return varianceBreakdown(model, v.doc, { economy: v.economy, sector: v.sector, kpi: v.kpi, samples: VARIANCE_SAMPLES, uncertainty })
+      return varianceBreakdown(model, v.doc, { economy: v.economy, sector: v.sector, kpi: v.kpi, samples: WORKSPACE_VARIANCE_SAMPLES, uncertainty })
     }
   }
 }

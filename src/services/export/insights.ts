@@ -129,6 +129,6 @@ export function provenance(model: Pick<Model, 'assumptions' | 'projects' | 'meas
 /** What the indices mean, for the sources-and-caveats slide and the speaker notes. */
 export const INDEX_MEANING = [
   'Exposure (index 0–100): the criticality-weighted share of a sector’s critical inputs left unmet in the quarter, after inventories, stocks, substitution and allied supply. 0 = nothing missing, 100 = every critical input missing.',
-  'Cost pressure (index 0–100): 100·X/(1+X), X the criticality-weighted price increase of critical inputs; inputs doubling in price gives 50.',
+  'Cost pressure (index 0–100): 100·X/(1+X), X the rise in the sector’s unit cost from input price rises and tariffs (each input weighted by its share of the sector’s cost) divided by the sector’s operating margin; 50 = price rises eat the whole margin.',
   'Both are indices for comparing scenarios, not forecasts of output loss.'
 ]

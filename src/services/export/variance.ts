@@ -2,7 +2,7 @@ import { ECONOMIES, SECTORS, SECTOR_LABELS, type Economy, type Model, type Scena
 import { N_S } from '../../core/engine/plan'
 import { sobolIndices } from '../../core/analysis/sobol'
 import { drawRunner } from '../../core/analysis/uncertainty'
-import { sharePct } from '../../shared/variance'
+import { sharePct, WORKSPACE_VARIANCE_SAMPLES } from '../../shared/variance'
 
 /**
  * "What drives the band" for the deck: the variance breakdown (first-order and total Sobol indices over the
@@ -17,8 +17,8 @@ import { sharePct } from '../../shared/variance'
  * the same samples and seed.
  */
 
-/** Base sample size of the deck's breakdown: the workspace's (renderer/workers/jobs.ts VARIANCE_SAMPLES), so the slide matches the screen. */
-export const DECK_VARIANCE_SAMPLES = 192
+/** Base sample size of the deck's breakdown: the workspace's, so the slide matches the screen. */
+export const DECK_VARIANCE_SAMPLES = WORKSPACE_VARIANCE_SAMPLES
 
 export type SectorVariance = { sector: Sector; breakdown: VarianceBreakdown }
 

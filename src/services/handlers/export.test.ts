@@ -48,8 +48,10 @@ describe('export API', () => {
     const { dispatch } = services()
     const deck = await dispatch('export.pptx', { doc })
     expect(deck).toMatchObject({ ok: true, value: { kind: 'file', fileName: 'workshop-a_deck.pptx' } })
-    // Three sector charts and the cost-pressure chart.
-    expect((await readDeck(bytesOf(deck.ok && deck.value))).charts).toHaveLength(4)
+    // Three sector charts, the cost-pressure chart and the 'What drives the band' bars (a bar chart, the only one).
+    const charts = (await readDeck(bytesOf(deck.ok && deck.value))).charts
+    expect(charts).toHaveLength(5)
+    expect(charts.filter((c) => c.xml.includes('<c:barChart>'))).toHaveLength(1)
     const csv = await dispatch('export.csv', { doc })
     expect(csv).toMatchObject({ ok: true, value: { kind: 'file', fileName: 'workshop-a_series.csv', mimeType: 'text/csv;charset=utf-8' } })
   })
