@@ -1,4 +1,5 @@
-import { simulate, type Model, type ScenarioDoc, type SimulationResult, type UncertaintySpec } from '../core'
+import { simulate, type SimulationResult } from '../core/analysis/uncertainty'
+import type { Model, ScenarioDoc, UncertaintySpec } from '../core'
 
 /**
  * Monte Carlo samples behind every P10–P90 band, in the app and in exports alike, so an exported chart

@@ -3,7 +3,8 @@ import type { MeasureSetting, ScenarioDoc } from '../scenario/schema'
 import { inverseCdf, latentOfSpearman, normalCdf, type InverseCdf, type MarginalShape } from './copula'
 import { applyBranch, BASE_BRANCH_ID } from '../engine/branches'
 import { branchedMeasures } from './uncertainty-branches'
-import { groupMembers, policyRange, type Posture, type UncertaintySpec } from './uncertainty-spec'
+import { groupMembers, policyRange } from './uncertainty-lookup'
+import type { Posture, UncertaintySpec } from './uncertainty-spec'
 
 /**
  * The sampling design of one scenario (docs/MODEL.md §6): every random input is a deterministic

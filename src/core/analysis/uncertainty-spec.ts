@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { confidenceSchema } from '../model/catalogue-schema'
 import type { Model } from '../model/load-model'
 import { isoDate } from '../scenario/schema'
+import { groupMembers, policyRange } from './uncertainty-lookup'
 
 /**
  * The uncertainty structure (`resources/data/uncertainty.json`, docs/MODEL.md §6): which measure
@@ -106,15 +107,7 @@ export class UncertaintySpecError extends Error {
   }
 }
 
-/** Does assumption id `id` match a group pattern (exact, or prefix with a trailing `*`)? */
-export const matchesPattern = (pattern: string, id: string): boolean =>
-  pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern
-
-/** Members of a group among the model's assumptions, in model order. */
-export const groupMembers = (model: Model, g: GroupSpec): string[] =>
-  model.assumptions
-    .filter((a) => (g.assumptionGroup !== undefined && (a as { group?: string }).group === g.assumptionGroup) || (g.match ?? []).some((p) => matchesPattern(p, a.id)))
-    .map((a) => a.id)
+export { matchesPattern, groupMembers, policyRange } from './uncertainty-lookup'
 
 /**
  * Validate the uncertainty file (untrusted JSON) and check it against the model: every measure and
@@ -176,9 +169,3 @@ export const loadUncertainty = (json: unknown, model: Model, opts: { strict?: bo
   if (problems.length > 0 && opts.strict !== false) throw new UncertaintySpecError(problems)
   return { ...spec, policy, extensions, groups, skipped: problems }
 }
-
-/** Sampling range of a policy parameter: the catalogue's `low`/`high` when present, else the uncertainty file's, else null. */
-export const policyRange = (p: PolicySpec, param: Readonly<Record<string, unknown>>): { low: number; high: number } | null =>
-  typeof param.low === 'number' && typeof param.high === 'number'
-    ? { low: param.low, high: param.high }
-    : p.low !== undefined && p.high !== undefined ? { low: p.low, high: p.high } : null
