@@ -20,7 +20,7 @@ export { simulate, quantile, effectiveLayers, type Band, type SectorBands, type 
 export { loadUncertainty, UncertaintySpecError, POSTURES, type UncertaintySpec, type Posture } from './analysis/uncertainty-spec'
 export { ALL_LAYERS, type Layers } from './analysis/uncertainty-draws'
 export { type BranchView } from './analysis/uncertainty-branches'
-export { varianceBreakdown, type VarianceBreakdown, type VarianceFactor, type VarianceKpi, type VarianceOptions } from './analysis/sobol'
+export { varianceBreakdown, varianceBreakdowns, type VarianceBreakdown, type VarianceFactor, type VarianceKpi, type VarianceOptions } from './analysis/sobol'
 export { tornado, PARAM_SWING, type TornadoKpi, type TornadoRow, type TornadoResult, type TornadoOptions } from './analysis/tornado'
 export { kpis, type Kpis } from './analysis/kpis'
 export {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScenario } from '../model/default-scenario'
 import { shippedModel } from '../testing/fixtures'
 import uncertaintyJson from '../../../resources/data/uncertainty.json'
-import { sobolIndices, varianceBreakdown } from './sobol'
+import { sobolIndices, varianceBreakdown, varianceBreakdowns } from './sobol'
 import { normalCdf } from './copula'
 import { loadUncertainty } from './uncertainty-spec'
 
@@ -107,5 +107,15 @@ describe('varianceBreakdown', () => {
     const doc = defaultScenario(model)
     expect(() => varianceBreakdown(model, doc, { economy: 'us', sector: 'autos', kpi: 'quarter', quarter: '2040-Q1', samples: 8, uncertainty })).toThrow(/outside the scenario's horizon/)
     expect(() => varianceBreakdown(model, doc, { economy: 'us', sector: 'autos', kpi: 'peak', samples: 8, uncertainty, branch: 'x' })).toThrow(/unknown branch "x"/)
+  })
+
+  it('several sectors from one set of runs equal one breakdown per sector, for each KPI kind', () => {
+    const doc = defaultScenario(model)
+    for (const kpi of ['quarter', 'cost-peak', 'mean'] as const) {
+      const opts = { economy: 'cn' as const, kpi, quarter: '2027-Q1', samples: 12, uncertainty }
+      const together = varianceBreakdowns(model, doc, { ...opts, sectors: ['electronics', 'defense', 'autos'] })
+      expect(together.map((b) => b.sector)).toEqual(['electronics', 'defense', 'autos'])
+      together.forEach((b) => expect(b).toEqual(varianceBreakdown(model, doc, { ...opts, sector: b.sector })))
+    }
   })
 })

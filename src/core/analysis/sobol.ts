@@ -71,7 +71,17 @@ export const VARIANCE_SAMPLES = 256
  * normal matrices A, B: S_i = mean(f(B)·(f(A_Bⁱ) − f(A)))/V (Saltelli 2010), S_Ti = mean((f(A) −
  * f(A_Bⁱ))²)/(2V) (Jansen 1999), where A_Bⁱ is A with block i's columns from B. Seeded.
  */
-export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: VarianceOptions): VarianceBreakdown => {
+export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: VarianceOptions): VarianceBreakdown =>
+  varianceBreakdowns(model, scenario, { ...opts, sectors: [opts.sector] })[0] as VarianceBreakdown
+
+/**
+ * `varianceBreakdown` of several sectors of one economy from one set of engine runs (each run reads every
+ * sector, so a deck pays for one breakdown, not three). The estimator is called once per sector with the
+ * same seed: the first call records each run's KPIs, the others replay them in the order it asks (it is
+ * deterministic for a seed), each normal vector checked against the one recorded. Each result equals
+ * `varianceBreakdown` for that sector exactly.
+ */
+export const varianceBreakdowns = (model: Model, scenario: ScenarioDoc, opts: Omit<VarianceOptions, 'sector'> & { sectors: readonly Sector[] }): VarianceBreakdown[] => {
   const N = Math.max(8, Math.floor(opts.samples ?? VARIANCE_SAMPLES))
   const runner = drawRunner(model, scenario, { uncertainty: opts.uncertainty, layers: opts.layers, distribution: opts.distribution })
   const { design } = runner
@@ -79,15 +89,14 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
   const forced = view === 'mixture' ? undefined : design.branches.findIndex((b) => b.id === view)
   if (forced !== undefined && forced < 0) throw new Error(`unknown branch "${view}" (this scenario has: ${design.branches.map((b) => b.id).join(', ')}, or mixture)`)
   const H = runner.horizon
-  const off = (ECONOMIES.indexOf(opts.economy) * N_S + SECTORS.indexOf(opts.sector)) * H
+  const offsets = opts.sectors.map((s) => (ECONOMIES.indexOf(opts.economy) * N_S + SECTORS.indexOf(s)) * H)
   let qh = -1
   if (opts.kpi === 'quarter') {
     if (opts.quarter === undefined || !/^\d{4}-Q[1-4]$/.test(opts.quarter)) throw new Error('kpi "quarter" needs a quarter as YYYY-Qn')
     qh = quarterIndex(opts.quarter) - quarterIndex(scenario.horizon.start)
     if (qh < 0 || qh >= H) throw new Error(`quarter ${opts.quarter} is outside the scenario's horizon`)
   }
-  const kpiOf = (normals: Float64Array): number => {
-    const r = runner.run(normals, forced)
+  const kpiAt = (r: { exposure: ArrayLike<number>; cost: ArrayLike<number> }, off: number): number => {
     if (opts.kpi === 'quarter') return r.exposure[off + qh] as number
     if (opts.kpi === 'cost-peak') {
       let m = 0
@@ -103,22 +112,46 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
     }
     return opts.kpi === 'peak' ? peak : sum / H
   }
-  const { mean, variance, factors } = sobolIndices(kpiOf, design.blocks, design.dim, N, opts.seed ?? scenario.seed)
-  factors.sort((a, b) => b.firstOrder - a.firstOrder || a.id.localeCompare(b.id))
-  return {
-    economy: opts.economy,
-    sector: opts.sector,
-    kpi: opts.kpi,
-    quarter: opts.kpi === 'quarter' ? (opts.quarter as string) : null,
-    view: forced === undefined ? 'mixture' : view,
-    branches: design.branches.length,
-    mean,
-    variance,
-    samples: N,
-    evaluations: N * (design.blocks.length + 2),
-    factors,
-    interactions: 1 - factors.reduce((a, f) => a + f.firstOrder, 0)
+  const recorded: Float64Array[] = []
+  const prints: number[] = []
+  const record = (normals: Float64Array): number => {
+    const r = runner.run(normals, forced)
+    recorded.push(Float64Array.from(offsets, (off) => kpiAt(r, off)))
+    prints.push(fingerprint(normals))
+    return (recorded[recorded.length - 1] as Float64Array)[0] as number
   }
+  const replay = (k: number) => {
+    let i = 0
+    return (normals: Float64Array): number => {
+      if (prints[i] !== fingerprint(normals)) throw new Error('variance breakdown: the estimator asked for runs in another order than recorded')
+      return (recorded[i++] as Float64Array)[k] as number
+    }
+  }
+  return opts.sectors.map((sector, k) => {
+    const { mean, variance, factors } = sobolIndices(k === 0 ? record : replay(k), design.blocks, design.dim, N, opts.seed ?? scenario.seed)
+    factors.sort((a, b) => b.firstOrder - a.firstOrder || a.id.localeCompare(b.id))
+    return {
+      economy: opts.economy,
+      sector,
+      kpi: opts.kpi,
+      quarter: opts.kpi === 'quarter' ? (opts.quarter as string) : null,
+      view: forced === undefined ? 'mixture' : view,
+      branches: design.branches.length,
+      mean,
+      variance,
+      samples: N,
+      evaluations: N * (design.blocks.length + 2),
+      factors,
+      interactions: 1 - factors.reduce((a, f) => a + f.firstOrder, 0)
+    }
+  })
+}
+
+/** A cheap fingerprint of a normal vector, to check a replay is in step with the recording. */
+const fingerprint = (v: Float64Array): number => {
+  let h = 0
+  for (let i = 0; i < v.length; i += 7) h = h * 31 + (v[i] as number)
+  return h
 }
 
 /** A factor block: the normal-vector positions it owns. */
