@@ -149,6 +149,31 @@ export function axisLabels(count: number): AxisLabels {
 export type ChartStyle = { legend?: boolean; altText?: string }
 
 /**
+ * Text and grid styling every native chart of the deck shares (legend, axis labels and titles at the deck's
+ * minimum size, dashed value grid, no category grid), so a line chart and a bar chart read alike.
+ */
+const chartTextStyle = (ink: string): PptxGenJS.IChartOpts => ({
+  legendPos: 'b',
+  legendFontFace: DECK_FONT,
+  legendFontSize: MIN_PT,
+  legendColor: ink,
+  // Data labels are off; whoever turns them on gets them at a readable size too.
+  dataLabelFontSize: MIN_PT,
+  catAxisLabelFontFace: DECK_FONT,
+  catAxisLabelFontSize: MIN_PT,
+  catAxisLabelColor: ink,
+  valAxisLabelFontFace: DECK_FONT,
+  valAxisLabelFontSize: MIN_PT,
+  valAxisLabelColor: ink,
+  valAxisLabelFormatCode: '0',
+  showValAxisTitle: true,
+  valAxisTitleFontSize: MIN_PT,
+  valAxisTitleColor: ink,
+  valGridLine: { color: DECK_COLORS.border, size: 0.75, style: 'dash' },
+  catGridLine: { style: 'none' }
+})
+
+/**
  * A native PowerPoint chart of a chart spec: stacked areas, then lines grouped by dash (solid, dashed,
  * dotted, dash-dot, P10/P90). Every value is the spec's, unrounded; a gap (null) is a missing point and a
  * missing cell in the embedded workbook. Text is at least `MIN_PT`.
@@ -190,16 +215,8 @@ export function addNativeChart(deck: Deck, slide: Slide, spec: ChartSpec, box: B
   const options: PptxGenJS.IChartOpts = {
     ...box,
     altText: style.altText ?? `${spec.title}: ${spec.yTitle} by quarter`,
+    ...chartTextStyle(ink),
     showLegend: style.legend ?? true,
-    legendPos: 'b',
-    legendFontFace: DECK_FONT,
-    legendFontSize: MIN_PT,
-    legendColor: ink,
-    // Data labels are off; whoever turns them on gets them at a readable size too.
-    dataLabelFontSize: MIN_PT,
-    catAxisLabelFontFace: DECK_FONT,
-    catAxisLabelFontSize: MIN_PT,
-    catAxisLabelColor: ink,
     catAxisLabelFrequency: String(plan.skip),
     catAxisOrientation: (plan.reversed ? 'maxMin' : 'minMax') as 'minMax',
     // With the categories right to left, the value axis crosses at the last one: the left edge.
@@ -208,16 +225,7 @@ export function addNativeChart(deck: Deck, slide: Slide, spec: ChartSpec, box: B
     valAxisMinVal: spec.yMin,
     valAxisMaxVal: spec.yMax,
     valAxisMajorUnit: tickStep(spec.yMax - spec.yMin),
-    valAxisLabelFontFace: DECK_FONT,
-    valAxisLabelFontSize: MIN_PT,
-    valAxisLabelColor: ink,
-    valAxisLabelFormatCode: '0',
-    showValAxisTitle: true,
     valAxisTitle: spec.yTitle,
-    valAxisTitleFontSize: MIN_PT,
-    valAxisTitleColor: ink,
-    valGridLine: { color: DECK_COLORS.border, size: 0.75, style: 'dash' },
-    catGridLine: { style: 'none' },
     displayBlanksAs: 'gap'
   }
   // A multi-type chart takes its options where a single chart takes its data (pptxgenjs' typings miss this).
@@ -245,28 +253,12 @@ export function addBarChart(deck: Deck, slide: Slide, chart: { categories: reado
     barGrouping: 'clustered',
     barGapWidthPct: 60,
     chartColors: chart.series.map((s) => hex(s.color)),
+    ...chartTextStyle(ink),
     showLegend: true,
-    legendPos: 'b',
-    legendFontFace: DECK_FONT,
-    legendFontSize: MIN_PT,
-    legendColor: ink,
-    dataLabelFontSize: MIN_PT,
-    catAxisLabelFontFace: DECK_FONT,
-    catAxisLabelFontSize: MIN_PT,
-    catAxisLabelColor: ink,
     valAxisMinVal: 0,
     valAxisMaxVal: chart.max,
     valAxisMajorUnit: tickStep(chart.max),
-    valAxisLabelFontFace: DECK_FONT,
-    valAxisLabelFontSize: MIN_PT,
-    valAxisLabelColor: ink,
-    valAxisLabelFormatCode: '0',
-    showValAxisTitle: true,
-    valAxisTitle: chart.valueTitle,
-    valAxisTitleFontSize: MIN_PT,
-    valAxisTitleColor: ink,
-    valGridLine: { color: DECK_COLORS.border, size: 0.75, style: 'dash' },
-    catGridLine: { style: 'none' }
+    valAxisTitle: chart.valueTitle
   })
 }
 
