@@ -61,7 +61,14 @@ export type Design = {
    * grid; NaN where not sampled in that branch) and which extensions happened (`extended[j]` for
    * `extensionTargets[j]`). The returned object and its arrays are reused by the next call.
    */
-  sample: (normals: Float64Array, values: Float64Array, forcedBranch?: number) => DrawSample
+  sample: (normals: Float64Array, values: Float64Array | null, forcedBranch?: number) => DrawSample
+  /**
+   * The assumption values `sample` would give for `count` draws at once: row r of `normals` (`dim`
+   * wide) fills row r of `values` (`stride` wide; only sampled entries are written). Marginal by
+   * marginal over all rows, so each inverse-CDF table is read while it is in cache (same numbers as
+   * `sample`); then `sample(row, null)` draws the rest of each row.
+   */
+  fillAssumptions: (normals: Float64Array, values: Float64Array, count: number, stride: number) => void
   /** Measure parameters `sample` draws, in order. */
   policyTargets: readonly { measure: string; param: string }[]
   /** Suspension extensions `sample` decides, in order (applied in this order to a measure in several). */
@@ -226,17 +233,19 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
   const latentValue = (l: Latent, n: Float64Array, pB: number, pW: number): number =>
     (l.posture === 1 ? l.a * pB : l.posture === -1 ? l.a * pW : 0) + (l.group >= 0 ? l.b * (n[l.group] as number) : 0) + l.c * (n[l.own] as number)
 
+  const washingtonOf = (n: Float64Array, pB: number): number => retaliation * pB + Math.sqrt(1 - retaliation * retaliation) * (n[eW] as number)
   const out: DrawSample = { branch: 0, policy: new Float64Array(policy.length), extended: new Uint8Array(extensions.length) }
-  const sample = (n: Float64Array, values: Float64Array, forcedBranch?: number): DrawSample => {
+  const sample = (n: Float64Array, values: Float64Array | null, forcedBranch?: number): DrawSample => {
     const pB = n[zB] as number
-    const pW = retaliation * pB + Math.sqrt(1 - retaliation * retaliation) * (n[eW] as number)
-    for (const it of assumptions) values[it.index] = it.inv(Phi(latentValue(it, n, pB, pW)))
+    const pW = washingtonOf(n, pB)
+    if (values !== null) for (const it of assumptions) values[it.index] = it.inv(Phi(latentValue(it, n, pB, pW)))
     let branch = 0
     if (forcedBranch !== undefined) branch = forcedBranch
     else if (branchLatent) {
       const u = Phi(latentValue(branchLatent, n, pB, pW))
-      const k = cumulative.findIndex((c) => u < c)
-      branch = order[k < 0 ? order.length - 1 : k] as number
+      let k = 0
+      while (k < order.length - 1 && !(u < (cumulative[k] as number))) k++
+      branch = order[k] as number
     }
     out.branch = branch
     for (let i = 0; i < policy.length; i++) {
@@ -253,9 +262,21 @@ export const compileDesign = (model: Model, scenario: ScenarioDoc, opts: DesignO
     return out
   }
 
+  // Assumption latents load on no posture, so a row's latent needs only its own and its group's normal.
+  const fillAssumptions = (n: Float64Array, values: Float64Array, count: number, stride: number): void => {
+    for (const it of assumptions) {
+      const { inv, index, group, b, own, c } = it
+      for (let r = 0, row = 0; r < count; r++, row += dim) {
+        const x = (group >= 0 ? b * (n[row + group] as number) : 0) + c * (n[row + own] as number)
+        values[r * stride + index] = inv(Phi(x))
+      }
+    }
+  }
+
   return {
     dim,
     blocks: used,
+    fillAssumptions,
     branches: branchDocs,
     pinned,
     changesMeasures: policy.length > 0 || extensions.length > 0,

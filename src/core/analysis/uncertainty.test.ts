@@ -143,6 +143,31 @@ describe('draw runner', () => {
       expect(keys.size).toBeGreaterThan(10)
     })
   }
+
+  it('runBatch (assumptions drawn marginal by marginal) gives exactly what run gives row by row', () => {
+    const doc = { ...withBranches([0.4, 0.3, 0.3]), overrides: { [model.assumptions.find((a) => a.low !== undefined)!.id]: 0.5 } }
+    for (const forced of [undefined, 1]) {
+      const runner = drawRunner(model, doc, { uncertainty })
+      const dim = runner.design.dim
+      const rows = 37
+      const normals = new Float64Array(rows * dim)
+      const rng = mulberry32(5)
+      for (let r = 0; r < rows; r++) fillNormals(normals.subarray(r * dim, (r + 1) * dim), rng)
+      const one = Array.from({ length: rows }, (_, r) => {
+        const d = runner.run(normals.slice(r * dim, (r + 1) * dim), forced)
+        return { branch: d.branch, exposure: Float64Array.from(d.exposure), cost: Float64Array.from(d.cost) }
+      })
+      const batched: typeof one = []
+      runner.runBatch(normals, rows, forced, (d, r) => {
+        expect(r).toBe(batched.length)
+        batched.push({ branch: d.branch, exposure: Float64Array.from(d.exposure), cost: Float64Array.from(d.cost) })
+      })
+      expect(batched).toEqual(one)
+      // The rows differ (else equality would prove nothing), and mixture draws visit more than one branch.
+      expect(new Set(one.map((d) => d.exposure.join())).size).toBe(rows)
+      if (forced === undefined) expect(new Set(one.map((d) => d.branch)).size).toBeGreaterThan(1)
+    }
+  })
 })
 
 describe('honest bands', () => {

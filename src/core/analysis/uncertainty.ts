@@ -75,11 +75,20 @@ export type SimulateOptions = {
 export type DrawRunner = {
   design: Design
   /** Exposure and cost per [e][s][t] of one draw (views valid until the next call) and its branch. */
-  run: (normals: Float64Array, forcedBranch?: number) => { exposure: Float64Array; cost: Float64Array; branch: number }
+  run: (normals: Float64Array, forcedBranch?: number) => DrawResult
+  /**
+   * `run` over `count` draws whose normals are consecutive rows (`design.dim` wide) of `normals`, calling
+   * `each` after every draw: the same results as `run` row by row, with the assumption values drawn
+   * marginal by marginal for the whole batch (`Design.fillAssumptions`).
+   */
+  runBatch: (normals: Float64Array, count: number, forcedBranch: number | undefined, each: (draw: DrawResult, row: number) => void) => void
   /** Point estimate per branch: exposure and cost per [e][s][t] at the scenario's own values (copies). */
   points: () => { exposure: Float64Array; cost: Float64Array }[]
   horizon: number
 }
+
+/** One draw's exposure and cost per [e][s][t] (views valid until the next draw) and its branch. */
+export type DrawResult = { exposure: Float64Array; cost: Float64Array; branch: number }
 
 /** One branch's working plan: a fork re-parameterised per draw, with its activity profiles. */
 type BranchWork = {
@@ -158,20 +167,37 @@ export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<Simul
       if (!triggers) summariseProfile_(w.plan.ownSegs[m]!, w.plan.q0, w.plan.slots, w.plan.timing[m]!, w.profiles[m])
     }
   }
+  const result: DrawResult = { exposure, cost, branch: 0 }
+  // One draw on assumption values `drawn`; `presampled` when they already hold this draw's sample.
+  const evaluateDraw = (normals: Float64Array, drawn: Float64Array, presampled: boolean, forcedBranch: number | undefined): DrawResult => {
+    const d = design.sample(normals, presampled ? null : drawn, forcedBranch)
+    const b = d.branch
+    const w = work[b]!
+    if (design.changesMeasures) applyDraw(w, b, d.policy, d.extended)
+    inputs = buildInputs_(w.plan, drawn, inputs)
+    runKernel_(w.plan, inputs, w.plan.triggers.length > 0 ? profilesFor(w.plan, mask) : w.profiles, out, 3, false)
+    composeExposure_(out.terms, H, exposure)
+    for (let i = 0; i < cost.length; i++) cost[i] = costIndex_(out.costX[i] as number)
+    result.branch = b
+    return result
+  }
+  const stride = base.length
+  let batch = new Float64Array(0)
   return {
     design,
     horizon: H,
     run: (normals, forcedBranch) => {
       values.set(base)
-      const d = design.sample(normals, values, forcedBranch)
-      const b = d.branch
-      const w = work[b]!
-      if (design.changesMeasures) applyDraw(w, b, d.policy, d.extended)
-      inputs = buildInputs_(w.plan, values, inputs)
-      runKernel_(w.plan, inputs, w.plan.triggers.length > 0 ? profilesFor(w.plan, mask) : w.profiles, out)
-      composeExposure_(out.terms, H, exposure)
-      for (let i = 0; i < cost.length; i++) cost[i] = costIndex_(out.costX[i] as number)
-      return { exposure, cost, branch: b }
+      return evaluateDraw(normals, values, false, forcedBranch)
+    },
+    runBatch: (normals, count, forcedBranch, each) => {
+      if (batch.length < count * stride) batch = new Float64Array(count * stride)
+      for (let r = 0; r < count; r++) batch.set(base, r * stride)
+      design.fillAssumptions(normals, batch, count, stride)
+      const dim = design.dim
+      for (let r = 0; r < count; r++) {
+        each(evaluateDraw(normals.subarray(r * dim, (r + 1) * dim), batch.subarray(r * stride, (r + 1) * stride), true, forcedBranch), r)
+      }
     },
     points: () =>
       plans.map((p) => {
@@ -210,16 +236,21 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
   const expo = new Float64Array(samples * width)
   const cost = new Float64Array(samples * width)
   const rng = mulberry32(seed)
-  const normals = new Float64Array(design.dim)
+  const dim = design.dim
+  const normals = new Float64Array(SIMULATE_BATCH * dim)
   const drawn = design.branches.map(() => 0)
-  for (let n = 0; n < samples; n++) {
-    fillNormals(normals, rng)
-    const r = runner.run(normals, forced)
-    drawn[r.branch]!++
-    for (let i = 0; i < width; i++) {
-      expo[i * samples + n] = r.exposure[i] as number
-      cost[i * samples + n] = r.cost[i] as number
-    }
+  for (let first = 0; first < samples; first += SIMULATE_BATCH) {
+    const count = Math.min(SIMULATE_BATCH, samples - first)
+    // Row by row from one stream: the same normals as drawing each sample in turn.
+    for (let r = 0; r < count; r++) fillNormals(normals.subarray(r * dim, (r + 1) * dim), rng)
+    runner.runBatch(normals, count, forced, (d, r) => {
+      const n = first + r
+      drawn[d.branch]!++
+      for (let i = 0; i < width; i++) {
+        expo[i * samples + n] = d.exposure[i] as number
+        cost[i * samples + n] = d.cost[i] as number
+      }
+    })
   }
   const points = runner.points()
   const weights = forced === undefined ? design.branches.map((b) => b.probability) : design.branches.map((_, i) => (i === forced ? 1 : 0))
@@ -266,6 +297,9 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
     economies
   }
 }
+
+/** Draws per batch: their assumption rows (≈ 2 KB each) and normals stay in cache while each marginal table is read. */
+const SIMULATE_BATCH = 128
 
 /** P10, P50, P90. */
 const BAND_PROBABILITIES = [0.1, 0.5, 0.9] as const

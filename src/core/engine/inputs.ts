@@ -182,6 +182,10 @@ const fillFrom = <T>(old: Float64Array | undefined, src: ArrayLike<T>, f: (x: T)
   return a
 }
 
+// Assumption ids read per build, spelled once (a Monte Carlo builds inputs per draw).
+const SUBST_LONG_KEYS = SECTORS.map((s) => `subst-long-${s}`)
+const ALLIED_DEMAND_KEYS = CAPACITY_CHANNELS.map((k) => `allied-demand-${channelKey(k)}`)
+
 /**
  * Build inputs from a plan and a value vector aligned with `model.assumptions`. With `reuse` (the
  * previous result for the same model; Monte Carlo draws) its arrays are overwritten instead of
@@ -200,7 +204,7 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
   const phi4 = zeros(reuse?.phi4, n)
   const gbd = zeros(reuse?.gbd, n)
   const phiLong = zeros(reuse?.phiLong, n)
-  const longBySector = Float64Array.from(SECTORS, (s) => clamp01(v(`subst-long-${s}`)))
+  const longBySector = SUBST_LONG_KEYS.map((id) => clamp01(v(id)))
   const compliantBase = zeros(reuse?.compliantBase, n)
   const disp = clamp01(v('buffer-dispersion'))
   const third = clamp01(v('third-country-cn-content'))
@@ -269,7 +273,7 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
     reContent: Math.min(1, Math.max(0.05, v('re-content-ndfeb'))),
     usRestock: clamp01(v('us-restock-factor')),
     usBoundShare: clamp01(v('us-share-allied-demand')),
-    capDemand: fillFrom(reuse?.capDemand, CAPACITY_CHANNELS, (k) => Math.max(1e-9, v(`allied-demand-${channelKey(k)}`))),
+    capDemand: fillFrom(reuse?.capDemand, ALLIED_DEMAND_KEYS, (id) => Math.max(1e-9, v(id))),
     demandGrowth: Math.max(0, v('magnet-demand-growth')),
     onSchedule: clamp01(v('on-schedule-probability')),
     rampQuarters: Math.max(0.25, v('ramp-quarters')),

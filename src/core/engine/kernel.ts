@@ -102,8 +102,11 @@ const overrun = (c: number, lo: number, hi: number): number => {
   return (d * d) / (2 * (hi - lo))
 }
 
-/** Run the kernel; `economyMask` bit e set ⇔ simulate economy e (others left at 0). */
-export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut, economyMask = 3): void => {
+/**
+ * Run the kernel; `economyMask` bit e set ⇔ simulate economy e (others left at 0). `diagnostics` false
+ * skips the magnet-export index (`exportsGlobal`/`exportsUs` keep stale values): Monte Carlo draws never read it.
+ */
+export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterProfile[], out: KernelOut, economyMask = 3, diagnostics = true): void => {
   const Q = plan.slots
   const H = plan.horizon
   const gates = plan.gates
@@ -354,7 +357,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
       }
     }
   }
-  magnetExports(plan, inp, profiles, out)
+  if (diagnostics) magnetExports(plan, inp, profiles, out)
 }
 
 /** Per-plan scratch buffers; the stage chain's part is `StageWorkspace` (stages.ts). */

@@ -105,19 +105,20 @@ const pct = (params: ReadonlyMap<string, number>, id: string, fallback: number):
 }
 
 /** Licence timing (quarters) of a measure from its resolved params, written into `t` (compilePlan, `retuneMeasure`). */
+/** A parameter in weeks, as quarters. */
+const weeksParam = (p: ReadonlyMap<string, number>, id: string): number => (p.get(id) ?? 0) / 13
 const setLicenceTiming = (t: LicenceTiming, m: Measure, p: ReadonlyMap<string, number>): void => {
-  const weeks = (id: string): number => (p.get(id) ?? 0) / 13
   if (m.mechanism === 'sourcing-rule') {
     // A sourcing rule's "approval" is its waiver share; until the first waiver (initial period) nothing is relieved.
     t.lag = 0
-    t.initial = weeks('waiver-weeks')
-    t.initialUs = weeks('waiver-weeks')
+    t.initial = weeksParam(p, 'waiver-weeks')
+    t.initialUs = weeksParam(p, 'waiver-weeks')
     return
   }
-  const initial = weeks('initial-weeks')
-  t.lag = weeks('lag-weeks')
+  const initial = weeksParam(p, 'initial-weeks')
+  t.lag = weeksParam(p, 'lag-weeks')
   t.initial = initial
-  t.initialUs = p.has('us-initial-weeks') ? weeks('us-initial-weeks') : initial
+  t.initialUs = p.has('us-initial-weeks') ? weeksParam(p, 'us-initial-weeks') : initial
 }
 
 /** The parameter-dependent fields of a gate from its measure's resolved params (compilePlan, `retuneMeasure`). */
@@ -330,7 +331,9 @@ export const forkPlan = (plan: Plan): Plan => {
  */
 export const setPlanParam = (plan: Plan, mi: number, paramId: string, value: number): void => {
   if (!forks.has(plan)) throw new Error('setPlanParam: only a plan from forkPlan can be re-parameterised')
-  const def = plan.model.measures[mi]?.params.find((p) => p.id === paramId)
+  const params = plan.model.measures[mi]?.params ?? []
+  let def: (typeof params)[number] | undefined
+  for (const p of params) if (p.id === paramId) { def = p; break }
   if (def === undefined) return
   ;(plan.params[mi] as Map<string, number>).set(paramId, !Number.isFinite(value) ? def.default : Math.min(def.max, Math.max(def.min, value)))
 }

@@ -86,8 +86,7 @@ export type LicenceTiming = { lag: number; initial: number; initialUs: number }
  * Carlo draw that moves a licence timing does not allocate.
  */
 export const summariseProfile = (segs: readonly Segment[], q0: number, count: number, timing: LicenceTiming, into?: QuarterProfile): QuarterProfile => {
-  const mk = (): Float64Array => new Float64Array(count)
-  const out: QuarterProfile = into ?? { strength: mk(), active: mk(), init: mk(), steady: mk(), initUs: mk(), steadyUs: mk(), firstActive: Number.POSITIVE_INFINITY }
+  const out: QuarterProfile = into ?? emptyProfile(count)
   if (into !== undefined) {
     out.strength.fill(0)
     out.active.fill(0)
@@ -105,13 +104,8 @@ export const summariseProfile = (segs: readonly Segment[], q0: number, count: nu
     prevEnd = s.to
     addInterval(out.strength, q0, s.from, s.to, s.strength)
     addInterval(out.active, q0, s.from, s.to, 1)
-    const split = (initLen: number, initArr: Float64Array, steadyArr: Float64Array): void => {
-      const cut = Math.min(s.to, Math.max(s.from, episodeStart + initLen))
-      addInterval(initArr, q0, s.from + lag, cut + lag, s.strength)
-      addInterval(steadyArr, q0, cut + lag, s.to + lag, s.strength)
-    }
-    split(timing.initial, out.init, out.steady)
-    split(timing.initialUs, out.initUs, out.steadyUs)
+    splitArrivals(s, q0, lag, episodeStart + timing.initial, out.init, out.steady)
+    splitArrivals(s, q0, lag, episodeStart + timing.initialUs, out.initUs, out.steadyUs)
   }
   for (let t = 0; t < count; t++) {
     if ((out.active[t] as number) > 1) out.active[t] = 1
@@ -119,6 +113,18 @@ export const summariseProfile = (segs: readonly Segment[], q0: number, count: nu
   }
   if (segs.length > 0) out.firstActive = (segs[0] as Segment).from
   return out
+}
+
+const emptyProfile = (count: number): QuarterProfile => ({
+  strength: new Float64Array(count), active: new Float64Array(count), init: new Float64Array(count), steady: new Float64Array(count),
+  initUs: new Float64Array(count), steadyUs: new Float64Array(count), firstActive: Number.POSITIVE_INFINITY
+})
+
+/** A segment's licensed arrivals (one lag later), applied for before `initialEnd` into `initArr`, the rest into `steadyArr`. */
+const splitArrivals = (s: Segment, q0: number, lag: number, initialEnd: number, initArr: Float64Array, steadyArr: Float64Array): void => {
+  const cut = Math.min(s.to, Math.max(s.from, initialEnd))
+  addInterval(initArr, q0, s.from + lag, cut + lag, s.strength)
+  addInterval(steadyArr, q0, cut + lag, s.to + lag, s.strength)
 }
 
 /** Add weight × overlap of [from, to) with each quarter slot into `arr`. */
