@@ -102,3 +102,23 @@ export async function topTick(chart: Locator): Promise<number> {
   expect(ticks.length).toBeGreaterThan(1)
   return Math.max(...ticks.map(Number))
 }
+
+/**
+ * Whether the scenario's name can be read whole on screen: "field" when the header's name field shows all of
+ * it (its text no wider than the field), "line" when the read-only full-name line below the header does (in
+ * the window, the exact name, nothing of it cut); otherwise what is wrong.
+ */
+export async function nameShownInFull(page: Page, name: string): Promise<string> {
+  const field = page.getByRole('textbox', { name: 'Scenario name', exact: true })
+  const fits = await field.evaluate((i) => i.scrollWidth <= i.clientWidth + 1 && (i as HTMLInputElement).value !== '')
+  if (fits) return 'field'
+  const line = page.getByTestId('scenario-full-name')
+  if ((await line.count()) === 0) return `the field is cut (${await field.evaluate((i) => `${i.scrollWidth} px of text in ${i.clientWidth}`)}) and no full-name line`
+  const text = await line.locator('.scenario-full-name-text').textContent()
+  if (text !== name) return `the full-name line says "${text}"`
+  const box = await line.boundingBox()
+  const view = page.viewportSize()
+  if (!box || !view || box.x < 0 || box.y < 0 || box.x + box.width > view.width + 1 || box.y + box.height > view.height + 1) return `the full-name line is not in the window (${JSON.stringify(box)})`
+  const cut = await clippedText(line)
+  return cut.length > 0 ? `the full-name line is cut: ${cut.join('; ')}` : 'line'
+}

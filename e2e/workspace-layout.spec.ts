@@ -1,13 +1,25 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { axeViolations, clippedText, nameShownInFull } from './projector-checks'
 
 // Layout from 1280×720 up, in both OS themes: nothing overflows sideways, all three charts are on screen,
 // and toggling a measure does not move anything. Screenshots go to a temp dir for people to look at.
 const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'chokepoint-shots-'))
 /** Smallest plot area (px) a sector chart may have at 1280×720 and up: readable from the back of a room. */
 const MIN_PLOT = 160
+/** Scenario names the header once cut after ≈ 40 characters at 1280 px: 60, 90 and 120 characters, one without spaces, one in Chinese. */
+const LONG_NAMES = [
+  'Rare-earth magnet licences tightened for all defence sectors',
+  'Rare-earth magnet and gallium licences tightened, graphite curbed, for all defence sectors',
+  'Rare-earth magnet and gallium licences tightened, graphite and antimony curbed, tungsten added, for every defence sector',
+  'Rareearthmagnetandgalliumlicencestightenedgraphitecurbedforalldefencesectorsafterthepollss',
+  '中国稀土磁体出口许可收紧镓锗石墨锑钨出口管制全面升级对美国国防汽车电子行业的影响情景分析第二版'
+]
+const plotHeights = (page: Page) =>
+  page.locator('#charts .recharts-surface').evaluateAll((svgs) => svgs.map((svg) => Number(svg.querySelector('defs clipPath rect')?.getAttribute('height') ?? 0)))
 
 for (const size of [
   { width: 1280, height: 720 },
@@ -38,9 +50,7 @@ for (const size of [
       // Readable charts (issue 13): each plot area (recharts' clip rectangle: the area the data is drawn in,
       // axes excluded) at least 160 px tall, a y axis naming its unit, the scenario's name on screen, and the
       // legend column showing all of itself without scrolling.
-      const plots = await page.locator('#charts .recharts-surface').evaluateAll((svgs) =>
-        svgs.map((svg) => Number(svg.querySelector('defs clipPath rect')?.getAttribute('height') ?? 0))
-      )
+      const plots = await plotHeights(page)
       expect(plots).toHaveLength(3)
       for (const h of plots) expect(h, `plot heights ${plots.join(', ')}`).toBeGreaterThanOrEqual(MIN_PLOT)
       for (const s of ['defense', 'autos', 'electronics']) await expect(page.getByTestId(`chart-${s}`).locator('.axis-unit')).toHaveText('index')
@@ -74,6 +84,39 @@ for (const size of [
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
       await page.screenshot({ path: join(SHOTS, `presentation-${size.width}x${size.height}-${colorScheme}.png`) })
       await page.keyboard.press('Escape')
+    })
+
+    test(`a long scenario name is readable in full, header controls on screen, at ${size.width}×${size.height}, ${colorScheme} theme`, async ({ page, host }) => {
+      await page.setViewportSize(size)
+      await page.emulateMedia({ colorScheme })
+      await page.goto(host.url)
+      await expect(page.getByTestId('chart-electronics').locator('.recharts-surface').first()).toBeVisible()
+      // Found by its visible label: the field's accessible name stays "Scenario name" whatever it holds.
+      const field = page.getByRole('textbox', { name: 'Scenario name', exact: true })
+      const controls = page.locator('.app-header').locator('button, input, select')
+      const count = await controls.count()
+      expect(count).toBeGreaterThan(8)
+      for (const [i, name] of LONG_NAMES.entries()) {
+        expect(name.length, name).toBeGreaterThanOrEqual(45)
+        await field.fill(name)
+        await expect(field).toHaveValue(name)
+        // The whole name on screen: in its field (scrollWidth ≤ clientWidth) or on the full-name line, uncut.
+        await expect.poll(() => nameShownInFull(page, name), { message: `${name.length} characters` }).toMatch(/^(field|line)$/)
+        // Nothing pushed off the header, nothing cut in it (the field's own overflow aside when the line shows the name).
+        expect(await controls.count()).toBe(count)
+        for (const c of await controls.all()) await expect(c).toBeInViewport({ ratio: 1 })
+        const shownBy = await nameShownInFull(page, name)
+        const cut = (await clippedText(page.locator('.app-header'))).filter((c) => !(shownBy === 'line' && c.startsWith('input')))
+        expect(cut, name).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
+        expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(size.height)
+        // The charts keep readable plots with the longest names too.
+        for (const h of await plotHeights(page)) expect(h, `plot with a ${name.length}-character name`).toBeGreaterThanOrEqual(MIN_PLOT)
+        await page.mouse.move(0, size.height - 1)
+        await page.screenshot({ path: join(SHOTS, `long-name-${i + 1}-${size.width}x${size.height}-${colorScheme}.png`) })
+      }
+      // The full-name line's text and label meet contrast in this theme (the last name shows it at 1280 px).
+      expect(await axeViolations(page)).toEqual([])
     })
   }
 }

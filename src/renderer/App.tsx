@@ -16,6 +16,7 @@ import { TimelineStrip } from './features/timeline/TimelineStrip'
 import { AssumptionsPanel, CostView, HelpOverlay, PresentationView, SensitivityView, TriggerPanel, VarianceView } from './lazy-views'
 import { BranchPicker } from './features/uncertainty/BranchPicker'
 import { LibraryBar } from './features/library/LibraryBar'
+import { ScenarioFullName } from './features/library/ScenarioFullName'
 import { ExportProvider } from './features/export/ExportProvider'
 import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
@@ -39,6 +40,8 @@ export function App({ api }: { api: Api }) {
   const [view, dispatchView] = useReducer(viewReducer, initialView)
   const [showTables, setShowTables] = useState(false)
   const [triggersOpen, setTriggersOpen] = useState(false)
+  // The scenario's name is wider than the header's field can show (a long name at 1280 px): shown in full below.
+  const [nameCut, setNameCut] = useState(false)
   // The timeline folds to one line on short screens (a 720-px projector): the three charts need the height.
   const [timelineOpen, setTimelineOpen] = useState(timelineOpenAtStart)
   const results = useResults(doc)
@@ -132,7 +135,7 @@ export function App({ api }: { api: Api }) {
       <MarkerStyles ids={MEASURE_IDS} />
       <header className="app-header">
         <h1>Chokepoint</h1>
-        <LibraryBar ws={ws} api={api} threshold={view.threshold} />
+        <LibraryBar ws={ws} api={api} threshold={view.threshold} onNameCut={setNameCut} />
         <div className="header-actions">
           <div className="history-buttons">
             <button type="button" onClick={ws.undo} disabled={!ws.canUndo} title="Undo (Ctrl+Z)">
@@ -152,6 +155,7 @@ export function App({ api }: { api: Api }) {
         </div>
       </header>
       <div className="status-row">
+        {nameCut && <ScenarioFullName name={doc.name} />}
         <p className={`status ${(mode.workshop.status ?? ws.status)?.kind ?? ''}`} role="status" aria-live="polite">
           {mode.workshop.status?.text ?? ws.status?.text ?? ''}
         </p>

@@ -9,6 +9,7 @@ import { CompareView, LibraryDialog, VersionsDialog } from '../../lazy-views'
 import { SaveAsDialog } from './SaveAsDialog'
 import { DraftRecovery } from './DraftRecovery'
 import { prefetchFirstPage } from './use-library-search'
+import { useTextOverflows } from '../../state/use-text-overflows'
 import { describeImport, downloadText, dragHasFiles, readPicked } from './file-transfer'
 import './library.css'
 
@@ -25,6 +26,8 @@ type Props = {
   api: Api
   /** The workspace's exposure threshold, the starting point of the comparison's. */
   threshold: number
+  /** Told whether the name is wider than its field can show, so the app shows it in full on the line below. */
+  onNameCut?: (cut: boolean) => void
 }
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
@@ -35,7 +38,7 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString()
  * library dialog (Ctrl/Cmd+O), history, comparison, import/export (buttons, drag and drop) and the
  * unsaved-changes question before the draft is replaced. Self-contained: the app mounts it once.
  */
-export function LibraryBar({ ws, api, threshold }: Props) {
+export function LibraryBar({ ws, api, threshold, onNameCut }: Props) {
   const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' })
   const [notice, setNotice] = useState<Notice>(null)
   const [refreshKey, setRefreshKey] = useState(0)
@@ -188,12 +191,16 @@ export function LibraryBar({ ws, api, threshold }: Props) {
     }
   }, [])
 
+  const nameRef = useRef<HTMLInputElement>(null)
+  const nameCut = useTextOverflows(nameRef, ws.doc.name)
+  useEffect(() => onNameCut?.(nameCut), [nameCut, onNameCut])
+
   const isOpen = ws.current.id !== null
   return (
     <div className="library-bar">
       <label className="field">
         <span>Scenario name</span>
-        <input value={ws.doc.name} onChange={(e) => ws.onEdit({ type: 'rename', name: e.target.value })} maxLength={200} />
+        <input ref={nameRef} value={ws.doc.name} onChange={(e) => ws.onEdit({ type: 'rename', name: e.target.value })} maxLength={200} />
       </label>
       <div className="save-state">
         <span className={`dirty ${ws.dirty ? 'is-dirty' : ''}`} aria-live="polite" data-testid="save-state">
