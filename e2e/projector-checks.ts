@@ -96,6 +96,14 @@ export function watchConsole(page: Page): string[] {
   return seen
 }
 
+/** Smallest plot area (px) a sector chart may have at 1280×720 and up, a workshop round included: readable from the back of a room. */
+export const MIN_PLOT = 160
+
+/** The height of each exposure chart's plot area: recharts' clip rectangle, the area the data is drawn in (axes excluded). */
+export function plotHeights(page: Page): Promise<number[]> {
+  return page.locator('#charts .recharts-surface').evaluateAll((svgs) => svgs.map((svg) => Number(svg.querySelector('defs clipPath rect')?.getAttribute('height') ?? 0)))
+}
+
 /** The top tick of a chart's y axis (the locked or free maximum). */
 export async function topTick(chart: Locator): Promise<number> {
   const ticks = await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()

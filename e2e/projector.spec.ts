@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { axeViolations, clippedText, contrast, offscreenText, topTick, watchConsole } from './projector-checks'
+import { MIN_PLOT, axeViolations, clippedText, contrast, offscreenText, plotHeights, topTick, watchConsole } from './projector-checks'
 import { SIZES, THEMES, WORKSPACE_VIEWS, closeView, openApp, openView } from './projector-views'
 
 /**
@@ -45,8 +45,12 @@ for (const size of SIZES) {
             const tops = await page.getByTestId('workshop-bar').evaluate((bar) => [...bar.children].map((c) => c.getBoundingClientRect().top))
             expect(tops.length).toBeGreaterThan(2)
             expect(Math.max(...tops) - Math.min(...tops), `workshop line parts at ${tops.join(', ')}`).toBeLessThan(8)
-            // With the workshop line too, the legend column shows all of itself.
+            // With the workshop line too, the legend column shows all of itself, and each plot keeps ≥ 160 px
+            // (151 px at 1280×720 before the round's line and workspace were drawn tighter).
             expect(await page.locator('.chart-aside').evaluate((e) => e.scrollHeight <= e.clientHeight + 1)).toBe(true)
+            const plots = await plotHeights(page)
+            expect(plots).toHaveLength(3)
+            for (const h of plots) expect(h, `plot heights during a round: ${plots.join(', ')}`).toBeGreaterThanOrEqual(MIN_PLOT)
           }
           await closeView(page, view)
         }

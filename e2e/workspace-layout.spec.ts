@@ -1,15 +1,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { axeViolations, clippedText, nameShownInFull } from './projector-checks'
+import { MIN_PLOT, axeViolations, clippedText, nameShownInFull, plotHeights } from './projector-checks'
 
 // Layout from 1280×720 up, in both OS themes: nothing overflows sideways, all three charts are on screen,
 // and toggling a measure does not move anything. Screenshots go to a temp dir for people to look at.
 const SHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'chokepoint-shots-'))
-/** Smallest plot area (px) a sector chart may have at 1280×720 and up: readable from the back of a room. */
-const MIN_PLOT = 160
 /** Scenario names the header once cut after ≈ 40 characters at 1280 px: 60, 90 and 120 characters, one without spaces, one in Chinese. */
 const LONG_NAMES = [
   'Rare-earth magnet licences tightened for all defence sectors',
@@ -18,8 +15,6 @@ const LONG_NAMES = [
   'Rareearthmagnetandgalliumlicencestightenedgraphitecurbedforalldefencesectorsafterthepollss',
   '中国稀土磁体出口许可收紧镓锗石墨锑钨出口管制全面升级对美国国防汽车电子行业的影响情景分析第二版'
 ]
-const plotHeights = (page: Page) =>
-  page.locator('#charts .recharts-surface').evaluateAll((svgs) => svgs.map((svg) => Number(svg.querySelector('defs clipPath rect')?.getAttribute('height') ?? 0)))
 
 for (const size of [
   { width: 1280, height: 720 },
