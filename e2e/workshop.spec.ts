@@ -75,6 +75,8 @@ test('a mock workshop: two teams, three rounds with predictions, reveal, undo, r
   await page.keyboard.press('ArrowLeft')
   await record(page, 'Beijing', 'Tighten licences')
   let dialog = await openRound(page)
+  // The workshop names the scenario it started from (the workspace's), not its own copy "… (workshop)".
+  await expect(dialog.getByTestId('workshop-origin')).toHaveText('Started from “Untitled scenario”')
   await expect(dialog.locator('.moves-table tbody tr')).toHaveCount(2)
   await expect(dialog).toContainText('Switched on Additional tariff')
   await expect(dialog).toContainText('Raise the cost of coercion')
@@ -174,10 +176,13 @@ test('a mock workshop: two teams, three rounds with predictions, reveal, undo, r
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
   expect(slides).toHaveLength(1 + 3 * 2 + 1)
   expect(await zip.file('ppt/slides/slide2.xml')!.async('string')).toContain('Raise the cost of coercion')
+  const title = await zip.file('ppt/slides/slide1.xml')!.async('string')
+  expect(title).toContain('Started from “Untitled scenario”')
+  expect(title).not.toContain('(workshop)')
   if (process.env.SHOTS_DIR) copyFileSync(deck.path, `${process.env.SHOTS_DIR}/after-action.pptx`)
   const file = await download(page, () => dialog.getByRole('button', { name: 'Workshop file (.workshop.json)' }).click())
   expect(file.name).toBe('seminar-on-magnets.workshop.json')
-  expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ format: 'chokepoint.workshop', formatVersion: 1, workshop: { name: 'Seminar on magnets' } })
+  expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ format: 'chokepoint.workshop', formatVersion: 2, workshop: { name: 'Seminar on magnets', sourceName: 'Untitled scenario' } })
   await dialog.getByRole('button', { name: 'Close' }).click()
 
   // Re-import it: a second workshop (the name was taken), with every round and move.
@@ -198,6 +203,8 @@ test('a mock workshop: two teams, three rounds with predictions, reveal, undo, r
   await lib.getByLabel('Import a workshop file (.workshop.json)').setInputFiles({ name: 'bad.workshop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) })
   await expect(lib.getByRole('alert')).toContainText('workshop.rounds[1].moves[0].teamId: no team "nobody"')
   await expect(lib.getByRole('listitem')).toHaveCount(2)
+  // Both (the original and its re-import from the file) say where they started.
+  for (const item of await lib.getByRole('listitem').all()) await expect(item).toContainText('started from “Untitled scenario”')
 
   // A rehearsal copy is deleted (two presses: Delete…, then the named confirmation); the open one closes.
   const copy = lib.getByRole('listitem').filter({ hasText: 'Seminar on magnets (2)' })

@@ -169,5 +169,35 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (db) => {
       db.exec(`ALTER TABLE drafts ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;`)
     }
+  },
+  {
+    // A workshop keeps the name of the scenario it started from (its own copy is called "<workshop> (workshop)",
+    // which the after-action report used to show as the start). Workshops stored before: the name is read back
+    // from the label their scenario's first version was given at creation (`Workshop “W” started from “S”`);
+    // where that label is gone or different (an imported workshop, a purged scenario) it stays NULL, unknown.
+    name: 'workshops: the starting scenario’s name',
+    up: (db) => {
+      db.exec(`ALTER TABLE workshops ADD COLUMN source_name TEXT;`)
+      const rows = db
+        .prepare<[], { id: string; name: string; label: string | null }>(
+          `SELECT w.id, w.name, v.label FROM workshops w JOIN scenario_versions v ON v.scenario_id = w.scenario_id AND v.version = 1`
+        )
+        .all()
+      const set = db.prepare(`UPDATE workshops SET source_name = ? WHERE id = ?`)
+      for (const r of rows) {
+        const source = startingNameFromLabel(r.name, r.label)
+        if (source !== null) set.run(source, r.id)
+      }
+    }
   }
 ]
+
+/**
+ * The starting scenario's name in the label a workshop's scenario got at creation, `Workshop “W” started from
+ * “S”` (the repository's wording since workshops exist), or null when the label is not that one.
+ */
+export function startingNameFromLabel(workshop: string, label: string | null): string | null {
+  const head = `Workshop “${workshop}” started from “`
+  if (label === null || !label.startsWith(head) || !label.endsWith('”') || label.length <= head.length + 1) return null
+  return label.slice(head.length, -1)
+}

@@ -38,7 +38,8 @@ export type AfterActionContent = {
   subtitle: string
   date: string
   teams: string[]
-  startScenario: string
+  /** The scenario the workshop started from, by name; null when not recorded (a workshop from before it was kept). */
+  startScenario: string | null
   rounds: ActionRound[]
   path: ActionPath
   scores: { team: string; perRound: number[]; total: number }[]
@@ -47,6 +48,11 @@ export type AfterActionContent = {
 const peaks = (model: Model, doc: ScenarioDoc) => {
   const r = evaluateView(model, doc)
   return (e: Economy, s: Sector) => kpis(r.economies[e][s], 20).peakExposure
+}
+
+/** "Started from “S”", or that the starting scenario's name is not recorded. */
+export function startedFrom(c: Pick<AfterActionContent, 'startScenario'>): string {
+  return c.startScenario === null ? 'Starting scenario not recorded' : `Started from “${c.startScenario}”`
 }
 
 /** Builds the report's content; `date` is the export day (YYYY-MM-DD). */
@@ -103,7 +109,7 @@ export function afterActionContent(model: Model, w: Workshop, date: string): Aft
     subtitle: `After-action report · ${w.teams.map((t) => t.name).join(' vs ')} · ${applied} of ${w.rounds.length} round${w.rounds.length === 1 ? '' : 's'} applied`,
     date,
     teams: w.teams.map((t) => t.name),
-    startScenario: first.name,
+    startScenario: w.sourceName,
     rounds,
     path: { economy, quarters: endResult.quarters.map(quarterText), start: series(startResult), end: series(endResult), markers },
     scores

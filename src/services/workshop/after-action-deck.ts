@@ -3,7 +3,7 @@ import { ECONOMY_LABELS, SECTOR_LABELS } from '../../core'
 import { niceCeiling } from '../../shared/axis'
 import { fmt } from '../export/content'
 import { svgToPng } from '../export/raster'
-import type { ActionRound, AfterActionContent } from './after-action-content'
+import { startedFrom, type ActionRound, type AfterActionContent } from './after-action-content'
 import { renderPathSvg } from './after-action-path-svg'
 
 /**
@@ -51,7 +51,8 @@ export async function buildAfterActionDeck(c: AfterActionContent): Promise<Uint8
   t.addShape('rect', { x: 0, y: 0, w: 0.35, h: 7.5, fill: { color: ACCENT }, line: { color: ACCENT, width: 0 } })
   t.addText(c.title, { x: 0.9, y: 1.0, w: W - 1.8, h: 1.2, fontFace: FONT, fontSize: 40, bold: true, color: INK, fit: 'shrink', valign: 'bottom' })
   t.addText(c.subtitle, { x: 0.9, y: 2.3, w: W - 1.8, h: 0.6, fontFace: FONT, fontSize: 20, color: MUTED, fit: 'shrink' })
-  t.addText(`Started from “${c.startScenario}” · exported ${c.date}`, { x: 0.9, y: 2.9, w: W - 1.8, h: 0.5, fontFace: FONT, fontSize: 16, color: INK })
+  // Two lines' room (up to the scores table) for a long starting scenario's name.
+  t.addText(`${startedFrom(c)} · exported ${c.date}`, { x: 0.9, y: 2.9, w: W - 1.8, h: 0.75, fontFace: FONT, fontSize: 16, color: INK, valign: 'top', fit: 'shrink' })
   t.addTable(
     [[head('Team'), ...c.rounds.map((r) => head(`Round ${r.number}`)), head('Score')], ...c.scores.map((s): Cell[] => [{ text: s.team, options: { bold: true } }, ...s.perRound.map((p) => ({ text: String(p), options: { align: 'right' as const } })), { text: String(s.total), options: { bold: true, align: 'right' } }])],
     { x: 0.9, y: 3.7, w: Math.min(W - 1.8, 2.6 + 1.3 * (c.rounds.length + 1)), fontFace: FONT, fontSize: 16, color: INK, border: { type: 'solid', pt: 0.75, color: BORDER }, margin: 0.06 }

@@ -3,7 +3,7 @@ import { niceCeiling } from '../../shared/axis'
 import { escapeXml as esc } from '../export/chart-svg'
 import { fmt } from '../export/content'
 import { footerTemplate, type PrintableReport } from '../export/report-html'
-import type { AfterActionContent, ActionRound } from './after-action-content'
+import { startedFrom, type AfterActionContent, type ActionRound } from './after-action-content'
 import { renderPathSvg } from './after-action-path-svg'
 
 /**
@@ -12,7 +12,7 @@ import { renderPathSvg } from './after-action-path-svg'
  */
 export function buildAfterActionReport(c: AfterActionContent): PrintableReport {
   const sections = [
-    `<section><h1>${esc(c.title)}</h1><p class="sub">${esc(c.subtitle)}</p><p>Started from “${esc(c.startScenario)}” · exported ${esc(c.date)}</p>
+    `<section><h1>${esc(c.title)}</h1><p class="sub">${esc(c.subtitle)}</p><p>${esc(startedFrom(c))} · exported ${esc(c.date)}</p>
 <table class="scores"><thead><tr><th>Team</th>${c.rounds.map((r) => `<th>Round ${r.number}</th>`).join('')}<th>Score</th></tr></thead><tbody>
 ${c.scores.map((s) => `<tr><th>${esc(s.team)}</th>${s.perRound.map((p) => `<td>${p}</td>`).join('')}<td><b>${s.total}</b></td></tr>`).join('\n')}
 </tbody></table></section>`,

@@ -11,7 +11,7 @@ import { checkAgainstCatalogue, parseStoredDoc } from '../scenario-files'
 import { applyMoves, describeMove, diffMoves, nonMoveChanges } from './moves'
 import { roundOutcome } from './outcome'
 
-type WorkshopRow = { id: string; name: string; scenario_id: string; teams: string; created_at: string; updated_at: string }
+type WorkshopRow = { id: string; name: string; scenario_id: string; source_name: string | null; teams: string; created_at: string; updated_at: string }
 type RoundRow = {
   number: number; status: 'open' | 'applied'; hidden: number; revealed: number; kpi: string; doc_before: string; doc_after: string | null
   outcome: string | null; started_at: string; applied_at: string | null
@@ -22,6 +22,8 @@ type PredictionRow = { round: number; team_id: string; sector: Prediction['secto
 /** A workshop as stored, for import: every round with its documents, moves and predictions. */
 export type WorkshopImport = {
   name: string
+  /** The scenario the workshop started from, as the file names it (null: a file from before it was kept). */
+  sourceName: string | null
   teams: Team[]
   createdAt: string
   rounds: (Omit<Round, 'moves'> & { moves: Move[] })[]
@@ -49,7 +51,7 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
     ),
     one: db.prepare<[string], WorkshopRow>(`SELECT * FROM workshops WHERE id = ?`),
     byName: db.prepare<[string], { id: string }>(`SELECT id FROM workshops WHERE name = ? COLLATE NOCASE`),
-    insert: db.prepare(`INSERT INTO workshops (id, name, scenario_id, teams, created_at, updated_at) VALUES (@id, @name, @scenarioId, @teams, @at, @at)`),
+    insert: db.prepare(`INSERT INTO workshops (id, name, scenario_id, source_name, teams, created_at, updated_at) VALUES (@id, @name, @scenarioId, @sourceName, @teams, @at, @at)`),
     touch: db.prepare(`UPDATE workshops SET updated_at = ? WHERE id = ?`),
     teams: db.prepare(`UPDATE workshops SET teams = ?, updated_at = ? WHERE id = ?`),
     remove: db.prepare(`DELETE FROM workshops WHERE id = ?`),
@@ -82,7 +84,7 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
     return r
   }
   const summary = (r: WorkshopRow, rounds: number): WorkshopSummary => ({
-    id: r.id, name: r.name, scenarioId: r.scenario_id, teams: JSON.parse(r.teams) as Team[], rounds, createdAt: r.created_at, updatedAt: r.updated_at
+    id: r.id, name: r.name, scenarioId: r.scenario_id, sourceName: r.source_name, teams: JSON.parse(r.teams) as Team[], rounds, createdAt: r.created_at, updatedAt: r.updated_at
   })
   const toMove = (m: MoveRow): Move => ({
     id: m.id, round: m.round, teamId: m.team_id, change: JSON.parse(m.change) as MoveChange, description: m.description, rationale: m.rationale, createdAt: m.created_at, withdrawnAt: m.withdrawn_at
@@ -168,7 +170,10 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
       return s.list.all().map((r) => summary(r, r.rounds))
     },
 
-    /** A new workshop: its scenario (a copy named after it) goes into the library, round 1 opens on it. */
+    /**
+     * A new workshop: its scenario (a copy named after it) goes into the library, round 1 opens on it; the
+     * name of the scenario it started from is kept with it (the copy's own name is "<workshop> (workshop)").
+     */
     create(input: { name: string; teams: string[]; from: { scenarioId: string } | { doc: ScenarioDoc }; kpi: RoundKpi }): Workshop {
       const id = randomUUID()
       db.transaction(() => {
@@ -184,7 +189,7 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
         const { imported } = scenarios.insertMany([{ ...source, name: `${name} (workshop)` }], `Workshop “${name}” started from “${source.name}”`)
         const scenario = imported[0]
         const at = stamp()
-        s.insert.run({ id, name, scenarioId: scenario.id, teams: JSON.stringify(teams), at })
+        s.insert.run({ id, name, scenarioId: scenario.id, sourceName: source.name, teams: JSON.stringify(teams), at })
         insertRound(id, { number: 1, status: 'open', hidden: false, revealed: false, kpi: input.kpi, startedAt: at, appliedAt: null, before: scenarios.get(scenario.id).doc, after: null, outcome: null })
       })()
       return get(id)
@@ -314,7 +319,7 @@ export function createWorkshopRepository(db: Database, scenarios: ScenarioReposi
         const scenarioTitle = imported[0].name
         for (const r of w.rounds) if (r.after) scenarios.save({ id: scenarioId, doc: { ...r.after, name: scenarioTitle }, label: `Workshop round ${r.number} applied (imported)` })
         const at = stamp()
-        s.insert.run({ id, name, scenarioId, teams: JSON.stringify(w.teams), at })
+        s.insert.run({ id, name, scenarioId, sourceName: w.sourceName, teams: JSON.stringify(w.teams), at })
         let seq = 1
         for (const r of w.rounds) {
           insertRound(id, r)

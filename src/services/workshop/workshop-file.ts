@@ -13,7 +13,8 @@ import type { WorkshopImport } from './repository'
  * and run on another. Versioned by `formatVersion`; a newer file is refused, never half-read.
  */
 export const WORKSHOP_FORMAT = 'chokepoint.workshop'
-export const WORKSHOP_FORMAT_VERSION = 1
+/** 2 added `workshop.sourceName`, the starting scenario's name; version-1 files (without it) are still read. */
+export const WORKSHOP_FORMAT_VERSION = 2
 export const WORKSHOP_FILE_EXTENSION = '.workshop.json'
 
 /** Why a workshop file cannot be imported; the message names every problem with its path in the file. */
@@ -44,12 +45,14 @@ const fileRound = z
 const fileSchema = z
   .object({
     format: z.literal(WORKSHOP_FORMAT),
-    formatVersion: z.literal(WORKSHOP_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(WORKSHOP_FORMAT_VERSION)]),
     exportedAt: timestamp,
     app: z.object({ version: z.string().max(40), datasetVersion: z.string().max(40) }).strict(),
     workshop: z
       .object({
         name: z.string().trim().min(1, 'a workshop needs a name').max(200),
+        /** The scenario it started from (format 2; null when not known). */
+        sourceName: z.string().trim().min(1).max(200).nullable().optional(),
         teams: z.array(teamSchema).min(1).max(8),
         createdAt: timestamp,
         rounds: z.array(fileRound).min(1).max(100)
@@ -65,7 +68,7 @@ export function serializeWorkshop(w: Workshop, exportedAt: string, app: { versio
     formatVersion: WORKSHOP_FORMAT_VERSION,
     exportedAt,
     app,
-    workshop: { name: w.name, teams: w.teams, createdAt: w.createdAt, rounds: w.rounds }
+    workshop: { name: w.name, sourceName: w.sourceName, teams: w.teams, createdAt: w.createdAt, rounds: w.rounds }
   }
   return { fileName: `${slug(w.name)}${WORKSHOP_FILE_EXTENSION}`, contents: `${JSON.stringify(file, null, 2)}\n` }
 }
@@ -125,7 +128,7 @@ export function parseWorkshopFile(fileName: string, text: string, model: Model):
     if (before) rounds.push({ ...r, before, after })
   })
   if (issues.length > 0) throw problems(where, issues)
-  return { name: w.name, teams: w.teams, createdAt: w.createdAt, rounds }
+  return { name: w.name, sourceName: w.sourceName ?? null, teams: w.teams, createdAt: w.createdAt, rounds }
 }
 
 function doc(raw: unknown, path: string, model: Model, issues: Issue[]): ScenarioDoc | null {

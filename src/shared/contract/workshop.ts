@@ -103,6 +103,11 @@ export const workshopSummarySchema = z.object({
   name: z.string(),
   /** The library scenario each applied round writes a version of. */
   scenarioId: id,
+  /**
+   * The name of the scenario the workshop started from (its own copy is "<workshop> (workshop)"). Null for a
+   * workshop stored or exported before this was kept, where it could not be recovered: say it is unknown.
+   */
+  sourceName: z.string().nullable(),
   teams: z.array(teamSchema),
   rounds: z.number().int(),
   createdAt: timestamp,

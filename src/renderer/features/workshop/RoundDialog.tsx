@@ -3,6 +3,7 @@ import { ECONOMIES, ECONOMY_LABELS, SECTORS, SECTOR_LABELS, SWEEP_KPIS, SWEEP_KP
 import type { Round, RoundKpi, Team } from '../../../shared/contract/workshop'
 import { Modal } from '../../components/Modal'
 import type { WorkshopState } from './use-workshop'
+import { startedFrom } from './started-from'
 
 type Props = { w: WorkshopState; onClose: () => void }
 
@@ -94,6 +95,9 @@ export function RoundDialog({ w, onClose }: Props) {
           </div>
         </section>
         <section aria-label="Scores and exports" className="round-side">
+          <p className="round-origin" data-testid="workshop-origin">
+            {startedFrom(workshop.sourceName)}
+          </p>
           <h3 className="section-title">Scores</h3>
           <table className="scores-table">
             <tbody>

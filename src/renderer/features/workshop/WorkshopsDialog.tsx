@@ -6,6 +6,7 @@ import { MAX_TEAMS } from '../../../shared/contract/workshop'
 import { Modal } from '../../components/Modal'
 import { dialogAutofocus } from '../library/file-transfer'
 import type { WorkshopState } from './use-workshop'
+import { startedFrom } from './started-from'
 
 type Props = { api: Api; w: WorkshopState; doc: ScenarioDoc; onClose: () => void }
 
@@ -123,7 +124,7 @@ export function WorkshopsDialog({ api, w, doc, onClose }: Props) {
                       {w.workshop?.id === x.id && <span className="hint"> · open now</span>}
                     </span>
                     <span className="hint">
-                      {x.teams.map((t) => t.name).join(' vs ')} · {x.rounds} round{x.rounds === 1 ? '' : 's'} · {time(x.updatedAt)}
+                      {x.teams.map((t) => t.name).join(' vs ')} · {x.rounds} round{x.rounds === 1 ? '' : 's'} · {startedFrom(x.sourceName, true)} · {time(x.updatedAt)}
                     </span>
                   </span>
                   {confirming === x.id ? (
