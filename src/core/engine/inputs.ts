@@ -1,6 +1,7 @@
 import { CAPACITY_CHANNELS, MATERIAL_CHANNELS, REQUIRED_ASSUMPTIONS, bufferKey, channelKey, costShareKey, critKey, marginKey, priceShockKey, requiredForCatalogue, sigmaKey, substKey } from '../model/keys'
 import type { Model } from '../model/load-model'
-import { quarterIndex, quarterTime } from '../time/quarters'
+import { quarterTime } from '../time/quarters'
+import { OUTSIDE_EVENTS, yearToQuarterTime, type OutsideEventSpec } from './outside-events'
 import { GATE_TARIFF, N_E, N_K, N_S, type Plan } from './plan'
 import { CHANNELS, ECONOMIES, SECTORS, type Channel } from './types'
 
@@ -11,8 +12,7 @@ const NE_ = N_E
 const cellAt = (e: number, s: number, k: number): number => (e * NS_ + s) * NK_ + k
 const G_TARIFF_ = GATE_TARIFF
 /** Quarter index of 2024-Q1: outside-event dates are decimal years (2024.79 = mid-October 2024). */
-const Q2024 = quarterIndex('2024-Q1')
-const yearToQuarterTime = (y: number): number => Q2024 + (y - 2024) * 4
+const MYANMAR = (OUTSIDE_EVENTS[0] as OutsideEventSpec).keys
 const E_CN = ECONOMIES.indexOf('cn')
 const K_TARIFFS_ = CHANNELS.indexOf('tariffs')
 
@@ -267,9 +267,9 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
     declared: clamp01(v('defense-declared-military-share')),
     hreGrade: clamp01(v('hre-grade-share-ndfeb')),
     metalBase: Math.max(0, v('metal-exchina-share')),
-    feedEventDepth: clamp01(v('myanmar-feed-share')) * clamp01(v('myanmar-cut')),
-    feedEventFrom: yearToQuarterTime(v('myanmar-cut-from')),
-    feedEventUntil: yearToQuarterTime(v('myanmar-cut-until')),
+    feedEventDepth: clamp01(v(MYANMAR.share)) * clamp01(v(MYANMAR.cut)),
+    feedEventFrom: yearToQuarterTime(v(MYANMAR.from)),
+    feedEventUntil: yearToQuarterTime(v(MYANMAR.until)),
     reContent: Math.min(1, Math.max(0.05, v('re-content-ndfeb'))),
     usRestock: clamp01(v('us-restock-factor')),
     usBoundShare: clamp01(v('us-share-allied-demand')),
