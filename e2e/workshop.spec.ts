@@ -379,3 +379,23 @@ test('what a facilitator relies on: a reload mid-round keeps the round and its u
   await page.keyboard.press('Escape')
   expect(errors).toEqual([])
 })
+
+test('an open round with a long workshop name at 1280×720: every control of the workshop line whole and apart, its parts on one row', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Workshop…' }).click()
+  const create = page.getByRole('dialog', { name: 'Workshops' })
+  // 102 characters: the name once squeezed the move form until "Record moves" ran under "Round…".
+  await create.getByLabel('Workshop name').fill('Seminar on rare-earth magnet and gallium licences, graphite and antimony curbs, tungsten, every sector')
+  await create.getByRole('button', { name: 'Create workshop' }).click()
+  await expect(create).toBeHidden()
+  await expect(bar(page).getByRole('button', { name: 'Record moves' })).toBeVisible()
+  expect(await clippedText(bar(page))).toEqual([])
+  const boxes = await bar(page).locator('button, select, input').evaluateAll((els) => els.map((e) => ({ name: e.textContent || e.getAttribute('placeholder') || e.tagName, ...e.getBoundingClientRect().toJSON() as DOMRect })))
+  expect(boxes.length).toBeGreaterThan(6)
+  // Left to right without overlap, all inside the window.
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i].left, `${boxes[i].name} starts before ${boxes[i - 1].name} ends`).toBeGreaterThanOrEqual(boxes[i - 1].right - 0.5)
+  for (const b of boxes) expect(b.right, b.name).toBeLessThanOrEqual(1280)
+  const tops = await bar(page).evaluate((b) => [...b.children].map((c) => c.getBoundingClientRect().top))
+  expect(Math.max(...tops) - Math.min(...tops), `workshop line parts at ${tops.join(', ')}`).toBeLessThan(16)
+  await shot(page, 'long-workshop-name-1280-light')
+})
