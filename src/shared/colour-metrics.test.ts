@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composite, contrastRatio, deltaE2000, deltaE76, hexDeltaE2000, hexToLab, parseHex, toHex } from './colour-metrics'
+import { composite, contrastRatio, deltaE2000, deltaE76, hexDeltaE2000, hexToLab, parseHex, simulateDeficiency, toHex } from './colour-metrics'
 
 describe('CIEDE2000', () => {
   // Sharma, Wu & Dalal (2005), "The CIEDE2000 color-difference formula: implementation notes", Table 1 (pair number: expected ΔE00).
@@ -52,5 +52,18 @@ describe('hex and compositing', () => {
     expect(composite('#000000', 0.5, '#ffffff')).toBe('#808080')
     expect(composite('#123456', 1, '#ffffff')).toBe('#123456')
     expect(() => parseHex('red')).toThrow(/not a #rrggbb colour: "red"/)
+  })
+})
+
+describe('colour-vision deficiency', () => {
+  it('keeps greys and the dichromats’ own axis, and folds red-green together', () => {
+    for (const d of ['deuteranopia', 'protanopia'] as const) {
+      expect(simulateDeficiency('#808080', d)).toBe('#808080')
+      expect(simulateDeficiency('#ffffff', d)).toBe('#ffffff')
+      // A red and a green that differ hugely in normal vision come out much closer.
+      expect(hexDeltaE2000(simulateDeficiency('#d62728', d), simulateDeficiency('#2ca02c', d))).toBeLessThan(hexDeltaE2000('#d62728', '#2ca02c') / 2)
+      // Blue against yellow survives.
+      expect(hexDeltaE2000(simulateDeficiency('#1f4e9c', d), simulateDeficiency('#e9c23b', d))).toBeGreaterThan(40)
+    }
   })
 })

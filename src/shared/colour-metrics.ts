@@ -109,3 +109,28 @@ export function deltaE2000(p: Lab, q: Lab): number {
 
 /** CIEDE2000 between two `#rrggbb` colours. */
 export const hexDeltaE2000 = (a: string, b: string) => deltaE2000(hexToLab(a), hexToLab(b))
+
+/** Colour-vision deficiencies simulated: the red-green dichromacies (about 2 % of men each) and their milder forms are the common ones. */
+export type ColourDeficiency = 'deuteranopia' | 'protanopia'
+
+/** Machado, Oliveira & Fernandes (2009), severity 1.0: linear-RGB matrices for full dichromacy. */
+const CVD_MATRICES: Record<ColourDeficiency, readonly (readonly [number, number, number])[]> = {
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881]
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998]
+  ]
+}
+
+const encode = (c: number) => 255 * (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)
+
+/** How a `#rrggbb` colour looks to someone with `deficiency` (Machado et al. 2009, full severity), as `#rrggbb`. */
+export function simulateDeficiency(hex: string, deficiency: ColourDeficiency): string {
+  const rgb = parseHex(hex).map(linear)
+  return toHex(CVD_MATRICES[deficiency].map((row) => encode(Math.min(1, Math.max(0, row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2])))))
+}

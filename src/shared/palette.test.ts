@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, ECONOMIES, SECTORS, attributeView, type Economy, type Model } from '../core'
 import { always, scenarioWith, shippedModel } from '../core/testing/fixtures'
-import { contrastRatio, hexDeltaE2000, hexToLab } from './colour-metrics'
+import { contrastRatio, hexDeltaE2000, hexToLab, simulateDeficiency, type ColourDeficiency } from './colour-metrics'
 import { measureLegend } from './measure-stack'
 import {
   CHANNEL_COLORS,
@@ -52,6 +52,13 @@ function closePairs(set: readonly Series[], least: number): Problem[] {
   return out
 }
 
+/** Pairs of one set closer than `least` as someone with each red-green dichromacy sees them. */
+function closeForColourBlind(set: readonly Series[], least: number): Problem[] {
+  return (['deuteranopia', 'protanopia'] as ColourDeficiency[]).flatMap((d) =>
+    closePairs(set.map((s) => ({ id: s.id, color: simulateDeficiency(s.color, d) })), least).map((p) => `${d}: ${p}`)
+  )
+}
+
 /** Colours below the non-text contrast against a chart background of either theme. */
 function lowContrast(set: readonly Series[]): Problem[] {
   const backgrounds = [...CHART_BACKGROUNDS.light, ...CHART_BACKGROUNDS.dark]
@@ -66,6 +73,7 @@ function measurePaletteProblems(colorOf: ColorOf, neutrals: Neutrals = NEUTRALS)
   const everyMeasure = model.measures.map((m, i) => ({ id: m.id, color: colorOf(m.id, i) }))
   return [
     ...Object.values(charts).flatMap((set) => closePairs(set, SERIES_DISTINCTNESS.in_chart)),
+    ...Object.values(charts).flatMap((set) => closeForColourBlind(set, SERIES_DISTINCTNESS.colour_blind)),
     ...closePairs(everyMeasure, SERIES_DISTINCTNESS.anywhere),
     ...Object.values(charts).flatMap(lowContrast)
   ]
@@ -84,7 +92,7 @@ describe('measure colours', () => {
     expect(() => measureColor('no-such-measure')).toThrow(/no colour for measure "no-such-measure"/)
   })
 
-  it('tell apart every two series of a stack by measure, and any two measures anywhere; each stands out in both themes', () => {
+  it('tell apart every two series of a stack by measure (also for red-green colour blindness) and any two measures anywhere; each stands out in both themes', () => {
     expect(measurePaletteProblems((id) => measureColor(id))).toEqual([])
     // The figures the report quotes (and a guard that the sets are what the catalogue says: 14 + 2 and 10 + 2).
     const charts = measureCharts((id) => measureColor(id))
@@ -136,9 +144,14 @@ describe('measure colours', () => {
 describe('channel colours', () => {
   const all = CHANNELS.map((c) => ({ id: c, color: CHANNEL_COLORS[c] }))
 
-  it('tell apart any two channels (a chart of either economy may show any that carry exposure); each stands out in both themes', () => {
+  it('tell apart any two channels (a chart of either economy may show any that carry exposure), also for red-green colour blindness; each stands out in both themes', () => {
     expect(closePairs(all, SERIES_DISTINCTNESS.in_chart)).toEqual([])
     expect(lowContrast(all)).toEqual([])
+    // As a dichromat sees them, per economy: the channels some measure acts on there.
+    for (const e of ECONOMIES) {
+      const acted = all.filter((c) => model.measures.some((m) => m.channels.some((x) => x.economy === e && x.channel === c.id)))
+      expect(closeForColourBlind(acted, SERIES_DISTINCTNESS.colour_blind), e).toEqual([])
+    }
   })
 
   it('fail the old palette: light REE and the US concentrate feed were the same blue-grey, legacy chips too pale on white', () => {
