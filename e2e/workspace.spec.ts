@@ -28,6 +28,13 @@ test('toggle and tune measures from both sides; dates, suspensions and the info 
   await page.getByRole('tab', { name: 'Cost' }).click()
   await expect(page.getByTestId('table-cost')).toBeAttached()
   const autosBefore = await costValues(page, 'autos')
+  // The cost index says what 50 means under the cost-share model, and its axis fits the data (not a flat line on 0–100).
+  const cost = page.getByTestId('chart-cost')
+  await expect(cost).toContainText('50 = input price rises eat the sector’s whole operating margin')
+  const costMax = Math.max(...(await Promise.all((['defense', 'autos', 'electronics'] as const).map((s) => costValues(page, s)))).flat())
+  const top = Number((await cost.getByRole('img').getAttribute('aria-label'))?.match(/axis to (\d+)\)/)?.[1])
+  expect(top).toBeGreaterThanOrEqual(costMax)
+  expect(top).toBeLessThanOrEqual(Math.max(5, 2 * costMax))
 
   // Washington: switch the additional tariff on — US autos cost pressure rises.
   await tariff.getByRole('switch').check()
@@ -177,6 +184,31 @@ test('switch economy and stacking; bands arrive; headline follows the threshold'
   const high = Number((await headline.textContent())?.match(/(\d+) quarters? above 60/)?.[1])
   expect(high).toBeLessThan(low)
   await expect(headline).toContainText(/Peak \d+\.\d in \d{4} Q[1-4]/)
+  expect(errors).toEqual([])
+})
+
+test('the Myanmar feed cut shows on the timeline as an outside event, and an override moves or switches it off', async ({ page, host }) => {
+  const errors = await open(page, host.url)
+  const timeline = page.getByTestId('timeline')
+  await expect(timeline).toContainText(/measures in force within the horizon, plus 1 outside event/)
+  await page.getByRole('button', { name: 'Show timeline' }).click()
+  const row = page.getByTestId('timeline-event-myanmar-kachin')
+  await expect(row).toBeVisible()
+  await expect(row).toHaveAttribute('aria-label', /^Outside event \(not a measure\).*Oct 2024 – Jun 2026.*: 2025 Q1–2026 Q2 at 50 %/)
+  await expect(timeline.getByText('Myanmar feed cut (outside)')).toBeVisible()
+
+  // A later end moves the row; cut 0 empties it and says so.
+  await page.getByRole('tab', { name: 'Assumptions' }).click()
+  const panel = page.getByTestId('assumptions')
+  await panel.getByLabel('Filter').fill('myanmar')
+  await panel.getByTestId('assumption-myanmar-cut-until').getByRole('spinbutton').fill('2027.5')
+  await page.getByRole('tab', { name: 'Exposure' }).click()
+  await expect(row).toHaveAttribute('aria-label', /Jun 2027.*2025 Q1–2027 Q2 at 50 %/)
+  await page.getByRole('tab', { name: 'Assumptions' }).click()
+  await panel.getByTestId('assumption-myanmar-cut').getByRole('spinbutton').fill('0')
+  await page.getByRole('tab', { name: 'Exposure' }).click()
+  await expect(row).toHaveAttribute('aria-label', /switched off \(cut 0\).*not active within the horizon/)
+  await expect(row.locator('.tl-run')).toHaveCount(0)
   expect(errors).toEqual([])
 })
 

@@ -76,10 +76,8 @@ export const varianceBreakdown = (model: Model, scenario: ScenarioDoc, opts: Var
 
 /**
  * `varianceBreakdown` of several sectors of one economy from one set of engine runs (each run reads every
- * sector, so a deck pays for one breakdown, not three). The estimator is called once per sector with the
- * same seed: the first call records each run's KPIs, the others replay them in the order it asks (it is
- * deterministic for a seed), each normal vector checked against the one recorded. Each result equals
- * `varianceBreakdown` for that sector exactly.
+ * sector, so a deck pays for one breakdown, not three). Each result equals `varianceBreakdown` for that
+ * sector exactly (same rows, same seed).
  */
 export const varianceBreakdowns = (model: Model, scenario: ScenarioDoc, opts: Omit<VarianceOptions, 'sector'> & { sectors: readonly Sector[] }): VarianceBreakdown[] => {
   const N = Math.max(8, Math.floor(opts.samples ?? VARIANCE_SAMPLES))
@@ -112,23 +110,17 @@ export const varianceBreakdowns = (model: Model, scenario: ScenarioDoc, opts: Om
     }
     return opts.kpi === 'peak' ? peak : sum / H
   }
-  const recorded: Float64Array[] = []
-  const prints: number[] = []
-  const record = (normals: Float64Array): number => {
-    const r = runner.run(normals, forced)
-    recorded.push(Float64Array.from(offsets, (off) => kpiAt(r, off)))
-    prints.push(fingerprint(normals))
-    return (recorded[recorded.length - 1] as Float64Array)[0] as number
+  // One engine run per row gives every sector's KPI; rows run in batches (`runBatch`).
+  const kpisOfRows = (rows: Float64Array, count: number): Float64Array[] => {
+    const kpis = offsets.map(() => new Float64Array(count))
+    runner.runBatch(rows, count, forced, (r, row) => {
+      for (let k = 0; k < offsets.length; k++) (kpis[k] as Float64Array)[row] = kpiAt(r, offsets[k] as number)
+    })
+    return kpis
   }
-  const replay = (k: number) => {
-    let i = 0
-    return (normals: Float64Array): number => {
-      if (prints[i] !== fingerprint(normals)) throw new Error('variance breakdown: the estimator asked for runs in another order than recorded')
-      return (recorded[i++] as Float64Array)[k] as number
-    }
-  }
+  const perSector = sobolIndicesOfMany(kpisOfRows, offsets.length, design.blocks, design.dim, N, opts.seed ?? scenario.seed)
   return opts.sectors.map((sector, k) => {
-    const { mean, variance, factors } = sobolIndices(k === 0 ? record : replay(k), design.blocks, design.dim, N, opts.seed ?? scenario.seed)
+    const { mean, variance, factors } = perSector[k] as SobolResult
     factors.sort((a, b) => b.firstOrder - a.firstOrder || a.id.localeCompare(b.id))
     return {
       economy: opts.economy,
@@ -147,51 +139,53 @@ export const varianceBreakdowns = (model: Model, scenario: ScenarioDoc, opts: Om
   })
 }
 
-/** A cheap fingerprint of a normal vector, to check a replay is in step with the recording. */
-const fingerprint = (v: Float64Array): number => {
-  let h = 0
-  for (let i = 0; i < v.length; i += 7) h = h * 31 + (v[i] as number)
-  return h
-}
-
 /** A factor block: the normal-vector positions it owns. */
 export type FactorBlock = { id: string; label: string; indices: readonly number[] }
+
+/** Sobol indices of one output: its mean and variance over the A and B rows, and one entry per block. */
+export type SobolResult = { mean: number; variance: number; factors: VarianceFactor[] }
 
 /**
  * First-order (Saltelli 2010) and total (Jansen 1999) Sobol indices of `f` over blocks of a vector
  * of `dim` independent standard normals, from N·(blocks + 2) evaluations, seeded. `f` may reuse
  * its argument's buffer only for reading. Exposed for tests on functions with known indices.
  */
-export const sobolIndices = (f: (normals: Float64Array) => number, blocks: readonly FactorBlock[], dim: number, N: number, seed: number): { mean: number; variance: number; factors: VarianceFactor[] } => {
+export const sobolIndices = (f: (normals: Float64Array) => number, blocks: readonly FactorBlock[], dim: number, N: number, seed: number): SobolResult =>
+  sobolIndicesOfMany((rows, count) => [Float64Array.from({ length: count }, (_, j) => f(rows.subarray(j * dim, (j + 1) * dim)))], 1, blocks, dim, N, seed)[0] as SobolResult
+
+/**
+ * `sobolIndices` of several outputs of one function at once. `f(rows, count)` evaluates `count`
+ * consecutive rows (`dim` wide) of `rows` and returns each output's values, one array per output.
+ * Rows come as the matrices A, B and, per block i, A with block i's columns from B (A_Bⁱ).
+ */
+export const sobolIndicesOfMany = (f: (rows: Float64Array, count: number) => Float64Array[], outputs: number, blocks: readonly FactorBlock[], dim: number, N: number, seed: number): SobolResult[] => {
   const rng = mulberry32(seed)
   const D = dim
   const A = new Float64Array(N * D)
   const B = new Float64Array(N * D)
   fillNormals(A, rng)
   fillNormals(B, rng)
-  const fA = new Float64Array(N)
-  const fB = new Float64Array(N)
-  for (let j = 0; j < N; j++) {
-    fA[j] = f(A.subarray(j * D, (j + 1) * D))
-    fB[j] = f(B.subarray(j * D, (j + 1) * D))
-  }
-  const mix = new Float64Array(D)
-  const perBlock = blocks.map((block) => {
-    const fAB = new Float64Array(N)
-    for (let j = 0; j < N; j++) {
-      mix.set(A.subarray(j * D, (j + 1) * D))
-      for (const i of block.indices) mix[i] = B[j * D + i] as number
-      fAB[j] = f(mix)
-    }
-    return { block, fAB }
+  const fA = f(A, N)
+  const fB = f(B, N)
+  const mixed = new Float64Array(N * D)
+  const fABs = blocks.map((block) => {
+    mixed.set(A)
+    for (let j = 0; j < N; j++) for (const i of block.indices) mixed[j * D + i] = B[j * D + i] as number
+    return f(mixed, N)
   })
+  const boot: Rng = mulberry32(seed ^ 0x5eed)
+  const resamples = Array.from({ length: BOOTSTRAP }, () => Int32Array.from({ length: N }, () => Math.floor(boot() * N)))
+  return Array.from({ length: outputs }, (_, o) => estimate(fA[o] as Float64Array, fB[o] as Float64Array, blocks.map((block, b) => ({ block, fAB: (fABs[b] as Float64Array[])[o] as Float64Array })), resamples))
+}
+
+/** The indices and their bootstrap intervals from one output's values on A, B and each A_Bⁱ. */
+const estimate = (fA: Float64Array, fB: Float64Array, perBlock: { block: FactorBlock; fAB: Float64Array }[], resamples: Int32Array[]): SobolResult => {
+  const N = fA.length
   const all = new Float64Array(2 * N)
   all.set(fA)
   all.set(fB, N)
   const mean = all.reduce((a, b) => a + b, 0) / (2 * N)
   const variance = all.reduce((a, b) => a + (b - mean) ** 2, 0) / (2 * N - 1)
-  const boot: Rng = mulberry32(seed ^ 0x5eed)
-  const resamples = Array.from({ length: BOOTSTRAP }, () => Int32Array.from({ length: N }, () => Math.floor(boot() * N)))
   // Both indices from one set of rows (`idx`: a bootstrap resample of the N rows; null = the rows as drawn).
   // First-order: Saltelli (2010), f(B) centred on the mean of f(A), f(B) — the expectation is unchanged and
   // the variance falls when the KPI's mean is large against its spread (exposure indices sit far from 0).

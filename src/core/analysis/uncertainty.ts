@@ -191,12 +191,16 @@ export const drawRunner = (model: Model, scenario: ScenarioDoc, opts: Omit<Simul
       return evaluateDraw(normals, values, false, forcedBranch)
     },
     runBatch: (normals, count, forcedBranch, each) => {
-      if (batch.length < count * stride) batch = new Float64Array(count * stride)
-      for (let r = 0; r < count; r++) batch.set(base, r * stride)
-      design.fillAssumptions(normals, batch, count, stride)
       const dim = design.dim
-      for (let r = 0; r < count; r++) {
-        each(evaluateDraw(normals.subarray(r * dim, (r + 1) * dim), batch.subarray(r * stride, (r + 1) * stride), true, forcedBranch), r)
+      for (let first = 0; first < count; first += DRAW_BATCH) {
+        const rows = Math.min(DRAW_BATCH, count - first)
+        if (batch.length < rows * stride) batch = new Float64Array(rows * stride)
+        for (let r = 0; r < rows; r++) batch.set(base, r * stride)
+        design.fillAssumptions(normals.subarray(first * dim, (first + rows) * dim), batch, rows, stride)
+        for (let r = 0; r < rows; r++) {
+          const row = first + r
+          each(evaluateDraw(normals.subarray(row * dim, (row + 1) * dim), batch.subarray(r * stride, (r + 1) * stride), true, forcedBranch), row)
+        }
       }
     },
     points: () =>
@@ -237,10 +241,10 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
   const cost = new Float64Array(samples * width)
   const rng = mulberry32(seed)
   const dim = design.dim
-  const normals = new Float64Array(SIMULATE_BATCH * dim)
+  const normals = new Float64Array(DRAW_BATCH * dim)
   const drawn = design.branches.map(() => 0)
-  for (let first = 0; first < samples; first += SIMULATE_BATCH) {
-    const count = Math.min(SIMULATE_BATCH, samples - first)
+  for (let first = 0; first < samples; first += DRAW_BATCH) {
+    const count = Math.min(DRAW_BATCH, samples - first)
     // Row by row from one stream: the same normals as drawing each sample in turn.
     for (let r = 0; r < count; r++) fillNormals(normals.subarray(r * dim, (r + 1) * dim), rng)
     runner.runBatch(normals, count, forced, (d, r) => {
@@ -299,7 +303,7 @@ export const simulate = (model: Model, scenario: ScenarioDoc, opts: SimulateOpti
 }
 
 /** Draws per batch: their assumption rows (≈ 2 KB each) and normals stay in cache while each marginal table is read. */
-const SIMULATE_BATCH = 128
+const DRAW_BATCH = 128
 
 /** P10, P50, P90. */
 const BAND_PROBABILITIES = [0.1, 0.5, 0.9] as const

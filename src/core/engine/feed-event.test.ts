@@ -3,6 +3,7 @@ import { attribute } from '../analysis/attribution'
 import { defaultScenario } from '../model/default-scenario'
 import type { ScenarioDoc } from '../scenario/schema'
 import { allOff, always, scenarioWith, shippedModel, sum } from '../testing/fixtures'
+import { measureActivity } from './activity'
 import { evaluate } from './evaluate'
 
 /**
@@ -48,5 +49,35 @@ describe('outside event: Myanmar feed to China', () => {
     const both = withEvent(stop, { 'myanmar-cut': 0.5 })
     expect(sum(feed(both))).toBeGreaterThan(sum(feed(stop)))
     expect(sum(feed(both))).toBeGreaterThan(sum(feed(noMeasures())))
+  })
+
+  it('shows on the timeline as an outside event, dated and scaled as the engine applies it', () => {
+    const row = (o: Record<string, number> = {}) => {
+      const a = measureActivity(model, withEvent(defaultScenario(model), o))
+      expect(a.events.map((e) => e.id)).toEqual(['myanmar-kachin'])
+      return { a, e: a.events[0]! }
+    }
+    const { a, e } = row()
+    const at = (label: string) => a.quarters.indexOf(label)
+    // Default: mid-October 2024 to end of June 2026, half of the Myanmar feed lost.
+    expect(e.active[at('2025-Q1')]).toBe(1)
+    expect(e.active[at('2026-Q2')]).toBeCloseTo(1, 9)
+    expect(e.active[at('2026-Q3')]).toBe(0)
+    expect(e.strength[at('2025-Q1')]).toBeCloseTo(e.cut, 12)
+    expect(e.cut).toBeGreaterThan(0)
+    expect(e.keys).toEqual(['myanmar-feed-share', 'myanmar-cut', 'myanmar-cut-from', 'myanmar-cut-until'])
+    // Overrides move it: a later end, a partial last quarter, and cut 0 switches the row off.
+    const later = row({ 'myanmar-cut-until': 2027.125 }).e
+    expect(later.active[at('2026-Q4')]).toBe(1)
+    expect(later.active[at('2027-Q1')]).toBeCloseTo(0.5, 9)
+    expect(row({ 'myanmar-cut': 0 }).e.active.every((x) => x === 0)).toBe(true)
+    // With no measures on, China's feed exposure starts no earlier than the row and arrives while it runs
+    // (buffers delay it, so it can outlast the row).
+    const feedOnly = feed(noMeasures())
+    const marked = measureActivity(model, noMeasures()).events[0]!.active
+    const firstMarked = marked.findIndex((x) => x > 0)
+    expect(firstMarked).toBeGreaterThanOrEqual(0)
+    expect(feedOnly.slice(0, firstMarked).every((x) => x === 0)).toBe(true)
+    expect(feedOnly.some((x, h) => x > 0 && (marked[h] as number) > 0)).toBe(true)
   })
 })

@@ -4,6 +4,7 @@ import { capacitySlot, computeCapacity, type CapacityShares } from './capacity'
 import { cellCostX, tariffGateTerm } from './cost'
 import { dyTbStock, feedLoss, metalStage, type StageWorkspace } from './stages'
 import type { Inputs } from './inputs'
+import { eventOverlap } from './outside-events'
 import { GATE_SOURCING, GATE_TARIFF, N_E, N_K, N_S, PRE_ROLL, type Gate, type Plan } from './plan'
 import type { QuarterProfile } from './profiles'
 import { CHANNELS, type Channel } from './types'
@@ -19,6 +20,7 @@ const G_SOURCING = GATE_SOURCING
 const cell = (e: number, s: number, k: number): number => (e * NS + s) * NK + k
 const cellCost = cellCostX
 const tariffTerm1 = tariffGateTerm
+const eventOverlap_ = eventOverlap
 
 /**
  * The quarterly stock-flow kernel (docs/MODEL.md §3). For every (economy, sector, channel) cell:
@@ -170,6 +172,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         if (gd.length === 0 && gi.length === 0) continue
         const crit = inp.crit[c] as number
         const costW = inp.costWeight[c] as number
+        // G_raw as a share of the cost-weighted input's own flows (≤14-nm chip cells: ÷ node share; inputs.ts).
+        const costGap = inp.costGapScale[c] as number
         const isTariff = k === K_TARIFFS
         // Nothing to compute where neither exposure (crit) nor cost (cost share) reads the cell.
         if (crit === 0 && costW === 0 && !isTariff) continue
@@ -351,7 +355,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           const eh = (e * NS + s) * H + h
           // Cost term (cost.ts): price shock, compliant premium on covered defence purchases, tariffs.
           const premiumRule = s === S_DEFENSE && matCell ? rule : 0
-          const x = cellCost(costScale, costW, shockM1, gRaw, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
+          const x = cellCost(costScale, costW, shockM1, gRaw * costGap, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
       }
@@ -392,13 +396,7 @@ const feedEvent = (plan: Plan, inp: Inputs, ws: GateWorkspace): void => {
   const from = inp.feedEventFrom
   const until = inp.feedEventUntil
   ws.eventOn = inp.feedEventDepth > 0 && until > from ? 1 : 0
-  for (let t = 0; t < plan.slots; t++) {
-    const qs = plan.q0 + t
-    const a = qs > from ? qs : from
-    const b = qs + 1 < until ? qs + 1 : until
-    const inside = b > a ? b - a : 0
-    ws.eventPass[t] = 1 - inp.feedEventDepth * inside
-  }
+  for (let t = 0; t < plan.slots; t++) ws.eventPass[t] = 1 - inp.feedEventDepth * eventOverlap_(plan.q0 + t, from, until)
 }
 
 /** Compliant pre-stock of the sourcing rule in quarters of covered need (0 without a rule). */

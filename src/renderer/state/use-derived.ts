@@ -35,7 +35,7 @@ export function useDerived(
   // Every measure's markers stay mounted (see MarkerOverlay); which are shown follows the enabled set.
   const allMarks = useStable(markers(measureEvents(dated, quarters, true)))
   const enabledIds = doc.measures.filter((m) => m.enabled).map((m) => m.id).join(' ')
-  const rows = useStable(activity ? timelineRows(activity.measures, SHORT, timeline?.triggers ?? []) : [])
+  const rows = useStable(activity ? timelineRows(activity.measures, SHORT, timeline?.triggers ?? [], activity.events) : [])
   const timelineQuarters = useStable(activity ? activity.quarters.map(quarterLabel) : [])
   const cost = useStable(result && needCost ? costRows(result, economy, SECTORS, baseline) : [])
   return { settings, markers: marks, allMarkers: allMarks, enabledIds, timelineRows: rows, timelineQuarters, costRows: cost }

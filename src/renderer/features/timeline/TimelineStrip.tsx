@@ -22,19 +22,20 @@ export const TimelineStrip = memo(function TimelineStrip({ quarters, rows, trigg
   const n = quarters.length
   const years = quarters.map((q, i) => ({ q, i })).filter(({ q }) => q.endsWith('Q1'))
   const active = rows.filter((r) => r.activity.some((v) => v > 0))
-  const measures = active.filter((r) => r.kind !== 'trigger').length
-  const triggers = active.length - measures
+  const measures = active.filter((r) => r.kind === 'measure').length
+  const triggers = active.filter((r) => r.kind === 'trigger').length
+  const events = active.length - measures - triggers
   return (
     <section className={`timeline ${open ? '' : 'folded'}`} aria-labelledby="timeline-title" data-testid="timeline">
       <div className="tl-head">
         <h2 id="timeline-title" className="section-title">
           Timeline{' '}
           <span className="hint">
-            {active.length === 0
-              ? '— no measure is on: switch one on in the Beijing or Washington panel'
+            {active.length === events
+              ? `— no measure is on: switch one on in the Beijing or Washington panel${events ? ` (${events === 1 ? 'an outside event acts' : `${events} outside events act`})` : ''}`
               : open
-                ? '— when each measure and trigger is in force (darker = stronger)'
-                : `— ${measures} ${measures === 1 ? 'measure' : 'measures'}${triggers ? ` and ${triggers} ${triggers === 1 ? 'trigger' : 'triggers'}` : ''} in force within the horizon`}
+                ? '— when each measure, trigger and outside event is in force (darker = stronger)'
+                : `— ${measures} ${measures === 1 ? 'measure' : 'measures'}${triggers ? ` and ${triggers} ${triggers === 1 ? 'trigger' : 'triggers'}` : ''} in force within the horizon${events ? `, plus ${events} outside ${events === 1 ? 'event' : 'events'}` : ''}`}
           </span>
         </h2>
         <span className="tl-buttons">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateQuarter, markers, measureEvents, segments, timelineRows, type DatedMeasure } from './timeline-model'
+import { dateQuarter, markers, measureEvents, monthOfYear, segments, timelineRows, type DatedMeasure, type EventRow } from './timeline-model'
 
 const quarters = ['2025 Q1', '2025 Q2', '2025 Q3', '2025 Q4', '2026 Q1']
 const m = (over: Partial<DatedMeasure>): DatedMeasure => ({ id: 'x', side: 'beijing', title: 'X', enabled: true, start: '2025-04-04', end: null, suspensions: [], ...over })
@@ -85,5 +85,23 @@ describe('timeline rows', () => {
     expect(rows[1].activity.every((v) => v === 0)).toBe(true)
     expect(rows[3]).toMatchObject({ kind: 'trigger', side: 'beijing', activity: [0, 0, 0.5] })
     expect(rows[3].title).toMatch(/if W is active, B starts 1 quarter/)
+  })
+
+  it('adds outside events after measures and triggers, on neither side, with what, how much, when and where to change it', () => {
+    const event: EventRow = { id: 'myanmar-kachin', label: 'Myanmar feed cut', what: 'Outside event (not a measure): Kachin', strength: [0, 0.5, 0.5], cut: 0.5, share: 0.57, fromYear: 2024.79, untilYear: 2026.5, keys: ['myanmar-cut', 'myanmar-cut-until'] }
+    const rows = timelineRows([{ id: 'a', strength: [1, 1, 0], triggered: [false, false, false] }], [{ id: 'a', side: 'beijing', title: 'A', short: 'A' }], [], [event])
+    expect(rows.map((r) => `${r.kind}:${r.id}:${r.side}`)).toEqual(['measure:a:beijing', 'event:event-myanmar-kachin:outside'])
+    const row = rows[1]!
+    expect(row.activity).toEqual([0, 0.5, 0.5])
+    expect(row.label).toBe('Myanmar feed cut (outside)')
+    expect(row.title).toBe('Outside event (not a measure): Kachin — 50 % of a flow that is 57 % of China\'s feed imports lost, Oct 2024 – Jun 2026; set under Assumptions (myanmar-cut, myanmar-cut-until), cut 0 switches it off')
+    expect(timelineRows([], [], [], [{ ...event, cut: 0, strength: [0, 0, 0] }])[0]!.title).toMatch(/switched off \(cut 0\)/)
+  })
+
+  it('names the month a decimal year falls in; an end date names the last month inside', () => {
+    expect(monthOfYear(2024.79)).toBe('Oct 2024')
+    expect(monthOfYear(2026.5, true)).toBe('Jun 2026')
+    expect(monthOfYear(2026.5)).toBe('Jul 2026')
+    expect(monthOfYear(2028, true)).toBe('Dec 2027')
   })
 })

@@ -86,17 +86,38 @@ export function segments(activity: readonly number[]): Segment[] {
 }
 
 export type ActivityRow = { id: string; strength: readonly number[]; triggered: readonly boolean[] }
-export type TimelineRowModel = { id: string; label: string; title: string; side: Side; activity: number[]; kind: 'measure' | 'trigger' }
+/** `outside`: neither side's measure (an outside event, e.g. the Kachin cut of Myanmar feed). */
+export type TimelineRowModel = { id: string; label: string; title: string; side: Side | 'outside'; activity: number[]; kind: 'measure' | 'trigger' | 'event' }
+
+/** An outside event's timeline input (core `OutsideEventActivityRow`). */
+export type EventRow = { id: string; label: string; what: string; strength: readonly number[]; cut: number; share: number; fromYear: number; untilYear: number; keys: readonly string[] }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** A decimal year as the month it falls in ('2024.79' → 'Oct 2024'); an end date names the last month inside. */
+export function monthOfYear(year: number, end = false): string {
+  const y = end ? year - 1e-9 : year
+  const whole = Math.floor(y)
+  return `${MONTHS[Math.min(11, Math.floor((y - whole) * 12))]} ${whole}`
+}
+
+/** What an outside event's row says: what happens, how much, when, and where a planner changes it. */
+export function eventTitle(e: EventRow): string {
+  const pct = (x: number) => `${Math.round(x * 100)} %`
+  if (e.cut <= 0) return `${e.what} — switched off (cut 0); set it under Assumptions (${e.keys.join(', ')})`
+  return `${e.what} — ${pct(e.cut)} of a flow that is ${pct(e.share)} of China's feed imports lost, ${monthOfYear(e.fromYear)} – ${monthOfYear(e.untilYear, true)}; set under Assumptions (${e.keys.join(', ')}), cut 0 switches it off`
+}
 
 /**
  * Rows of the timeline: every catalogue measure (Beijing first; one that never acts in the horizon has an
  * empty track, so switching a measure on or off never moves the other rows), then one row per trigger
- * showing the activity it adds to its response measure.
+ * showing the activity it adds to its response measure, then the outside events (not measures, but they
+ * move China's results, so a planner sees them dated beside the measures).
  */
 export function timelineRows(
   activity: readonly ActivityRow[],
   measures: readonly { id: string; side: Side; title: string; short: string }[],
-  triggers: readonly { id: string; ifMeasure: string; thenMeasure: string; lagQuarters: number; intensity: number }[]
+  triggers: readonly { id: string; ifMeasure: string; thenMeasure: string; lagQuarters: number; intensity: number }[],
+  events: readonly EventRow[] = []
 ): TimelineRowModel[] {
   const act = new Map(activity.map((a) => [a.id, a]))
   const byId = new Map(measures.map((m) => [m.id, m]))
@@ -122,5 +143,6 @@ export function timelineRows(
       kind: 'trigger'
     })
   }
+  for (const e of events) rows.push({ id: `event-${e.id}`, label: `${e.label} (outside)`, title: eventTitle(e), side: 'outside', activity: [...e.strength], kind: 'event' })
   return rows
 }
