@@ -76,7 +76,8 @@ describe('review corrections (dataset 2026.12.1)', () => {
 
   it('id migrations: renamed ids point at existing measures, retired ids are gone', () => {
     const ids = new Set([...model.measures.map((x) => x.id), ...model.assumptions.map((x) => x.id)])
-    // The chain of steps from 2026.11.1 leads to the current dataset (2026.12.1, then 2026.12.2: cost by cost share).
+    // The chain of steps from 2026.11.1 leads to the current dataset (2026.12.1, then 2026.12.2: cost by cost share,
+    // then 2026.12.3: sourcing pass on the electronics chip inputs, no ids renamed or retired).
     const chain: string[] = []
     let at = '2026.11.1'
     for (let step = migrations.migrations.find((x) => x.fromDataset === at); step; step = migrations.migrations.find((x) => x.fromDataset === at)) {
@@ -89,7 +90,7 @@ describe('review corrections (dataset 2026.12.1)', () => {
       }
       for (const id of Object.keys(step.retired)) expect(ids.has(id), id).toBe(false)
     }
-    expect(chain).toEqual(['2026.11.1', '2026.12.1'])
+    expect(chain).toEqual(['2026.11.1', '2026.12.1', '2026.12.2'])
     expect(at).toBe(model.datasetVersion)
   })
 
