@@ -28,6 +28,13 @@ test('toggle and tune measures from both sides; dates, suspensions and the info 
   await page.getByRole('tab', { name: 'Cost' }).click()
   await expect(page.getByTestId('table-cost')).toBeAttached()
   const autosBefore = await costValues(page, 'autos')
+  // The cost index says what 50 means under the cost-share model, and its axis fits the data (not a flat line on 0–100).
+  const cost = page.getByTestId('chart-cost')
+  await expect(cost).toContainText('50 = input price rises eat the sector’s whole operating margin')
+  const costMax = Math.max(...(await Promise.all((['defense', 'autos', 'electronics'] as const).map((s) => costValues(page, s)))).flat())
+  const top = Number((await cost.getByRole('img').getAttribute('aria-label'))?.match(/axis to (\d+)\)/)?.[1])
+  expect(top).toBeGreaterThanOrEqual(costMax)
+  expect(top).toBeLessThanOrEqual(Math.max(5, 2 * costMax))
 
   // Washington: switch the additional tariff on — US autos cost pressure rises.
   await tariff.getByRole('switch').check()

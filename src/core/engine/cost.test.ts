@@ -114,3 +114,29 @@ describe('cost invariants on the default scenario (every quarter, economy and se
   })
 })
 
+describe('≤14-nm chip cells: the node share counts once', () => {
+  // The chips cost share covers the affected-node chips only, so the price answers to the share of *those*
+  // chips denied; the node share enters the weight (its data) and must not shrink the gap as well.
+  const usElectronics = (o: Record<string, number>) => {
+    const r = evaluateView(model, withOverrides({ ...defaultScenario(model), branchView: 'extended' }, o))
+    return { cost: r.economies.us.electronics.cost, exposure: r.economies.us.electronics.exposure }
+  }
+  it('the US electronics cost does not move with the node share at a fixed cost share; exposure does', () => {
+    const low = usElectronics({ 'node-share-electronics': 0.27 })
+    const high = usElectronics({ 'node-share-electronics': 0.51 })
+    expect(sum(low.cost)).toBeGreaterThan(1)
+    low.cost.forEach((c, h) => expect(c).toBeCloseTo(high.cost[h] as number, 9))
+    expect(sum(high.exposure)).toBeGreaterThan(sum(low.exposure) + 0.5)
+  })
+
+  it('denying the node chips pays the whole chip price multiple on the chips cost share (before, the node share halved it)', () => {
+    // Every node chip needs China-origin REE items (coverage 1) and none is approved: the node chips' whole flow is denied.
+    const stop = scenarioWith(model, { 'cn-mofcom-61': always('2025-01-01', { 'chip-approval': 0 }) }, allOff(model))
+    const r = evaluate(model, withOverrides(stop, { 'advanced-chip-ree-dependence': 1 }))
+    const peak = Math.max(...r.economies.us.electronics.cost)
+    const x = (v('cost-share-us-electronics-chips') * (v('price-shock-chips') - 1)) / v('operating-margin-us-electronics')
+    // The chip clause alone: the peak quarter's cost is at least the full chip term (other channels only add).
+    expect(peak).toBeGreaterThanOrEqual((100 * x) / (1 + x) - 1e-9)
+  })
+})
+

@@ -7,7 +7,9 @@
  *   X    = (1/margin_{e,s}) · [ Σ_k w_k·(m_k − 1)                       price shock on each input channel
  *                              + Σ_k w_k·premium·rule·(1 − σ)           covered defence purchases pay the compliant premium
  *                              + w_tariff·σ·Σ_g tariff_g·share ]         tariffs: importer pays pass-through, exporter the rest
- *   m_k − 1 = (shock_k − 1)·min(1, G_raw/0.5)         shock_k: volume-weighted price multiple in an April-2025-style shock
+ *   m_k − 1 = (shock_k − 1)·min(1, G_k/0.5)           shock_k: volume-weighted price multiple in an April-2025-style shock
+ *   G_k = G_raw of the input's own flows: G_raw where w_k covers the whole channel; G_raw / node share on
+ *         ≤14-nm chip cells, whose w_k covers only the affected-node chips (inputs.ts `costGapScale`)
  *
  * w_k is the input's share of the sector's cost of output (all origins), so the bracket is the rise in the
  * sector's unit cost; dividing by the operating margin makes X = 1 (index 50) "input price rises equal
@@ -26,7 +28,7 @@ export const tariffGateTerm = (active: number, rate: number, kappa: number): num
  * @param scale    1 / operating margin of the (economy, sector)
  * @param weight   the cell's cost share (share of the sector's cost of output spent on the input)
  * @param shockM1  the channel's shock price multiple minus 1
- * @param gapRaw   unmet share of the cell's flows before buffers and stocks (G_raw)
+ * @param gapRaw   unmet share, before buffers and stocks, of the flows the cost share covers (G_k)
  * @param premium  compliant premium (MP floor / China NdPr price − 1)
  * @param rule     covered share of a sourcing rule on a defence material cell; 0 elsewhere
  * @param compliant share of the cell bought from compliant supply (1 − σ)

@@ -14,6 +14,7 @@ const G_TARIFF_ = GATE_TARIFF
 /** Quarter index of 2024-Q1: outside-event dates are decimal years (2024.79 = mid-October 2024). */
 const MYANMAR = (OUTSIDE_EVENTS[0] as OutsideEventSpec).keys
 const E_CN = ECONOMIES.indexOf('cn')
+const K_CHIPS_ = CHANNELS.indexOf('chips')
 const K_TARIFFS_ = CHANNELS.indexOf('tariffs')
 
 /**
@@ -48,6 +49,13 @@ export type Inputs = {
   costWeight: Float64Array
   /** 1 / operating margin per (economy, sector): X = 1 when input price rises equal the margin (cost.ts). */
   costScale: Float64Array
+  /**
+   * Per cell: what turns G_raw (a share of the sector's whole need of the channel) into the share of the
+   * cost-weighted input's own flows unmet, which the price multiple answers to. 1 where the cost share covers
+   * the whole channel (materials, legacy chips, …); 1/node share on ≤14-nm chip cells, whose cost share
+   * covers the affected-node chips only (else the node share would count twice: in the weight and the gap).
+   */
+  costGapScale: Float64Array
   /** κ per gate, and per-gate retained-trade share for tariff gates. */
   kappa: Float64Array
   tariffRetained: Float64Array
@@ -234,6 +242,11 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
   for (let c = 0; c < n; c++) costWeight[c] = clamp01(at(r.costShare[c] as number))
   // The exporter's tariff cell: σ (cn-us-export-share) is already the share of its output the tariff reaches.
   for (let s = 0; s < NS_; s++) costWeight[cellAt(E_CN, s, K_TARIFFS_)] = 1
+  const costGapScale = zeros(reuse?.costGapScale, n)
+  for (let c = 0; c < n; c++) {
+    const node = c % NK_ === K_CHIPS_ ? clamp01(at(r.sigA[c] as number)) : 1
+    costGapScale[c] = node > 1e-9 ? 1 / node : 0
+  }
   const costScale = zeros(reuse?.costScale, NE_ * NS_)
   for (let i = 0; i < NE_ * NS_; i++) costScale[i] = 1 / Math.max(0.005, at(r.margin[i] as number))
   const tau0 = Math.max(0, v('tariff-base'))
@@ -254,7 +267,7 @@ export const buildInputs = (plan: Plan, values: Float64Array, reuse?: Inputs): I
     gbdTau: Math.max(0.1, v('gbd-quarters')),
     phiLong,
     longTau: fillFrom(reuse?.longTau, SECTORS, (s) => Math.max(0.25, v(s === 'defense' ? 'defense-requal-quarters' : 'subst-long-quarters'))),
-    shockM1, costWeight, costScale, kappa, tariffRetained,
+    shockM1, costWeight, costScale, costGapScale, kappa, tariffRetained,
     restock: fillFrom(reuse?.restock, RESTOCK_KEYS, (id) => Math.max(0, v(id))),
     passThrough: clamp01(v('tariff-pass-through')),
     exportTrend: v('cn-magnet-export-trend'),

@@ -172,6 +172,8 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
         if (gd.length === 0 && gi.length === 0) continue
         const crit = inp.crit[c] as number
         const costW = inp.costWeight[c] as number
+        // G_raw as a share of the cost-weighted input's own flows (≤14-nm chip cells: ÷ node share; inputs.ts).
+        const costGap = inp.costGapScale[c] as number
         const isTariff = k === K_TARIFFS
         // Nothing to compute where neither exposure (crit) nor cost (cost share) reads the cell.
         if (crit === 0 && costW === 0 && !isTariff) continue
@@ -353,7 +355,7 @@ export const runKernel = (plan: Plan, inp: Inputs, profiles: readonly QuarterPro
           const eh = (e * NS + s) * H + h
           // Cost term (cost.ts): price shock, compliant premium on covered defence purchases, tariffs.
           const premiumRule = s === S_DEFENSE && matCell ? rule : 0
-          const x = cellCost(costScale, costW, shockM1, gRaw, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
+          const x = cellCost(costScale, costW, shockM1, gRaw * costGap, inp.compliantPremium, premiumRule, 1 - sigma, isTariff ? sigD : 0, tariffCost, passShare)
           out.costX[eh] = (out.costX[eh] as number) + x
         }
       }

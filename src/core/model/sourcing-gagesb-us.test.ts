@@ -3,7 +3,7 @@ import { isGuessSource } from './guess'
 import { shippedModel } from '../testing/fixtures'
 
 /**
- * Dataset 2026.12.3's second sourcing pass (docs/MODEL.md §11.6) anchored the US-bound share of allied
+ * Dataset 2026.12.3's second sourcing pass (docs/MODEL.md §11.7) anchored the US-bound share of allied
  * Ga/Ge/Sb flows, `cov-gagesb-us`, on China's direct exports to the US. One coverage serves three materials
  * whose shares differ tenfold, so it stays a GUESS: the value is their unweighted mean and the range their
  * lowest and highest. These checks keep the data and its stated arithmetic together (the old 0.4 with

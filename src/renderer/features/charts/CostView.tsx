@@ -4,6 +4,7 @@ import { MarkerLabels } from './MarkerLines'
 import { ECONOMY_LABELS, SECTORS, SECTOR_LABELS, type Economy } from '../../../core'
 import type { Marker } from '../timeline/timeline-model'
 import type { CostRow } from './chart-series'
+import { niceCeiling } from '../../../shared/axis'
 
 const SECTOR_COLORS = { defense: '#2e86ab', autos: '#d1495b', electronics: '#66a182' } as const
 const SIDE_STROKE = { beijing: 'var(--beijing)', washington: 'var(--washington)' } as const
@@ -15,18 +16,20 @@ export const CostView = memo(function CostView({ economy, rows, markers, showBas
   const title = `Cost pressure by sector, ${ECONOMY_LABELS[economy]}`
   const font = large ? 20 : 12
   const years = rows.map((r) => r.quarter).filter((q) => q.endsWith('Q1'))
+  // The same ceiling steps as the exposure charts and exports: a cost path of 2 points is readable, not a flat line on 0–100.
+  const top = niceCeiling(Math.max(0, ...rows.flatMap((r) => SECTORS.flatMap((s) => [r[s] ?? 0, showBaseline ? (r[`${s}:baseline`] ?? 0) : 0]))))
   return (
     <figure className="chart cost-chart" data-testid="chart-cost" data-economy={economy}>
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
-        <span className="hint">index 0–100: 50 = input costs about double their pre-shock level</span>
+        <span className="hint">index 0–100: 50 = input price rises eat the sector’s whole operating margin</span>
       </figcaption>
-      <div className="chart-plot" role="img" aria-label={`${title}, index 0 to 100 by quarter`}>
+      <div className="chart-plot" role="img" aria-label={`${title}, index 0 to 100 by quarter (axis to ${top})`}>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 300 }}>
           <ComposedChart data={rows as CostRow[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />
             <XAxis dataKey="quarter" ticks={years} tickFormatter={(q: string) => q.slice(0, 4)} tick={{ fill: 'var(--muted)', fontSize: font }} stroke="var(--border)" />
-            <YAxis domain={[0, 100]} tick={{ fill: 'var(--muted)', fontSize: font }} width={large ? 84 : 50} stroke="var(--border)">
+            <YAxis domain={[0, top]} tick={{ fill: 'var(--muted)', fontSize: font }} width={large ? 84 : 50} stroke="var(--border)">
               <Label value="index 0–100" angle={-90} position="insideLeft" offset={2} className="axis-unit" style={{ textAnchor: 'middle', dominantBaseline: 'hanging', fill: 'var(--muted)' }} />
             </YAxis>
             <Tooltip
