@@ -8,6 +8,7 @@ import {
   CHART_BACKGROUNDS,
   MEASURE_COLORS,
   REST_COLOR,
+  SCENARIO_COLORS,
   SERIES_DISTINCTNESS,
   SERIES_MIN_CONTRAST,
   STRUCTURAL_COLOR,
@@ -163,5 +164,12 @@ describe('channel colours', () => {
     const set = CHANNELS.map((c) => ({ id: c, color: old[c] }))
     expect(closePairs(set, SERIES_DISTINCTNESS.in_chart).some((p) => p.startsWith('light_ree #8c9db5 / ree_feed #8d99ae'))).toBe(true)
     expect(lowContrast(set).some((p) => p.startsWith('legacy_chips #a3cef1 on #ffffff'))).toBe(true)
+  })
+})
+
+describe('comparison colours', () => {
+  it('each scenario colour stands out from the white export background (≥ 3:1) and from the others (ΔE00 ≥ 14)', () => {
+    for (const c of SCENARIO_COLORS) expect(contrastRatio(c, '#ffffff')).toBeGreaterThanOrEqual(3)
+    SCENARIO_COLORS.forEach((a, i) => SCENARIO_COLORS.slice(i + 1).forEach((b) => expect(hexDeltaE2000(a, b)).toBeGreaterThanOrEqual(14)))
   })
 })

@@ -108,8 +108,12 @@ export function measureColor(id: string): string {
   return color
 }
 
-/** One colour per scenario of a comparison, in the order the scenarios are listed (up to 4). */
-export const SCENARIO_COLORS = ['#1f4e9c', '#c8102e', '#2a9d8f', '#e9a23b'] as const
+/**
+ * One colour per scenario of a comparison, in the order the scenarios are listed (up to 4): the light
+ * theme's `--scenario-N` (styles.css), since exports draw on white — each ≥ 3:1 against it (the former
+ * teal and amber were 3.3:1 and 2.2:1).
+ */
+export const SCENARIO_COLORS = ['#1f4e9c', '#c8102e', '#1d7a70', '#9a6200'] as const
 
 /** The reference line ("No measures"), the same under the scenario's own assumptions, and the uncertainty band. */
 export const REFERENCE_COLOR = '#1b1f24'
