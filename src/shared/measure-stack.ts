@@ -1,4 +1,4 @@
-import { REST_COLOR, STRUCTURAL_COLOR } from './palette'
+import { measureColor, REST_COLOR, STRUCTURAL_COLOR } from './palette'
 
 /** At most this many series in a stack by measure; past it, the smaller measures are summed into one. */
 export const MAX_MEASURE_SERIES = 8
@@ -9,6 +9,15 @@ const NEGLIGIBLE = 0.005
 export type ExposureSplit = { baseline: readonly number[]; byMeasure: Readonly<Record<string, readonly number[]>> }
 export type MeasureLegend = { id: string; label: string; color: string }
 export type MeasureSeries = { key: string; label: string; color: string; values: number[] }
+
+/**
+ * Legend entries of a stack by measure: the catalogue's short name and the measure's own colour
+ * (`measureColor`). The one assignment the workspace and every export use, so a measure is the same colour
+ * in every chart, on screen and on the slide.
+ */
+export function measureLegend(measures: readonly { id: string; short: string }[]): MeasureLegend[] {
+  return measures.map((m) => ({ id: m.id, label: m.short, color: measureColor(m.id) }))
+}
 
 /**
  * Exposure stacked by measure, the same on screen and in exports: the measures that move exposure most

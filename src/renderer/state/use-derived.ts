@@ -2,13 +2,14 @@ import { useMemo } from 'react'
 import { SECTORS, type Economy, type EvalResult, type MeasureActivity, type MeasureSetting, type ScenarioDoc } from '../../core'
 import { model } from '../../shared/dataset'
 import { costRows, quarterLabel } from '../features/charts/chart-series'
-import { measureLabels } from '../features/measures/measure-labels'
+import { measureLegend } from '../../shared/measure-stack'
 import { markers, measureEvents, timelineRows } from '../features/timeline/timeline-model'
 import { useStable } from './use-stable'
 
 export const beijingMeasures = model.measures.filter((m) => m.side === 'beijing')
 export const washingtonMeasures = model.measures.filter((m) => m.side === 'washington')
-export const MEASURE_LABELS = measureLabels(model.measures)
+/** Legend entries of the stack by measure: the shared assignment, so the screen and the exports agree. */
+export const MEASURE_LABELS = measureLegend(model.measures)
 const SHORT = model.measures.map((m) => ({ id: m.id, side: m.side, title: m.title, short: m.short }))
 
 /**

@@ -1,3 +1,4 @@
+import { SERIES_FILL_OPACITY } from '../../shared/palette'
 import { hasPart, stackLevels } from '../../shared/stack'
 import { inForceText, stampLines, tickStep, type ChartSeries, type ChartSpec, type LineDash } from './chart-spec'
 import { xmlSafe } from './safe-text'
@@ -103,7 +104,7 @@ export function renderChartSvg(spec: ChartSpec): string {
       })
       .join('')
     // No outline: a layer at zero height would otherwise draw its edge along the whole top of the stack.
-    if (d) parts.push(`<path data-series="${escapeXml(s.key)}" d="${d}" fill="${s.color}" fill-opacity="0.8" stroke="none"/>`)
+    if (d) parts.push(`<path data-series="${escapeXml(s.key)}" d="${d}" fill="${s.color}" fill-opacity="${SERIES_FILL_OPACITY}" stroke="none"/>`)
   })
   if (spec.band) {
     const upper = spec.band.high.map((v, i) => `${n(xAt(i))},${n(yAt(v))}`)
@@ -168,7 +169,7 @@ function renderLegend(spec: ChartSpec): string {
     const midY = y + LEGEND.rowHeight / 2
     if (item.kind === 'area' || item.kind === 'band') {
       const band = item.kind === 'band'
-      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${band ? '0.2' : '0.85'}" stroke="${item.color}" stroke-width="${band ? 1 : 2}"/>`)
+      out.push(`<rect x="${LEGEND.left}" y="${y + 6}" width="${LEGEND.swatch}" height="${LEGEND.rowHeight - 14}" rx="3" fill="${item.color}" fill-opacity="${band ? '0.2' : SERIES_FILL_OPACITY}" stroke="${item.color}" stroke-width="${band ? 1 : 2}"/>`)
     } else {
       out.push(`<line x1="${LEGEND.left}" x2="${LEGEND.left + LEGEND.swatch}" y1="${midY}" y2="${midY}" stroke="${item.color}" stroke-width="5"${dashArray(item.kind === 'line' ? undefined : item.kind, 'legend')}/>`)
     }

@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs'
+import { SERIES_FILL_OPACITY } from '../../shared/palette'
 import { tickStep, type ChartSpec } from './chart-spec'
 import { finishDeck } from './deck-package'
 import { fitText, LINE_HEIGHT, paginate, wrapText } from './text-fit'
@@ -207,7 +208,7 @@ export function addNativeChart(deck: Deck, slide: Slide, spec: ChartSpec, box: B
     })
     const colors = g.series.map((s) => hex(s.color))
     return g.kind === 'area'
-      ? { type: pptx.ChartType.area, data, options: { barGrouping: 'stacked', chartColors: colors, chartColorsOpacity: 85 } }
+      ? { type: pptx.ChartType.area, data, options: { barGrouping: 'stacked', chartColors: colors, chartColorsOpacity: SERIES_FILL_OPACITY * 100 } }
       : { type: pptx.ChartType.line, data, options: { chartColors: colors, lineDash: g.dash as 'solid', lineDataSymbol: 'none', lineSize: 3 } }
   })
   deck.charts.push(workbook)

@@ -1,7 +1,6 @@
 import { attributeView, evaluateView, type Attribution, type Economy, type EvalResult, type Model, type ScenarioDoc, type Sector, type SimulationResult } from '../../core'
 import type { ChartConfig } from '../../shared/contract/export'
-import { MEASURE_COLORS } from '../../shared/palette'
-import { measureSeries, type MeasureSeries } from '../../shared/measure-stack'
+import { measureLegend, measureSeries, type MeasureSeries } from '../../shared/measure-stack'
 import { BAND_SAMPLES, bandCaption, bandLegendName, bandMeta, bandSimulation, bandViewNote } from '../../shared/bands'
 import { uncertainty } from '../../shared/dataset'
 
@@ -50,7 +49,7 @@ export function createEngine(): Engine {
     attribution: (model, doc, economy, sector) => {
       // The split of the branch view, so the stack adds up to the total shown (as `evaluate`).
       const split = memo(attributions, doc, () => attributeView(model, doc))[economy][sector]
-      return measureSeries(split, model.measures.map((m, i) => ({ id: m.id, label: m.short, color: MEASURE_COLORS[i % MEASURE_COLORS.length] })))
+      return measureSeries(split, measureLegend(model.measures))
     },
     split: (model, doc) => memo(attributions, doc, () => attributeView(model, doc)),
     version: (model) => model.catalogueVersion

@@ -1,6 +1,6 @@
 import { ECONOMY_LABELS, SECTORS, SECTOR_LABELS, type Sector } from '../../core'
 import { niceCeiling } from '../../shared/axis'
-import { SIDE_COLORS } from '../../shared/palette'
+import { SCENARIO_COLORS, SIDE_COLORS } from '../../shared/palette'
 import { escapeXml, fitText, SVG_HEIGHT, SVG_WIDTH } from '../export/chart-svg'
 import { tickStep } from '../export/chart-spec'
 import type { ActionPath } from './after-action-content'
@@ -16,7 +16,8 @@ const FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif'
 const INK = '#1b1f24'
 const MUTED = '#5b6470'
 const GRID = '#d9dee4'
-const SECTOR_COLOR: Record<Sector, string> = { defense: '#1f4e9c', autos: '#2a9d8f', electronics: '#e9a23b' }
+// The comparison colours (on white, each ≥ 3:1; palette.ts).
+const SECTOR_COLOR: Record<Sector, string> = { defense: SCENARIO_COLORS[0], autos: SCENARIO_COLORS[2], electronics: SCENARIO_COLORS[3] }
 const PLOT = { left: 130, right: 1450, top: 150, bottom: 640 }
 const KEY_TOP = 730
 const KEY_ROWS = 9

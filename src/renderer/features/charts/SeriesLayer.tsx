@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { DefaultZIndexes, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts'
+import { SERIES_FILL_OPACITY } from '../../../shared/palette'
 import { hasPart, stackLevels } from '../../../shared/stack'
 import { bandPath, linePath, type PixelScale } from './chart-geometry'
 import type { ChartRow, SeriesDef } from './chart-series'
@@ -34,7 +35,7 @@ export const SeriesLayer = memo(function SeriesLayer({ rows, series, lines, band
       <ZIndexLayer zIndex={DefaultZIndexes.area}>
         <g className="chart-series">
           {series.map((s, i) => (
-            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={seriesPath(i)} fill={s.color} fillOpacity={0.85} />
+            <path key={s.key} className={`series series-${s.key.replace(/[^\w-]/g, '_')}`} d={seriesPath(i)} fill={s.color} fillOpacity={SERIES_FILL_OPACITY} />
           ))}
         </g>
       </ZIndexLayer>
