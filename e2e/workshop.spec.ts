@@ -3,7 +3,7 @@ import JSZip from 'jszip'
 import type { Download, Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { parseCsv } from '../src/services/export/testing/csv'
-import { axeViolations, clippedText, watchConsole } from './projector-checks'
+import { MIN_PLOT, axeViolations, clippedText, plotHeights, watchConsole } from './projector-checks'
 
 /** Clicks, waits for the download that follows, keeps it in the test's output folder; returns name and bytes. */
 async function download(page: Page, trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer; path: string }> {
@@ -380,22 +380,56 @@ test('what a facilitator relies on: a reload mid-round keeps the round and its u
   expect(errors).toEqual([])
 })
 
-test('an open round with a long workshop name at 1280×720: every control of the workshop line whole and apart, its parts on one row', async ({ page, host }) => {
-  await page.goto(host.url)
-  await page.getByRole('button', { name: 'Workshop…' }).click()
-  const create = page.getByRole('dialog', { name: 'Workshops' })
-  // 102 characters: the name once squeezed the move form until "Record moves" ran under "Round…".
-  await create.getByLabel('Workshop name').fill('Seminar on rare-earth magnet and gallium licences, graphite and antimony curbs, tungsten, every sector')
-  await create.getByRole('button', { name: 'Create workshop' }).click()
-  await expect(create).toBeHidden()
-  await expect(bar(page).getByRole('button', { name: 'Record moves' })).toBeVisible()
-  expect(await clippedText(bar(page))).toEqual([])
-  const boxes = await bar(page).locator('button, select, input').evaluateAll((els) => els.map((e) => ({ name: e.textContent || e.getAttribute('placeholder') || e.tagName, ...e.getBoundingClientRect().toJSON() as DOMRect })))
-  expect(boxes.length).toBeGreaterThan(6)
-  // Left to right without overlap, all inside the window.
-  for (let i = 1; i < boxes.length; i++) expect(boxes[i].left, `${boxes[i].name} starts before ${boxes[i - 1].name} ends`).toBeGreaterThanOrEqual(boxes[i - 1].right - 0.5)
-  for (const b of boxes) expect(b.right, b.name).toBeLessThanOrEqual(1280)
-  const tops = await bar(page).evaluate((b) => [...b.children].map((c) => c.getBoundingClientRect().top))
-  expect(Math.max(...tops) - Math.min(...tops), `workshop line parts at ${tops.join(', ')}`).toBeLessThan(16)
-  await shot(page, 'long-workshop-name-1280-light')
-})
+/** Workshop names that once took the round's plots under 160 px at 1280×720 (53 characters → 156 px, 102 → 152). */
+const LONG_WORKSHOP_NAMES = [
+  'Seminar on rare-earth magnets, gallium and graphite 3',
+  'Seminar on rare-earth magnet and gallium licences, graphite and antimony curbs, tungsten, every sector'
+]
+
+for (const name of LONG_WORKSHOP_NAMES) {
+  test(`an open round with a ${name.length}-character workshop name at 1280×720: the workshop line one row, its controls whole and apart, plots ≥ 160 px, the whole name reachable`, async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Workshop…' }).click()
+    const create = page.getByRole('dialog', { name: 'Workshops' })
+    // The 102-character name once squeezed the move form until "Record moves" ran under "Round…".
+    await create.getByLabel('Workshop name').fill(name)
+    await create.getByRole('button', { name: 'Create workshop' }).click()
+    await expect(create).toBeHidden()
+    await expect(bar(page).getByRole('button', { name: 'Record moves' })).toBeVisible()
+    expect(await clippedText(bar(page))).toEqual([])
+    const boxes = await bar(page).locator('button, select, input').evaluateAll((els) => els.map((e) => ({ name: e.textContent || e.getAttribute('placeholder') || e.tagName, ...e.getBoundingClientRect().toJSON() as DOMRect })))
+    expect(boxes.length).toBeGreaterThan(6)
+    // Left to right without overlap, all inside the window.
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].left, `${boxes[i].name} starts before ${boxes[i - 1].name} ends`).toBeGreaterThanOrEqual(boxes[i - 1].right - 0.5)
+    for (const b of boxes) expect(b.right, b.name).toBeLessThanOrEqual(1280)
+    const tops = await bar(page).evaluate((b) => [...b.children].map((c) => c.getBoundingClientRect().top))
+    expect(Math.max(...tops) - Math.min(...tops), `workshop line parts at ${tops.join(', ')}`).toBeLessThan(16)
+    // Each plot keeps ≥ 160 px, the name on one line (it once wrapped to two or three, taking the plots to 156 and 152 px) ...
+    await expect.poll(() => plotHeights(page)).toHaveLength(3)
+    for (const h of await plotHeights(page)) expect(h, `plot with a ${name.length}-character workshop name`).toBeGreaterThanOrEqual(MIN_PLOT)
+    const title = bar(page).locator('.workshop-title')
+    const lines = await title.evaluate((t) => t.getBoundingClientRect().height / parseFloat(getComputedStyle(t).lineHeight))
+    expect(lines, 'lines of the workshop name').toBeLessThan(1.5)
+    // ... and, if it is shortened there, whole in its title and accessible text, and in the round dialog's title.
+    const named = bar(page).getByTestId('workshop-name')
+    await expect(bar(page)).toContainText(`Workshop: ${name}`)
+    const shown = await named.evaluate((n) => [...n.querySelectorAll('[aria-hidden="true"]')].map((e) => e.textContent).join('') || n.textContent)
+    if (shown !== `Workshop: ${name}`) {
+      const [head, tail] = shown!.slice('Workshop: '.length).split('…')
+      expect(name.startsWith(head.trimEnd()) && name.endsWith(tail.trimStart()) && tail.trim() !== '', `"${shown}" shortens "${name}" in the middle`).toBe(true)
+      await expect(named).toHaveAttribute('title', `Workshop: ${name}`)
+    }
+    const dialog = await openRound(page)
+    await expect(dialog.getByRole('heading', { name: `${name} — round 1` })).toBeInViewport({ ratio: 1 })
+    expect(await clippedText(dialog)).toEqual([])
+    await dialog.getByRole('button', { name: 'Close' }).first().click()
+    await expect(dialog).toBeHidden()
+    await shot(page, `long-workshop-name-${name.length}-1280-light`)
+    // At 1920×1080, dark: the same line, nothing cut, the plots well clear.
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expect.poll(async () => Math.min(...(await plotHeights(page)))).toBeGreaterThanOrEqual(MIN_PLOT)
+    expect(await clippedText(bar(page))).toEqual([])
+    await shot(page, `long-workshop-name-${name.length}-1920-dark`)
+  })
+}

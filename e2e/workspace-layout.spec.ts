@@ -113,6 +113,43 @@ for (const size of [
       // The full-name line's text and label meet contrast in this theme (the last name shows it at 1280 px).
       expect(await axeViolations(page)).toEqual([])
     })
+
+    test(`a status message quoting a long name is readable whole, the name in full on screen, at ${size.width}×${size.height}, ${colorScheme} theme`, async ({ page, host }) => {
+      await page.setViewportSize(size)
+      await page.emulateMedia({ colorScheme })
+      await page.goto(host.url)
+      await expect(page.getByTestId('chart-electronics').locator('.recharts-surface').first()).toBeVisible()
+      const field = page.getByRole('textbox', { name: 'Scenario name', exact: true })
+      const status = page.getByRole('status').first()
+      // The 120-character name (full-name line at 1280 px: the message once wrapped to two lines and was cut) and
+      // the one without spaces.
+      for (const [i, name] of [LONG_NAMES[2], LONG_NAMES[3]].entries()) {
+        await field.fill(name)
+        await page.getByRole('button', { name: 'Save', exact: true }).click()
+        await expect(status).toContainText(`Saved “${name}” (version `)
+        const version = /\(version (\d+)\)\.$/.exec((await status.getAttribute('title')) ?? (await status.textContent()) ?? '')?.[1]
+        const message = `Saved “${name}” (version ${version}).`
+        // What is shown of the message is not cut (it once wrapped to two lines, the second cut off) ...
+        expect(await clippedText(page.locator('.status-row'))).toEqual([])
+        // ... it ends with the version, and only the quoted name may be shortened, in the middle ...
+        const shown = await status.evaluate((s) => [...s.querySelectorAll('[aria-hidden="true"]')].map((e) => e.textContent).join('') || s.textContent)
+        expect(shown).toMatch(/^Saved “.+” \(version \d+\)\.$/)
+        // ... and the whole message is its accessible text, and its title (what a pointer reveals) when shortened.
+        await expect(status).toContainText(message)
+        if (shown !== message) {
+          const [head, tail] = shown!.slice('Saved “'.length, shown!.lastIndexOf('”')).split('…')
+          expect(name.startsWith(head.trimEnd()) && name.endsWith(tail.trimStart()), `"${shown}" shortens "${name}" in the middle`).toBe(true)
+          await expect(status).toHaveAttribute('title', message)
+        }
+        // The scenario's whole name stays on screen (field or full-name line), and the plots keep their height.
+        expect(await nameShownInFull(page, name)).toMatch(/^(field|line)$/)
+        for (const h of await plotHeights(page)) expect(h, `plot with the status quoting a ${name.length}-character name`).toBeGreaterThanOrEqual(MIN_PLOT)
+        expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(size.height)
+        await page.mouse.move(0, size.height - 1)
+        await page.screenshot({ path: join(SHOTS, `long-name-status-${i + 1}-${size.width}x${size.height}-${colorScheme}.png`) })
+      }
+      expect(await axeViolations(page)).toEqual([])
+    })
   }
 }
 
