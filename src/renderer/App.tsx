@@ -17,6 +17,7 @@ import { AssumptionsPanel, CostView, HelpOverlay, PresentationView, SensitivityV
 import { BranchPicker } from './features/uncertainty/BranchPicker'
 import { LibraryBar } from './features/library/LibraryBar'
 import { ScenarioFullName } from './features/library/ScenarioFullName'
+import { StatusMessage } from './components/StatusMessage'
 import { ExportProvider } from './features/export/ExportProvider'
 import { EvidenceProvider } from './features/evidence/EvidenceProvider'
 import { ScenarioExportButton } from './features/export/ScenarioExportButton'
@@ -156,9 +157,7 @@ export function App({ api }: { api: Api }) {
       </header>
       <div className="status-row">
         {nameCut && <ScenarioFullName name={doc.name} />}
-        <p className={`status ${(mode.workshop.status ?? ws.status)?.kind ?? ''}`} role="status" aria-live="polite">
-          {mode.workshop.status?.text ?? ws.status?.text ?? ''}
-        </p>
+        <StatusMessage status={mode.workshop.status ?? ws.status} />
         {/* The branch is the scenario's (saved with it) and every tab follows it: it sits on the scenario's line, at full width. */}
         <BranchPicker doc={doc} onEdit={ws.onEdit} />
         <WorkshopButtons mode={mode} />

@@ -1,4 +1,6 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { FittedText, useFittedText } from '../../components/FittedText'
+import { middleEllipsis, shortenings } from '../../components/shorten-names'
 import type { WorkshopState } from './use-workshop'
 
 type Props = {
@@ -20,6 +22,22 @@ export function roundState(w: WorkshopState): string {
 }
 
 /**
+ * "Workshop: <name>" on one line: a name the line cannot hold is shortened in the middle (it once wrapped to
+ * three lines and took the round's plots under 160 px at 1280×720). The whole name stays its title and
+ * accessible text, and heads the round dialog. `refit`: what beside it changes its room (the round state).
+ */
+function WorkshopName({ name, refit }: { name: string; refit: string }) {
+  const box = useRef<HTMLSpanElement>(null)
+  const versions = useMemo(() => shortenings(`Workshop: ${name}`, (_, budget) => `Workshop: ${middleEllipsis(name, budget)}`), [name])
+  const { shown, title } = useFittedText(box, versions, refit)
+  return (
+    <span ref={box} className="workshop-name" data-testid="workshop-name" title={title}>
+      <FittedText text={versions[0]} shown={shown} />
+    </span>
+  )
+}
+
+/**
  * The workshop line under the header: workshop and round always named; a team records the draft's changes
  * as its moves with a rationale; the round, the moves log and the replay are one click away.
  */
@@ -36,7 +54,7 @@ export function WorkshopBar({ w, onRound, onLog, onSweep, onReplay, canReplay }:
   return (
     <section className="workshop-bar" aria-label="Workshop" data-testid="workshop-bar">
       <p className="workshop-title">
-        <span className="workshop-name">Workshop: {workshop.name}</span>
+        <WorkshopName name={workshop.name} refit={roundState(w)} />
         <span className="workshop-round" data-testid="workshop-round">
           Round {w.round.number} <span className="hint">({roundState(w)})</span>
         </span>
