@@ -430,6 +430,9 @@ for (const name of LONG_WORKSHOP_NAMES) {
     await page.emulateMedia({ colorScheme: 'dark' })
     await expect.poll(async () => Math.min(...(await plotHeights(page)))).toBeGreaterThanOrEqual(MIN_PLOT)
     expect(await clippedText(bar(page))).toEqual([])
+    // Room for the whole name again: shown whole, with no title of its own.
+    await expect(bar(page).getByTestId('workshop-name')).toHaveText(`Workshop: ${name}`)
+    await expect(bar(page).getByTestId('workshop-name')).not.toHaveAttribute('title')
     await shot(page, `long-workshop-name-${name.length}-1920-dark`)
   })
 }

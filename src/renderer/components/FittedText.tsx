@@ -38,16 +38,16 @@ export function useFittedText(box: RefObject<HTMLElement | null>, versions: stri
   const text = versions[0] ?? ''
   const [fit, setFit] = useState({ text, index: 0, refit })
   // A render even when the fit is already the whole text: a narrower box may no longer hold it.
-  const [, measureAgain] = useReducer((n: number) => n + 1, 0)
-  const current = fit.text === text && fit.refit === refit ? fit : { text, index: 0, refit }
-  const shown = versions[Math.min(current.index, versions.length - 1)] ?? text
+  const [measured, measureAgain] = useReducer((n: number) => n + 1, 0)
+  const index = fit.text === text && fit.refit === refit ? fit.index : 0
+  const shown = versions[Math.min(index, versions.length - 1)] ?? text
   // Each measurement shortens one step; React re-renders before the browser paints, so only the fit is seen.
   useLayoutEffect(() => {
     const el = box.current
     if (!el) return
-    if (current !== fit) setFit(current)
-    else if (current.index < versions.length - 1 && overflows(el)) setFit({ ...current, index: current.index + 1 })
-  })
+    if (fit.text !== text || fit.refit !== refit) setFit({ text, index: 0, refit })
+    else if (fit.index < versions.length - 1 && overflows(el)) setFit({ ...fit, index: fit.index + 1 })
+  }, [box, fit, text, refit, versions.length, measured])
   // A change of width (the window, or a neighbour taking or giving back room) starts again from the whole text.
   const width = useRef(-1)
   useLayoutEffect(() => {
