@@ -37,6 +37,9 @@ test('branch picker, captioned band without dashed edges, variance breakdown bes
   await page.getByRole('tab', { name: 'Sensitivity' }).click()
   const variance = page.getByTestId('variance')
   await expect(variance.getByRole('heading', { name: 'What drives the band' })).toBeVisible()
+  // A scrolling region with no control inside must take keyboard focus itself (axe: scrollable-region-focusable).
+  await variance.focus()
+  await expect(variance).toBeFocused()
   await expect(variance.getByRole('list', { name: /Variance breakdown of Peak exposure — Defense/ }).getByRole('listitem').first()).toBeVisible({ timeout: 30_000 })
   await expect(variance).toContainText('Beijing posture and policy')
   await expect(page.getByTestId('sensitivity')).toBeVisible()

@@ -24,7 +24,8 @@ export const VarianceView = memo(function VarianceView({ state, view }: Props) {
   const rows = value ? varianceRows(value) : []
   const title = `${TORNADO_KPI_LABELS[view.tornadoKpi]} — ${SECTOR_LABELS[view.tornadoSector]}, ${ECONOMY_LABELS[view.economy]}`
   return (
-    <section className="variance" aria-labelledby="variance-title" data-testid="variance">
+    // Focusable: at 1280×720 the list scrolls inside the section, and it holds no control a keyboard could reach it by.
+    <section className="variance" aria-labelledby="variance-title" data-testid="variance" tabIndex={0}>
       <div className="toolbar">
         <h2 id="variance-title" className="section-title">
           {VARIANCE_TITLE}
