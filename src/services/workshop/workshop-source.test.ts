@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import JSZip from 'jszip'
 import { defaultScenario } from '../../core'
 import { model } from '../../shared/dataset'
-import type { Input, Method, Output } from '../../shared/contract'
-import { createServices, DATABASE_FILE, type Services } from '..'
+import { DATABASE_FILE } from '..'
+import { call, servicesHarness } from '../testing/services-harness'
 import { MIGRATIONS } from '../db/migrations'
 import { afterActionContent } from './after-action-content'
 import { buildAfterActionReport } from './after-action-pdf'
@@ -17,28 +15,7 @@ import { buildAfterActionReport } from './after-action-pdf'
  * carried through the workshop file, shown by the after-action deck and report; recovered for workshops stored
  * before it was kept, and said to be unknown where it cannot be.
  */
-const open: Services[] = []
-const dirs: string[] = []
-function makeServices(dataDir = mkdtempSync(join(tmpdir(), 'cp-ws-src-'))) {
-  if (!dirs.includes(dataDir)) dirs.push(dataDir)
-  let t = Date.UTC(2026, 11, 1, 9, 0, 0)
-  const s = createServices({ dataDir, runtime: 'web', clock: () => new Date((t += 1000)), log: () => {}, pdfPrinter: async ({ html }) => new TextEncoder().encode(`%PDF-fake ${html.length}`) })
-  open.push(s)
-  return { ...s, dataDir }
-}
-function closeServices(s: Services) {
-  s.close()
-  open.splice(open.indexOf(s), 1)
-}
-afterEach(() => {
-  open.splice(0).forEach((s) => s.close())
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }))
-})
-async function call<M extends Method>(s: Services, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await s.dispatch(method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as Output<M>
-}
+const { make: makeServices, close: closeServices } = servicesHarness('cp-ws-src-')
 /** The text of the after-action deck's title slide. */
 async function deckTitleSlide(s: Services, id: string): Promise<string> {
   const deck = await call(s, 'workshop.afterAction', { id, format: 'pptx' })

@@ -1,37 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
 import { defaultScenario, evaluate, evaluateView, kpis, type ScenarioDoc } from '../../core'
 import { afterActionContent } from './after-action-content'
 import { niceCeiling } from '../../shared/axis'
 import { model } from '../../shared/dataset'
-import type { Input, Method, Output } from '../../shared/contract'
+import type { Method } from '../../shared/contract'
 import type { Workshop } from '../../shared/contract/workshop'
-import { createServices, type Services } from '..'
+import type { Services } from '..'
+import { call, servicesHarness } from '../testing/services-harness'
 import { parseCsv } from '../export/testing/csv'
 
-const open: Services[] = []
-const dirs: string[] = []
-function makeServices(dataDir = mkdtempSync(join(tmpdir(), 'cp-ws-'))) {
-  dirs.push(dataDir)
-  let t = Date.UTC(2026, 11, 1, 9, 0, 0)
-  const s = createServices({ dataDir, runtime: 'web', clock: () => new Date((t += 1000)), log: () => {}, pdfPrinter: async ({ html }) => new TextEncoder().encode(`%PDF-fake ${html.length}`) })
-  open.push(s)
-  return { ...s, dataDir }
-}
-afterEach(() => {
-  open.splice(0).forEach((s) => s.close())
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }))
-})
-
-/** Calls a method and returns its value, failing the test with the error message otherwise. */
-async function call<M extends Method>(s: Services, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await s.dispatch(method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as Output<M>
-}
+const { make: makeServices, close: closeServices } = servicesHarness('cp-ws-')
 async function failure(s: Services, method: Method, input: unknown) {
   const r = await s.dispatch(method, input)
   if (r.ok) throw new Error(`${method} should have failed`)
@@ -225,10 +204,8 @@ describe('workshops over real SQLite', () => {
     const first = makeServices()
     const w = await call(first, 'workshop.create', { name: 'Durable', from: { doc: defaultScenario(model, 'S') } })
     await call(first, 'workshop.recordMoves', { id: w.id, teamId: 'beijing', rationale: 'r', doc: withMeasure(w.pending, 'cn-14nm-approval', { enabled: true }) })
-    first.close()
-    open.splice(open.indexOf(first), 1)
+    closeServices(first)
     const second = makeServices(first.dataDir)
-    dirs.pop()
     const again = await call(second, 'workshop.get', { id: w.id })
     expect(again.rounds[0].moves.map((m) => m.description)).toEqual(['Switched on CN approval of 14-nm chips'])
   })
